@@ -1,0 +1,284 @@
+//! The `lede` command line: analyze files or a JSON-lines stream.
+//!
+//! ```text
+//! lede analyze FILE... [--date YYYY-MM-DD] [--tokens] [--pretty]
+//! lede analyze --jsonl [FILE] [--date YYYY-MM-DD] [--tokens]
+//! ```
+
+use std::fs;
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+const USAGE: &str = "\
+lede — who did what to whom, where, when
+
+Usage:
+  lede analyze FILE... [--date YYYY-MM-DD] [--tokens] [--pretty]
+      Analyze each text file (\"-\" is standard input) and print one JSON
+      document per file (schema lede/1, offsets in UTF-16 code units).
+  lede analyze --jsonl [FILE] [--date YYYY-MM-DD] [--tokens]
+      Read JSON lines {\"id\", \"text\", \"date\"?, \"options\"?} from FILE or
+      standard input; write one JSON line per input line, in order, with the
+      same id. A bad line gives {\"id\", \"line\", \"error\"} and the run goes on.
+  lede --version
+  lede --help
+
+Options:
+  --date YYYY-MM-DD   publication date (anchors relative times); in --jsonl
+                      mode the default for lines that give none
+  --tokens            include the tokens in the output
+  --pretty            indent the JSON (not with --jsonl)
+  --threads N         worker threads for --jsonl (default: all cores)
+";
+
+/// Lines analyzed together in --jsonl mode; output order is kept.
+const BATCH: usize = 2048;
+
+struct Args {
+    files: Vec<String>,
+    jsonl: bool,
+    pretty: bool,
+    options: lede::Options,
+    threads: Option<usize>,
+}
+
+fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
+    let mut args = Args {
+        files: Vec::new(),
+        jsonl: false,
+        pretty: false,
+        options: lede::Options::default(),
+        threads: None,
+    };
+    match argv.next().as_deref() {
+        Some("analyze") => {}
+        Some("--version" | "-V") => {
+            println!("lede {}", lede::version());
+            return Ok(None);
+        }
+        Some("--help" | "-h" | "help") | None => {
+            print!("{USAGE}");
+            return Ok(None);
+        }
+        Some(other) => return Err(format!("unknown command {other:?}")),
+    }
+    while let Some(a) = argv.next() {
+        match a.as_str() {
+            "--jsonl" => args.jsonl = true,
+            "--pretty" => args.pretty = true,
+            "--tokens" => args.options.tokens = true,
+            "--date" => {
+                let d = argv.next().ok_or("--date needs a value, e.g. --date 2020-02-27")?;
+                if lede::Date::parse(&d).is_none() {
+                    return Err(lede::Error::InvalidDate(d).to_string());
+                }
+                args.options.date = Some(d);
+            }
+            "--threads" => {
+                let n = argv.next().and_then(|n| n.parse().ok()).filter(|&n| n > 0);
+                args.threads = Some(n.ok_or("--threads needs a positive number")?);
+            }
+            "--help" | "-h" => {
+                print!("{USAGE}");
+                return Ok(None);
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
+            _ => args.files.push(a),
+        }
+    }
+    if args.jsonl && args.pretty {
+        return Err("--pretty cannot be used with --jsonl (one JSON object per line)".into());
+    }
+    if args.jsonl && args.files.len() > 1 {
+        return Err("--jsonl reads one FILE (or standard input)".into());
+    }
+    if !args.jsonl && args.files.is_empty() {
+        return Err("give at least one FILE, or --jsonl".into());
+    }
+    Ok(Some(args))
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(a)) => a,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lede: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(n) = args.threads {
+        // only fails if a pool exists already, which cannot be the case here
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+    }
+    let result = if args.jsonl { run_jsonl(&args) } else { run_files(&args) };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("lede: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn read_input(path: &str) -> io::Result<String> {
+    let mut bytes = Vec::new();
+    if path == "-" {
+        io::stdin().read_to_end(&mut bytes)?;
+    } else {
+        bytes = fs::read(path)?;
+    }
+    String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "the file is not UTF-8 text"))
+}
+
+fn run_files(args: &Args) -> io::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for path in &args.files {
+        let text = match read_input(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("lede: {path}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        match lede::analyze(&text, &args.options) {
+            Ok(a) => {
+                if args.pretty {
+                    serde_json::to_writer_pretty(&mut out, &a)?;
+                } else {
+                    serde_json::to_writer(&mut out, &a)?;
+                }
+                writeln!(out)?;
+            }
+            Err(e) => {
+                eprintln!("lede: {path}: {e}");
+                failed = true;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `{"id":…,"line":N,"error":"…"}`
+fn error_line(id: &Value, number: usize, msg: String) -> Line {
+    Line::Error(format!("{{\"id\":{id},\"line\":{number},\"error\":{}}}", Value::String(msg)))
+}
+
+/// One output line (without the newline).
+enum Line {
+    Analysis(String),
+    Error(String),
+}
+
+/// The output for one input line; `None` for a blank line.
+fn process_line(line: &str, number: usize, defaults: &lede::Options) -> Option<Line> {
+    if line.trim().is_empty() {
+        return None;
+    }
+    let error = |id: &Value, msg: String| error_line(id, number, msg);
+    let value: Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return Some(error(&Value::Null, format!("line is not valid JSON: {e}"))),
+    };
+    let Value::Object(obj) = value else {
+        return Some(error(&Value::Null, "line must be a JSON object {\"id\", \"text\"}".into()));
+    };
+    let id = obj.get("id").cloned().unwrap_or(Value::Null);
+    let text = match obj.get("text") {
+        Some(Value::String(t)) => t,
+        Some(_) => return Some(error(&id, "\"text\" must be a string".into())),
+        None => return Some(error(&id, "missing \"text\"".into())),
+    };
+    let mut options = match obj.get("options") {
+        None | Some(Value::Null) => lede::Options::default(),
+        Some(o @ Value::Object(_)) => match serde_json::from_value::<lede::Options>(o.clone()) {
+            Ok(o) => o,
+            Err(e) => return Some(error(&id, lede::Error::InvalidOptions(e.to_string()).to_string())),
+        },
+        Some(_) => return Some(error(&id, "\"options\" must be an object".into())),
+    };
+    match obj.get("date") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(d)) if options.date.is_none() => options.date = Some(d.clone()),
+        Some(Value::String(_)) => return Some(error(&id, "\"date\" given both on the line and in \"options\"".into())),
+        Some(_) => return Some(error(&id, "\"date\" must be a string \"YYYY-MM-DD\"".into())),
+    }
+    if options.date.is_none() {
+        options.date = defaults.date.clone();
+    }
+    options.tokens |= defaults.tokens;
+    match lede::analyze_to_json(text, &options) {
+        Ok(json) => {
+            // {"id":…, then the analysis' own fields
+            let mut s = String::with_capacity(json.len() + 32);
+            s.push_str("{\"id\":");
+            s.push_str(&id.to_string());
+            s.push(',');
+            s.push_str(&json[1..]);
+            Some(Line::Analysis(s))
+        }
+        Err(e) => Some(error(&id, e.to_string())),
+    }
+}
+
+fn run_jsonl(args: &Args) -> io::Result<ExitCode> {
+    let reader: Box<dyn BufRead> = match args.files.first().map(String::as_str) {
+        None | Some("-") => Box::new(io::BufReader::new(io::stdin())),
+        Some(path) => Box::new(io::BufReader::new(fs::File::open(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("{path}: {e}"))
+        })?)),
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut lines = reader.split(b'\n');
+    let mut number = 0usize;
+    let (mut good, mut bad) = (0usize, 0usize);
+    loop {
+        let mut batch: Vec<(usize, Result<String, String>)> = Vec::with_capacity(BATCH);
+        for line in lines.by_ref() {
+            number += 1;
+            let line = line?;
+            let line = String::from_utf8(line).map_err(|_| "line is not UTF-8 text".to_string());
+            batch.push((number, line.map(|l| l.trim_end_matches('\r').to_string())));
+            if batch.len() == BATCH {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<Option<Line>> = batch
+            .par_iter()
+            .map(|(n, line)| match line {
+                Ok(l) => process_line(l, *n, &args.options),
+                Err(e) => Some(error_line(&Value::Null, *n, e.clone())),
+            })
+            .collect();
+        for r in results.into_iter().flatten() {
+            let text = match r {
+                Line::Analysis(s) => {
+                    good += 1;
+                    s
+                }
+                Line::Error(s) => {
+                    bad += 1;
+                    s
+                }
+            };
+            out.write_all(text.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    if bad > 0 {
+        eprintln!("lede: {good} lines analyzed, {bad} lines with errors (reported in the output)");
+    }
+    Ok(ExitCode::SUCCESS)
+}

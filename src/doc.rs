@@ -1,0 +1,264 @@
+//! The shared document every pipeline stage reads and extends.
+//!
+//! All offsets here are **byte** offsets into [`Document::text`]; they are
+//! converted to UTF-16 code units only at the output boundary
+//! ([`crate::output`]). Each stage appends its own layer and never rewrites
+//! the layers before it.
+
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` into the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// What kind of token the tokenizer saw; later stages use it as a cheap feature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (possibly with digits, inner hyphens or apostrophes).
+    Word,
+    /// A number written with digits: `1,000.5`, `3.5`, `2020`, `1990s`, `21st`.
+    Number,
+    /// A word ending in a period that belongs to it: `U.S.`, `Mr.`, `Sept.`, `F.`.
+    Abbreviation,
+    /// A clitic split off a word: `'s`, `n't`, `'re`, `'ll`, `'` (plural possessive).
+    Clitic,
+    /// Sentence punctuation, brackets, dashes, slashes.
+    Punct,
+    /// An opening or closing quotation mark, straight or curly.
+    Quote,
+    /// A currency or other symbol: `$`, `€`, `%`, `&`.
+    Symbol,
+    Url,
+    Email,
+    /// `@handle` or `#hashtag`.
+    Handle,
+    /// An emoji or another pictographic character, with its modifiers.
+    Emoji,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// True when whitespace follows the token.
+    pub space_after: bool,
+    /// True when a line break lies between this token and the previous one.
+    pub newline_before: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Indices into [`Document::tokens`].
+    pub tokens: Range<usize>,
+    /// Index into [`Document::paragraphs`].
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+}
+
+/// Entity labels, OntoNotes / spaCy names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    Person,
+    Norp,
+    Fac,
+    Org,
+    Gpe,
+    Loc,
+    Product,
+    Event,
+    Date,
+    Time,
+    Money,
+    Percent,
+    Quantity,
+    Ordinal,
+    Cardinal,
+    Misc,
+}
+
+impl Label {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Norp => "NORP",
+            Label::Fac => "FAC",
+            Label::Org => "ORG",
+            Label::Gpe => "GPE",
+            Label::Loc => "LOC",
+            Label::Product => "PRODUCT",
+            Label::Event => "EVENT",
+            Label::Date => "DATE",
+            Label::Time => "TIME",
+            Label::Money => "MONEY",
+            Label::Percent => "PERCENT",
+            Label::Quantity => "QUANTITY",
+            Label::Ordinal => "ORDINAL",
+            Label::Cardinal => "CARDINAL",
+            Label::Misc => "MISC",
+        }
+    }
+}
+
+/// A named or numeric entity mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub span: Span,
+    pub label: Label,
+    /// Which stage found it: `"gazetteer"`, `"quantity"`, ...
+    pub source: &'static str,
+    /// Gazetteer kind: `country`, `city`, `state`, `region`, `demonym`, ...
+    pub kind: Option<&'static str>,
+    /// ISO 3166-1 alpha-3 code (also the CAMEO country code).
+    pub country: Option<&'static str>,
+}
+
+/// How a quantity's value relates to the number written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparator {
+    /// "about", "nearly", "some", "roughly".
+    Approx,
+    /// "more than", "over".
+    Gt,
+    /// "at least", "thousands" (= at least 2000).
+    Ge,
+    /// "less than", "fewer than", "under".
+    Lt,
+    /// "at most", "up to".
+    Le,
+}
+
+impl Comparator {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comparator::Approx => "approx",
+            Comparator::Gt => "gt",
+            Comparator::Ge => "ge",
+            Comparator::Lt => "lt",
+            Comparator::Le => "le",
+        }
+    }
+}
+
+/// A normalized number, amount of money, percentage or measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub span: Span,
+    /// CARDINAL, ORDINAL, MONEY, PERCENT or QUANTITY.
+    pub label: Label,
+    pub value: f64,
+    pub comparator: Option<Comparator>,
+    /// ISO 4217 currency code for MONEY, unit name for QUANTITY.
+    pub unit: Option<&'static str>,
+}
+
+/// A direct quotation with its cue verb and speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks.
+    pub span: Span,
+    /// The cue: `said`, `told`, `added`, `according to`.
+    pub cue: Option<Span>,
+    /// The speaker as written next to the cue (a name, a title and name, or a pronoun).
+    pub speaker: Option<Span>,
+    /// When the speaker is a pronoun or a bare surname, the fuller name it
+    /// refers to, found earlier in the text.
+    pub speaker_ref: Option<Span>,
+}
+
+/// The document: text plus every layer the stages have added.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub text: String,
+    pub tokens: Vec<Token>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub entities: Vec<Entity>,
+    pub quantities: Vec<Quantity>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Document {
+    pub fn new(text: &str) -> Document {
+        Document {
+            text: text.to_string(),
+            ..Document::default()
+        }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// The text of token `i`.
+    pub fn token_text(&self, i: usize) -> &str {
+        self.slice(self.tokens[i].span)
+    }
+}
+
+/// Sort entities by position and drop any that overlaps a longer (or, at
+/// equal length, earlier-found) one, so the output spans never overlap.
+pub fn resolve_overlaps(entities: &mut Vec<Entity>) {
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(entities[i].span.len()), i));
+    let mut kept: Vec<usize> = Vec::new();
+    for i in order {
+        if kept.iter().all(|&k| !entities[k].span.overlaps(entities[i].span)) {
+            kept.push(i);
+        }
+    }
+    kept.sort_by_key(|&i| (entities[i].span.start, i));
+    let mut out: Vec<Entity> = kept.into_iter().map(|i| entities[i].clone()).collect();
+    std::mem::swap(entities, &mut out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ent(start: usize, end: usize, label: Label) -> Entity {
+        Entity {
+            span: Span::new(start, end),
+            label,
+            source: "test",
+            kind: None,
+            country: None,
+        }
+    }
+
+    #[test]
+    fn overlaps_keep_longest_then_sort() {
+        let mut e = vec![ent(10, 12, Label::Gpe), ent(0, 3, Label::Norp), ent(10, 17, Label::Money)];
+        resolve_overlaps(&mut e);
+        let spans: Vec<(usize, usize)> = e.iter().map(|e| (e.span.start, e.span.end)).collect();
+        assert_eq!(spans, vec![(0, 3), (10, 17)]);
+    }
+}

@@ -1,0 +1,200 @@
+//! # lede — who did what to whom, where, when
+//!
+//! A news-article analyzer: one pipeline over a shared [`doc::Document`] of
+//! byte spans, rendered to the `lede/1` JSON schema (offsets in UTF-16 code
+//! units). The same pipeline runs natively (library, CLI) and in WebAssembly.
+//!
+//! ```
+//! let out = lede::analyze("Three Turkish soldiers were killed in Idlib.", &lede::Options::default()).unwrap();
+//! assert_eq!(out.schema, "lede/1");
+//! assert!(out.entities.iter().any(|e| e.text == "Idlib" && e.label == "GPE"));
+//! assert_eq!(out.quantities[0].value, 3.0);
+//! ```
+
+pub mod doc;
+pub mod output;
+pub mod places;
+pub mod quantity;
+pub mod quote;
+pub mod sentences;
+pub mod tokenize;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use serde::Deserialize;
+
+pub use output::Analysis;
+
+/// The largest input accepted, in bytes of UTF-8 (about 2,000 news articles).
+pub const MAX_INPUT_BYTES: usize = 10_000_000;
+
+/// What went wrong, in words a user can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The options were not an object of known fields.
+    InvalidOptions(String),
+    /// `date` is not a real calendar date written `YYYY-MM-DD`.
+    InvalidDate(String),
+    /// The text is longer than [`MAX_INPUT_BYTES`].
+    InputTooLarge { bytes: usize },
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::InvalidOptions(m) => write!(f, "invalid options: {m}"),
+            Error::InvalidDate(d) => write!(
+                f,
+                "invalid options.date {d:?}: expected the publication date as YYYY-MM-DD, e.g. \"2020-02-27\""
+            ),
+            Error::InputTooLarge { bytes } => write!(
+                f,
+                "text is {bytes} bytes; lede analyzes at most {MAX_INPUT_BYTES} bytes at a time: split it into articles"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Options of [`analyze`]: the JSON object `{"date": "YYYY-MM-DD", "tokens": true}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// The article's publication date, `YYYY-MM-DD`; anchors relative times.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Include the tokens in the output.
+    #[serde(default)]
+    pub tokens: bool,
+}
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Parse `YYYY-MM-DD`, checking that the day exists.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = &s[r];
+            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+        };
+        let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (year >= 1 && (1..=days).contains(&day)).then_some(Date {
+            year: year as i32,
+            month,
+            day,
+        })
+    }
+}
+
+impl Options {
+    /// Parse options from JSON (`null` or `{}` give the defaults).
+    pub fn from_json(json: &str) -> Result<Options, Error> {
+        if json.trim().is_empty() || json.trim() == "null" {
+            return Ok(Options::default());
+        }
+        serde_json::from_str(json).map_err(|e| Error::InvalidOptions(e.to_string()))
+    }
+
+    /// Check the options; returns the parsed date.
+    pub fn validate(&self) -> Result<Option<Date>, Error> {
+        match &self.date {
+            None => Ok(None),
+            Some(d) => Date::parse(d).map(Some).ok_or_else(|| Error::InvalidDate(d.clone())),
+        }
+    }
+}
+
+/// Analyze one article.
+pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
+    options.validate()?;
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::InputTooLarge { bytes: text.len() });
+    }
+    let mut doc = doc::Document::new(text);
+    tokenize::tokenize(&mut doc);
+    sentences::split(&mut doc);
+    places::find(&mut doc);
+    quantity::find(&mut doc);
+    quote::find(&mut doc);
+    doc::resolve_overlaps(&mut doc.entities);
+    Ok(output::render(&doc, options.date.clone(), options.tokens))
+}
+
+/// Analyze one article and return the JSON text of the result, exactly the
+/// bytes `JSON.stringify(analyze(text, options))` gives in JavaScript.
+pub fn analyze_to_json(text: &str, options: &Options) -> Result<String, Error> {
+    let analysis = analyze(text, options)?;
+    Ok(serde_json::to_string(&analysis).expect("the output schema always serializes"))
+}
+
+/// lede's version.
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_parse_accepts_real_dates_only() {
+        assert_eq!(Date::parse("2020-02-29").map(|d| d.day), Some(29));
+        assert!(Date::parse("2019-02-29").is_none());
+        assert!(Date::parse("2020-13-01").is_none());
+        assert!(Date::parse("2020-2-1").is_none());
+        assert!(Date::parse("20-02-2020").is_none());
+        assert!(Date::parse("2020-02-27T10:00").is_none());
+        assert!(Date::parse("２020-02-27").is_none());
+    }
+
+    #[test]
+    fn invalid_date_is_a_clear_error() {
+        let opts = Options {
+            date: Some("27/02/2020".into()),
+            tokens: false,
+        };
+        let err = analyze("x", &opts).unwrap_err();
+        assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");
+    }
+
+    #[test]
+    fn unknown_option_is_a_clear_error() {
+        let err = Options::from_json(r#"{"dat": "2020-02-27"}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown field `dat`"), "{err}");
+    }
+
+    #[test]
+    fn huge_input_is_refused_with_a_message() {
+        let text = "a ".repeat(MAX_INPUT_BYTES / 2 + 1);
+        let err = analyze(&text, &Options::default()).unwrap_err();
+        assert!(matches!(err, Error::InputTooLarge { .. }));
+        assert!(err.to_string().contains("split it into articles"));
+    }
+
+    #[test]
+    fn empty_text_gives_empty_analysis() {
+        let a = analyze("", &Options::default()).unwrap();
+        assert!(a.sentences.is_empty() && a.entities.is_empty());
+        assert_eq!(a.length, 0);
+    }
+}

@@ -1,0 +1,312 @@
+//! Output schema `lede/1`: the document rendered for JSON consumers.
+//!
+//! Every `start` / `end` is in UTF-16 code units, so that in JavaScript
+//! `text.slice(start, end) === span.text`. The schema is documented in
+//! `docs/schema.md`; a test checks that document's example against this code.
+
+use serde::{Serialize, Serializer};
+
+use crate::doc::{Document, Span};
+
+/// Schema identifier; bumped on any incompatible change.
+pub const SCHEMA: &str = "lede/1";
+
+/// The result of [`crate::analyze`].
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Analysis {
+    pub schema: &'static str,
+    /// lede's version.
+    pub version: &'static str,
+    /// The publication date given in the options, if any.
+    pub date: Option<String>,
+    /// Length of the text in UTF-16 code units.
+    pub length: usize,
+    pub paragraphs: Vec<TextSpan>,
+    pub sentences: Vec<SentenceOut>,
+    pub entities: Vec<EntityOut>,
+    /// Events; always empty in this version.
+    pub events: Vec<serde_json::Value>,
+    /// Time expressions; always empty in this version.
+    pub times: Vec<serde_json::Value>,
+    pub quantities: Vec<QuantityOut>,
+    pub quotes: Vec<QuoteOut>,
+    /// Tokens, only when `options.tokens` is true.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<TokenOut>>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TextSpan {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SentenceOut {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Index into `paragraphs`.
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EntityOut {
+    pub text: String,
+    pub label: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub source: &'static str,
+    pub kind: Option<&'static str>,
+    pub country: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuantityOut {
+    pub text: String,
+    pub label: &'static str,
+    pub start: usize,
+    pub end: usize,
+    #[serde(serialize_with = "number")]
+    pub value: f64,
+    pub comparator: Option<&'static str>,
+    pub unit: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuoteOut {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub cue: Option<TextSpan>,
+    pub speaker: Option<TextSpan>,
+    pub speaker_ref: Option<TextSpan>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TokenOut {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: &'static str,
+}
+
+/// Integral values are written as integers (`2000`, not `2000.0`), so JSON
+/// from the CLI and from `JSON.stringify` in JS are the same bytes.
+fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+/// Byte offset → UTF-16 offset, with a checkpoint every 256 bytes.
+pub struct Utf16Map<'a> {
+    text: &'a str,
+    /// `(byte, utf16)` at the first char boundary at or after each multiple of 256.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+const STRIDE: usize = 256;
+
+impl<'a> Utf16Map<'a> {
+    pub fn new(text: &'a str) -> Utf16Map<'a> {
+        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 2);
+        let mut units = 0;
+        let mut next = 0;
+        for (b, c) in text.char_indices() {
+            while b >= next {
+                checkpoints.push((b, units));
+                next += STRIDE;
+            }
+            units += c.len_utf16();
+        }
+        checkpoints.push((text.len(), units));
+        Utf16Map { text, checkpoints }
+    }
+
+    /// The UTF-16 offset of byte offset `byte` (a char boundary).
+    pub fn at(&self, byte: usize) -> usize {
+        let idx = self.checkpoints.partition_point(|&(b, _)| b <= byte).saturating_sub(1);
+        let (b0, u0) = self.checkpoints[idx];
+        u0 + self.text[b0..byte].chars().map(char::len_utf16).sum::<usize>()
+    }
+
+    pub fn len(&self) -> usize {
+        self.checkpoints.last().map(|c| c.1).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+struct Render<'a> {
+    doc: &'a Document,
+    map: Utf16Map<'a>,
+}
+
+impl Render<'_> {
+    fn span(&self, s: Span) -> TextSpan {
+        TextSpan {
+            text: self.doc.slice(s).to_string(),
+            start: self.map.at(s.start),
+            end: self.map.at(s.end),
+        }
+    }
+}
+
+/// Render the document into the output schema.
+pub fn render(doc: &Document, date: Option<String>, with_tokens: bool) -> Analysis {
+    let r = Render {
+        doc,
+        map: Utf16Map::new(&doc.text),
+    };
+    let paragraphs = doc.paragraphs.iter().map(|p| r.span(p.span)).collect();
+    let sentences = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            let t = r.span(s.span);
+            SentenceOut {
+                text: t.text,
+                start: t.start,
+                end: t.end,
+                paragraph: s.paragraph,
+            }
+        })
+        .collect();
+    let entities = doc
+        .entities
+        .iter()
+        .map(|e| {
+            let t = r.span(e.span);
+            EntityOut {
+                text: t.text,
+                label: e.label.as_str(),
+                start: t.start,
+                end: t.end,
+                source: e.source,
+                kind: e.kind,
+                country: e.country,
+            }
+        })
+        .collect();
+    let quantities = doc
+        .quantities
+        .iter()
+        .map(|q| {
+            let t = r.span(q.span);
+            QuantityOut {
+                text: t.text,
+                label: q.label.as_str(),
+                start: t.start,
+                end: t.end,
+                value: q.value,
+                comparator: q.comparator.map(|c| c.as_str()),
+                unit: q.unit,
+            }
+        })
+        .collect();
+    let quotes = doc
+        .quotes
+        .iter()
+        .map(|q| {
+            let t = r.span(q.span);
+            QuoteOut {
+                text: t.text,
+                start: t.start,
+                end: t.end,
+                cue: q.cue.map(|s| r.span(s)),
+                speaker: q.speaker.map(|s| r.span(s)),
+                speaker_ref: q.speaker_ref.map(|s| r.span(s)),
+            }
+        })
+        .collect();
+    let tokens = with_tokens.then(|| {
+        doc.tokens
+            .iter()
+            .map(|tok| {
+                let t = r.span(tok.span);
+                TokenOut {
+                    text: t.text,
+                    start: t.start,
+                    end: t.end,
+                    kind: token_kind(tok.kind),
+                }
+            })
+            .collect()
+    });
+    Analysis {
+        schema: SCHEMA,
+        version: env!("CARGO_PKG_VERSION"),
+        date,
+        length: r.map.len(),
+        paragraphs,
+        sentences,
+        entities,
+        events: Vec::new(),
+        times: Vec::new(),
+        quantities,
+        quotes,
+        tokens,
+    }
+}
+
+fn token_kind(k: crate::doc::TokenKind) -> &'static str {
+    use crate::doc::TokenKind::*;
+    match k {
+        Word => "word",
+        Number => "number",
+        Abbreviation => "abbreviation",
+        Clitic => "clitic",
+        Punct => "punct",
+        Quote => "quote",
+        Symbol => "symbol",
+        Url => "url",
+        Email => "email",
+        Handle => "handle",
+        Emoji => "emoji",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_map_counts_surrogate_pairs_and_accents() {
+        let text = "a😀é b";
+        let m = Utf16Map::new(text);
+        assert_eq!(m.at(0), 0);
+        assert_eq!(m.at(1), 1); // after a
+        assert_eq!(m.at(5), 3); // after the emoji (2 units)
+        assert_eq!(m.at(7), 4); // after é (2 bytes, 1 unit)
+        assert_eq!(m.len(), 6);
+    }
+
+    #[test]
+    fn utf16_map_over_many_checkpoints() {
+        let text = "é😀x".repeat(500);
+        let m = Utf16Map::new(&text);
+        let mut units = 0;
+        for (b, c) in text.char_indices() {
+            assert_eq!(m.at(b), units);
+            units += c.len_utf16();
+        }
+        assert_eq!(m.at(text.len()), units);
+    }
+
+    #[test]
+    fn integral_values_serialize_as_integers() {
+        #[derive(Serialize)]
+        struct V {
+            #[serde(serialize_with = "number")]
+            v: f64,
+        }
+        assert_eq!(serde_json::to_string(&V { v: 2000.0 }).unwrap(), r#"{"v":2000}"#);
+        assert_eq!(serde_json::to_string(&V { v: 0.75 }).unwrap(), r#"{"v":0.75}"#);
+    }
+}

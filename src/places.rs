@@ -1,0 +1,310 @@
+//! Places and nationalities by gazetteer.
+//!
+//! The gazetteer (`models/gazetteer.tsv`, built by `tools/build_gazetteer.py`
+//! from GeoNames and the PETRARCH2 Phoenix country dictionary) lists
+//! countries, cities, US states, regions, demonyms and groups, each with an
+//! OntoNotes label (GPE, LOC, NORP) and an ISO 3166-1 alpha-3 / CAMEO country
+//! code. Names are matched longest-first over the tokens of each sentence;
+//! matches must be capitalized as names are, and acronyms (`US`, `UK`) must
+//! match in capitals. Parts of hyphenated words (`Ankara-Moscow`,
+//! `pro-Turkish`) are looked up too.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::doc::{Document, Entity, Label, Span, TokenKind};
+
+const GAZETTEER_TSV: &str = include_str!("../models/gazetteer.tsv");
+
+/// Heads of organization names: a place word followed by capitalized words
+/// ending in one of these is part of a name the NER stage should label as a
+/// whole ("Syrian Arab Army", "Turkish Airlines", "Washington Post").
+const ORG_HEADS: &[&str] = &[
+    "Army", "Armies", "Party", "Airlines", "Airways", "Post", "Times", "Bank", "Ministry",
+    "Council", "Front", "Corporation", "Corp", "Company", "Group", "University", "Institute",
+    "Association", "Agency", "Committee", "Movement", "Brigade", "Brigades", "Union", "League",
+    "Federation", "Organization", "Organisation", "News", "Press", "Journal", "Herald",
+    "Tribune", "Telegraph", "Navy", "Guard", "Guards", "Command", "Office", "Commission",
+    "Parliament", "Assembly", "Congress", "Senate", "Court", "Police", "Service", "Services",
+    "Club", "Network", "Broadcasting", "Railways", "Telecom", "Petroleum", "Oil", "Airport",
+    "Coalition", "Alliance", "Observatory", "Foundation", "Daily", "Inc.", "Ltd.",
+];
+
+struct Entry {
+    label: Label,
+    kind: &'static str,
+    country: Option<&'static str>,
+    /// Written in capitals in the gazetteer: must match in capitals.
+    acronym: bool,
+}
+
+struct Gazetteer {
+    /// Lowercased token texts joined by single spaces.
+    names: HashMap<String, Entry>,
+    first_words: HashSet<String>,
+    max_tokens: usize,
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::parse(GAZETTEER_TSV))
+}
+
+impl Gazetteer {
+    fn parse(tsv: &'static str) -> Gazetteer {
+        let mut names = HashMap::new();
+        let mut first_words = HashSet::new();
+        let mut max_tokens = 1;
+        for line in tsv.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(name), Some(label), Some(kind), Some(cc)) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let label = match label {
+                "GPE" => Label::Gpe,
+                "LOC" => Label::Loc,
+                "NORP" => Label::Norp,
+                _ => continue,
+            };
+            let words = name_tokens(name);
+            if words.is_empty() {
+                continue;
+            }
+            max_tokens = max_tokens.max(words.len());
+            first_words.insert(words[0].clone());
+            let acronym = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            names.insert(
+                words.join(" "),
+                Entry {
+                    label,
+                    kind,
+                    country: (!cc.is_empty()).then_some(cc),
+                    acronym,
+                },
+            );
+        }
+        Gazetteer {
+            names,
+            first_words,
+            max_tokens,
+        }
+    }
+}
+
+/// A name tokenized the way text is, lowercased.
+fn name_tokens(name: &str) -> Vec<String> {
+    let mut doc = Document::new(name);
+    crate::tokenize::tokenize(&mut doc);
+    doc.tokens
+        .iter()
+        .map(|t| doc.slice(t.span).to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+fn lower_key(s: &str) -> String {
+    s.to_lowercase().replace('’', "'")
+}
+
+fn is_capitalized(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// Words that may stand lowercase inside a name: "Gulf of Aden", "Bosnia and Herzegovina".
+fn is_name_particle(s: &str) -> bool {
+    matches!(s, "of" | "the" | "and" | "al" | "el" | "de" | "du" | "la" | "le" | "da" | "di" | "del" | "upon" | "on")
+}
+
+/// Find gazetteer places and nationalities in every sentence.
+pub fn find(doc: &mut Document) {
+    let g = gazetteer();
+    let mut found = Vec::new();
+    for sent in &doc.sentences {
+        let range = sent.tokens.clone();
+        let mut i = range.start;
+        while i < range.end {
+            let first = doc.token_text(i);
+            if !is_capitalized(first) || !g.first_words.contains(&lower_key(first)) {
+                split_hyphenated(doc, g, i, &mut found);
+                i += 1;
+                continue;
+            }
+            let mut matched = None;
+            let mut key = String::new();
+            for n in 1..=g.max_tokens.min(range.end - i) {
+                let t = doc.token_text(i + n - 1);
+                if n > 1 {
+                    key.push(' ');
+                }
+                key.push_str(&lower_key(t));
+                if !(is_capitalized(t) || is_name_particle(t) || doc.tokens[i + n - 1].kind == TokenKind::Punct) {
+                    break;
+                }
+                if let Some(e) = g.names.get(&key) {
+                    let text = doc.slice(Span::new(doc.tokens[i].span.start, doc.tokens[i + n - 1].span.end));
+                    let last_ok = is_capitalized(t);
+                    if last_ok && (!e.acronym || is_all_caps(text)) {
+                        matched = Some((n, e));
+                    }
+                }
+            }
+            match matched {
+                Some((n, e)) if !inside_org_name(doc, i + n, range.end) => {
+                    found.push(Entity {
+                        span: Span::new(doc.tokens[i].span.start, doc.tokens[i + n - 1].span.end),
+                        label: e.label,
+                        source: "gazetteer",
+                        kind: Some(e.kind),
+                        country: e.country,
+                    });
+                    i += n;
+                }
+                Some((n, _)) => i += n,
+                None => {
+                    split_hyphenated(doc, g, i, &mut found);
+                    i += 1;
+                }
+            }
+        }
+    }
+    doc.entities.extend(found);
+}
+
+/// Whether the capitalized words from token `i` end in an organization head.
+fn inside_org_name(doc: &Document, mut i: usize, end: usize) -> bool {
+    let mut seen = 0;
+    while i < end && seen < 4 {
+        let t = doc.token_text(i);
+        if ORG_HEADS.contains(&t) {
+            return true;
+        }
+        if !is_capitalized(t) {
+            return false;
+        }
+        seen += 1;
+        i += 1;
+    }
+    false
+}
+
+/// Look up the capitalized parts of a hyphenated word: `Ankara-Moscow`, `pro-Turkish`.
+fn split_hyphenated(doc: &Document, g: &Gazetteer, i: usize, found: &mut Vec<Entity>) {
+    let tok = doc.tokens[i];
+    if tok.kind != TokenKind::Word {
+        return;
+    }
+    let text = doc.token_text(i);
+    if !text.contains('-') {
+        return;
+    }
+    let mut offset = 0;
+    for part in text.split('-') {
+        let start = tok.span.start + offset;
+        offset += part.len() + 1;
+        if part.chars().count() < 3 || !is_capitalized(part) {
+            continue;
+        }
+        if let Some(e) = g.names.get(&lower_key(part)) {
+            if e.acronym && !is_all_caps(part) {
+                continue;
+            }
+            found.push(Entity {
+                span: Span::new(start, start + part.len()),
+                label: e.label,
+                source: "gazetteer",
+                kind: Some(e.kind),
+                country: e.country,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(text: &str) -> Vec<(String, &'static str, Option<&'static str>)> {
+        let mut doc = Document::new(text);
+        crate::tokenize::tokenize(&mut doc);
+        crate::sentences::split(&mut doc);
+        find(&mut doc);
+        doc.entities
+            .iter()
+            .map(|e| (doc.slice(e.span).to_string(), e.label.as_str(), e.country))
+            .collect()
+    }
+
+    #[test]
+    fn finds_countries_cities_and_demonyms() {
+        let got = places("Turkish troops entered Idlib, Syria, after talks in Ankara.");
+        assert_eq!(
+            got,
+            vec![
+                ("Turkish".into(), "NORP", Some("TUR")),
+                ("Idlib".into(), "GPE", Some("SYR")),
+                ("Syria".into(), "GPE", Some("SYR")),
+                ("Ankara".into(), "GPE", Some("TUR")),
+            ]
+        );
+    }
+
+    #[test]
+    fn multiword_names_match_longest() {
+        let got = places("He flew from the United States to Saudi Arabia.");
+        assert_eq!(
+            got,
+            vec![("United States".into(), "GPE", Some("USA")), ("Saudi Arabia".into(), "GPE", Some("SAU"))]
+        );
+    }
+
+    #[test]
+    fn acronym_us_needs_capitals() {
+        assert_eq!(places("The US said"), vec![("US".into(), "GPE", Some("USA"))]);
+        assert!(places("He told us.").is_empty());
+        assert_eq!(places("the U.S. Army"), vec![]);
+        assert_eq!(places("U.S. officials"), vec![("U.S.".into(), "GPE", Some("USA"))]);
+    }
+
+    #[test]
+    fn lowercase_words_are_not_places() {
+        assert!(places("they eat turkey and china plates").is_empty());
+    }
+
+    #[test]
+    fn hyphenated_parts_are_found() {
+        let got = places("Ankara-Moscow talks and pro-Turkish rebels");
+        assert_eq!(
+            got,
+            vec![
+                ("Ankara".into(), "GPE", Some("TUR")),
+                ("Moscow".into(), "GPE", Some("RUS")),
+                ("Turkish".into(), "NORP", Some("TUR")),
+            ]
+        );
+    }
+
+    #[test]
+    fn place_word_inside_organization_name_is_left_to_ner() {
+        assert!(places("The Syrian Arab Army advanced").is_empty());
+        assert!(places("She flew Turkish Airlines").is_empty());
+        assert_eq!(places("Turkish President Erdogan"), vec![("Turkish".into(), "NORP", Some("TUR"))]);
+    }
+
+    #[test]
+    fn regions_are_loc() {
+        assert_eq!(places("across the Middle East"), vec![("Middle East".into(), "LOC", None)]);
+    }
+
+    #[test]
+    fn plural_demonyms() {
+        assert_eq!(places("Syrians fled"), vec![("Syrians".into(), "NORP", Some("SYR"))]);
+    }
+}

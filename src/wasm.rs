@@ -1,0 +1,75 @@
+//! WebAssembly exports: `analyze(text, options?)` and `version()`.
+//!
+//! Only translation happens here: JS values in, the `lede/1` object out (via
+//! serde-wasm-bindgen, JSON-compatible: objects, numbers, `null`). Every
+//! failure is a thrown JS `Error` with a message; nothing panics.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::Options;
+
+/// Analyze one article. `options` may be `undefined`, `null` or
+/// `{ date?: "YYYY-MM-DD", tokens?: boolean }`.
+#[wasm_bindgen]
+pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let text = text.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "analyze(text, options): text must be a string, got {}",
+            js_type(&text)
+        ))
+    })?;
+    let options = parse_options(options)?;
+    let analysis = crate::analyze(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    analysis
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&format!("could not build the result: {e}")))
+}
+
+/// Analyze one article and return the result as JSON text (the same bytes
+/// as the CLI writes).
+#[wasm_bindgen(js_name = analyzeJson)]
+pub fn analyze_json(text: JsValue, options: JsValue) -> Result<String, JsError> {
+    let text = text.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "analyzeJson(text, options): text must be a string, got {}",
+            js_type(&text)
+        ))
+    })?;
+    let options = parse_options(options)?;
+    crate::analyze_to_json(&text, &options).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// lede's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::version().to_string()
+}
+
+fn parse_options(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    if !options.is_object() || js_sys_is_array(&options) {
+        return Err(JsError::new(&format!(
+            "invalid options: expected an object like {{ date: \"2020-02-27\" }}, got {}",
+            js_type(&options)
+        )));
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+}
+
+fn js_sys_is_array(v: &JsValue) -> bool {
+    v.is_array()
+}
+
+fn js_type(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".into()
+    } else if v.is_array() {
+        "an array".into()
+    } else {
+        v.js_typeof().as_string().unwrap_or_else(|| "unknown".into())
+    }
+}

