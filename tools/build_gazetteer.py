@@ -50,6 +50,7 @@ DEMONYM_SUFFIXES = ("ian", "ese", "ish", "ean", "an", "i", "ch", "man", "woman",
 
 def norm(name):
     name = re.sub(r"\s*#.*$", "", name).strip().strip("_").replace("_", " ")
+    name = re.sub(r"^(?i:the) ", "", name.strip())
     return re.sub(r"\s+", " ", name).strip()
 
 
