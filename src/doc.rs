@@ -229,14 +229,21 @@ impl Document {
 pub fn resolve_overlaps(entities: &mut Vec<Entity>) {
     let mut order: Vec<usize> = (0..entities.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(entities[i].span.len()), i));
-    let mut kept: Vec<usize> = Vec::new();
+    // kept spans never overlap, so only the one starting last before a
+    // candidate's end can overlap it
+    let mut kept: std::collections::BTreeMap<usize, (usize, usize)> =
+        std::collections::BTreeMap::new();
     for i in order {
-        if kept.iter().all(|&k| !entities[k].span.overlaps(entities[i].span)) {
-            kept.push(i);
+        let span = entities[i].span;
+        let clash = kept.range(..span.end.max(span.start + 1)).next_back();
+        if clash.is_none_or(|(_, &(end, _))| end <= span.start) {
+            kept.insert(span.start, (span.end, i));
         }
     }
-    kept.sort_by_key(|&i| (entities[i].span.start, i));
-    let mut out: Vec<Entity> = kept.into_iter().map(|i| entities[i].clone()).collect();
+    let mut out: Vec<Entity> = kept
+        .into_values()
+        .map(|(_, i)| entities[i].clone())
+        .collect();
     std::mem::swap(entities, &mut out);
 }
 
@@ -256,7 +263,11 @@ mod tests {
 
     #[test]
     fn overlaps_keep_longest_then_sort() {
-        let mut e = vec![ent(10, 12, Label::Gpe), ent(0, 3, Label::Norp), ent(10, 17, Label::Money)];
+        let mut e = vec![
+            ent(10, 12, Label::Gpe),
+            ent(0, 3, Label::Norp),
+            ent(10, 17, Label::Money),
+        ];
         resolve_overlaps(&mut e);
         let spans: Vec<(usize, usize)> = e.iter().map(|e| (e.span.start, e.span.end)).collect();
         assert_eq!(spans, vec![(0, 3), (10, 17)]);

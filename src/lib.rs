@@ -87,7 +87,9 @@ impl Date {
         }
         let digits = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = &s[r];
-            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -119,7 +121,9 @@ impl Options {
     pub fn validate(&self) -> Result<Option<Date>, Error> {
         match &self.date {
             None => Ok(None),
-            Some(d) => Date::parse(d).map(Some).ok_or_else(|| Error::InvalidDate(d.clone())),
+            Some(d) => Date::parse(d)
+                .map(Some)
+                .ok_or_else(|| Error::InvalidDate(d.clone())),
         }
     }
 }
@@ -135,8 +139,8 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     sentences::split(&mut doc);
     places::find(&mut doc);
     quantity::find(&mut doc);
-    quote::find(&mut doc);
     doc::resolve_overlaps(&mut doc.entities);
+    quote::find(&mut doc);
     Ok(output::render(&doc, options.date.clone(), options.tokens))
 }
 

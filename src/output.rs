@@ -129,9 +129,15 @@ impl<'a> Utf16Map<'a> {
 
     /// The UTF-16 offset of byte offset `byte` (a char boundary).
     pub fn at(&self, byte: usize) -> usize {
-        let idx = self.checkpoints.partition_point(|&(b, _)| b <= byte).saturating_sub(1);
+        let idx = self
+            .checkpoints
+            .partition_point(|&(b, _)| b <= byte)
+            .saturating_sub(1);
         let (b0, u0) = self.checkpoints[idx];
-        u0 + self.text[b0..byte].chars().map(char::len_utf16).sum::<usize>()
+        u0 + self.text[b0..byte]
+            .chars()
+            .map(char::len_utf16)
+            .sum::<usize>()
     }
 
     pub fn len(&self) -> usize {
@@ -306,7 +312,13 @@ mod tests {
             #[serde(serialize_with = "number")]
             v: f64,
         }
-        assert_eq!(serde_json::to_string(&V { v: 2000.0 }).unwrap(), r#"{"v":2000}"#);
-        assert_eq!(serde_json::to_string(&V { v: 0.75 }).unwrap(), r#"{"v":0.75}"#);
+        assert_eq!(
+            serde_json::to_string(&V { v: 2000.0 }).unwrap(),
+            r#"{"v":2000}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&V { v: 0.75 }).unwrap(),
+            r#"{"v":0.75}"#
+        );
     }
 }

@@ -20,14 +20,69 @@ const GAZETTEER_TSV: &str = include_str!("../models/gazetteer.tsv");
 /// ending in one of these is part of a name the NER stage should label as a
 /// whole ("Syrian Arab Army", "Turkish Airlines", "Washington Post").
 const ORG_HEADS: &[&str] = &[
-    "Army", "Armies", "Party", "Airlines", "Airways", "Post", "Times", "Bank", "Ministry",
-    "Council", "Front", "Corporation", "Corp", "Company", "Group", "University", "Institute",
-    "Association", "Agency", "Committee", "Movement", "Brigade", "Brigades", "Union", "League",
-    "Federation", "Organization", "Organisation", "News", "Press", "Journal", "Herald",
-    "Tribune", "Telegraph", "Navy", "Guard", "Guards", "Command", "Office", "Commission",
-    "Parliament", "Assembly", "Congress", "Senate", "Court", "Police", "Service", "Services",
-    "Club", "Network", "Broadcasting", "Railways", "Telecom", "Petroleum", "Oil", "Airport",
-    "Coalition", "Alliance", "Observatory", "Foundation", "Daily", "Inc.", "Ltd.",
+    "Army",
+    "Armies",
+    "Party",
+    "Airlines",
+    "Airways",
+    "Post",
+    "Times",
+    "Bank",
+    "Ministry",
+    "Council",
+    "Front",
+    "Corporation",
+    "Corp",
+    "Company",
+    "Group",
+    "University",
+    "Institute",
+    "Association",
+    "Agency",
+    "Committee",
+    "Movement",
+    "Brigade",
+    "Brigades",
+    "Union",
+    "League",
+    "Federation",
+    "Organization",
+    "Organisation",
+    "News",
+    "Press",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Telegraph",
+    "Navy",
+    "Guard",
+    "Guards",
+    "Command",
+    "Office",
+    "Commission",
+    "Parliament",
+    "Assembly",
+    "Congress",
+    "Senate",
+    "Court",
+    "Police",
+    "Service",
+    "Services",
+    "Club",
+    "Network",
+    "Broadcasting",
+    "Railways",
+    "Telecom",
+    "Petroleum",
+    "Oil",
+    "Airport",
+    "Coalition",
+    "Alliance",
+    "Observatory",
+    "Foundation",
+    "Daily",
+    "Inc.",
+    "Ltd.",
 ];
 
 struct Entry {
@@ -77,7 +132,10 @@ impl Gazetteer {
             }
             max_tokens = max_tokens.max(words.len());
             first_words.insert(words[0].clone());
-            let acronym = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            let acronym = name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
             names.insert(
                 words.join(" "),
                 Entry {
@@ -120,7 +178,22 @@ fn is_all_caps(s: &str) -> bool {
 
 /// Words that may stand lowercase inside a name: "Gulf of Aden", "Bosnia and Herzegovina".
 fn is_name_particle(s: &str) -> bool {
-    matches!(s, "of" | "the" | "and" | "al" | "el" | "de" | "du" | "la" | "le" | "da" | "di" | "del" | "upon" | "on")
+    matches!(
+        s,
+        "of" | "the"
+            | "and"
+            | "al"
+            | "el"
+            | "de"
+            | "du"
+            | "la"
+            | "le"
+            | "da"
+            | "di"
+            | "del"
+            | "upon"
+            | "on"
+    )
 }
 
 /// Find gazetteer places and nationalities in every sentence.
@@ -145,11 +218,17 @@ pub fn find(doc: &mut Document) {
                     key.push(' ');
                 }
                 key.push_str(&lower_key(t));
-                if !(is_capitalized(t) || is_name_particle(t) || doc.tokens[i + n - 1].kind == TokenKind::Punct) {
+                if !(is_capitalized(t)
+                    || is_name_particle(t)
+                    || doc.tokens[i + n - 1].kind == TokenKind::Punct)
+                {
                     break;
                 }
                 if let Some(e) = g.names.get(&key) {
-                    let text = doc.slice(Span::new(doc.tokens[i].span.start, doc.tokens[i + n - 1].span.end));
+                    let text = doc.slice(Span::new(
+                        doc.tokens[i].span.start,
+                        doc.tokens[i + n - 1].span.end,
+                    ));
                     let last_ok = is_capitalized(t);
                     if last_ok && (!e.acronym || is_all_caps(text)) {
                         matched = Some((n, e));
@@ -261,16 +340,25 @@ mod tests {
         let got = places("He flew from the United States to Saudi Arabia.");
         assert_eq!(
             got,
-            vec![("United States".into(), "GPE", Some("USA")), ("Saudi Arabia".into(), "GPE", Some("SAU"))]
+            vec![
+                ("United States".into(), "GPE", Some("USA")),
+                ("Saudi Arabia".into(), "GPE", Some("SAU"))
+            ]
         );
     }
 
     #[test]
     fn acronym_us_needs_capitals() {
-        assert_eq!(places("The US said"), vec![("US".into(), "GPE", Some("USA"))]);
+        assert_eq!(
+            places("The US said"),
+            vec![("US".into(), "GPE", Some("USA"))]
+        );
         assert!(places("He told us.").is_empty());
         assert_eq!(places("the U.S. Army"), vec![]);
-        assert_eq!(places("U.S. officials"), vec![("U.S.".into(), "GPE", Some("USA"))]);
+        assert_eq!(
+            places("U.S. officials"),
+            vec![("U.S.".into(), "GPE", Some("USA"))]
+        );
     }
 
     #[test]
@@ -295,16 +383,25 @@ mod tests {
     fn place_word_inside_organization_name_is_left_to_ner() {
         assert!(places("The Syrian Arab Army advanced").is_empty());
         assert!(places("She flew Turkish Airlines").is_empty());
-        assert_eq!(places("Turkish President Erdogan"), vec![("Turkish".into(), "NORP", Some("TUR"))]);
+        assert_eq!(
+            places("Turkish President Erdogan"),
+            vec![("Turkish".into(), "NORP", Some("TUR"))]
+        );
     }
 
     #[test]
     fn regions_are_loc() {
-        assert_eq!(places("across the Middle East"), vec![("Middle East".into(), "LOC", None)]);
+        assert_eq!(
+            places("across the Middle East"),
+            vec![("Middle East".into(), "LOC", None)]
+        );
     }
 
     #[test]
     fn plural_demonyms() {
-        assert_eq!(places("Syrians fled"), vec![("Syrians".into(), "NORP", Some("SYR"))]);
+        assert_eq!(
+            places("Syrians fled"),
+            vec![("Syrians".into(), "NORP", Some("SYR"))]
+        );
     }
 }

@@ -247,9 +247,30 @@ const MEASURE_UNITS: &[(&str, &str)] = &[
 ];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
-    "sep.", "sept.", "oct.", "nov.", "dec.",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
 ];
 
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
@@ -279,7 +300,10 @@ fn digits_value(s: &str) -> Option<f64> {
     if s.contains([':', '/']) || s.matches('-').count() > 0 || s.matches('.').count() > 1 {
         return None;
     }
-    s.replace(',', "").parse::<f64>().ok().filter(|v| v.is_finite())
+    s.replace(',', "")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
 }
 
 /// A number in words starting at `k`: `twenty-five`, `a hundred`,
@@ -310,7 +334,8 @@ fn words_value(w: &Words, k: usize) -> Option<(f64, usize)> {
                 current = 0.0;
             }
             j += 1;
-        } else if t == "and" && any && unit_or_compound(w.get(j + 1)).is_some() && current >= 100.0 {
+        } else if t == "and" && any && unit_or_compound(w.get(j + 1)).is_some() && current >= 100.0
+        {
             j += 1;
         } else {
             break;
@@ -340,7 +365,11 @@ fn ordinal_value(t: &str) -> Option<f64> {
         let unit = lookup(ORDINALS, unit).filter(|v| *v <= 9.0)?;
         return Some(tens + unit);
     }
-    let digits = t.strip_suffix("st").or(t.strip_suffix("nd")).or(t.strip_suffix("rd")).or(t.strip_suffix("th"))?;
+    let digits = t
+        .strip_suffix("st")
+        .or(t.strip_suffix("nd"))
+        .or(t.strip_suffix("rd"))
+        .or(t.strip_suffix("th"))?;
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -388,7 +417,9 @@ fn core(w: &Words, k: usize) -> Option<Core> {
         if let Some(s) = lookup(SCALES, w.get(end)).filter(|s| *s > 100.0) {
             value *= s;
             end += 1;
-        } else if let Some(s) = lookup(SHORT_SCALES, w.get(end)).filter(|_| !w.doc.tokens[w.base + k].space_after) {
+        } else if let Some(s) =
+            lookup(SHORT_SCALES, w.get(end)).filter(|_| !w.doc.tokens[w.base + k].space_after)
+        {
             value *= s;
             end += 1;
         }
@@ -396,7 +427,8 @@ fn core(w: &Words, k: usize) -> Option<Core> {
     }
     if let Some(v) = ordinal_value(t) {
         let prev = if k > 0 { w.get(k - 1) } else { "" };
-        let fraction = matches!(prev, "a" | "one" | "per" | "every") || (t == "second" && prev == "split");
+        let fraction =
+            matches!(prev, "a" | "one" | "per" | "every") || (t == "second" && prev == "split");
         return (!fraction).then_some(Core {
             value: v,
             end: k + 1,
@@ -489,7 +521,9 @@ fn is_day_of_month(w: &Words, k: usize, value: f64) -> bool {
         return false;
     }
     let prev = if k > 0 { w.get(k - 1) } else { "" };
-    MONTHS.contains(&prev) || MONTHS.contains(&w.get(k + 1)) || (w.get(k + 1) == "of" && MONTHS.contains(&w.get(k + 2)))
+    MONTHS.contains(&prev)
+        || MONTHS.contains(&w.get(k + 1))
+        || (w.get(k + 1) == "of" && MONTHS.contains(&w.get(k + 2)))
 }
 
 /// `one` used as a pronoun: `one another`, `no one`, `the one`, `this one`.
@@ -499,7 +533,19 @@ fn is_pronoun_one(w: &Words, k: usize, end: usize) -> bool {
     }
     let prev = if k > 0 { w.get(k - 1) } else { "" };
     matches!(w.get(k + 1), "another" | "'s")
-        || matches!(prev, "no" | "the" | "this" | "that" | "each" | "every" | "any" | "which" | "last" | "only" | "little")
+        || matches!(
+            prev,
+            "no" | "the"
+                | "this"
+                | "that"
+                | "each"
+                | "every"
+                | "any"
+                | "which"
+                | "last"
+                | "only"
+                | "little"
+        )
 }
 
 /// Try to read a quantity starting at word `k`; returns it and the word after it.
@@ -530,12 +576,17 @@ fn parse_at(w: &Words, k: usize) -> Option<(Quantity, usize)> {
         if comparator.is_some() || currency.is_some() {
             return None;
         }
-        return Some((quantity(w, k, core.end, Label::Ordinal, core.value, None, None), core.end));
+        return Some((
+            quantity(w, k, core.end, Label::Ordinal, core.value, None, None),
+            core.end,
+        ));
     }
-    if currency.is_none() && core.end == start_core + 1 && w.kind(start_core) == Some(TokenKind::Number) {
-        if is_year_like(w, start_core, core.value) || is_day_of_month(w, start_core, core.value) {
-            return None;
-        }
+    if currency.is_none()
+        && core.end == start_core + 1
+        && w.kind(start_core) == Some(TokenKind::Number)
+        && (is_year_like(w, start_core, core.value) || is_day_of_month(w, start_core, core.value))
+    {
+        return None;
     }
     let comparator = comparator.or(core.vague);
     let mut end = core.end;
@@ -552,7 +603,9 @@ fn parse_at(w: &Words, k: usize) -> Option<(Quantity, usize)> {
     } else if next == "per" && w.get(end + 1) == "cent" {
         end += 2;
         (Label::Percent, None)
-    } else if let Some(c) = lookup(CURRENCY_WORDS, next).filter(|_| next != "won" || w.kind(start_core) == Some(TokenKind::Number)) {
+    } else if let Some(c) = lookup(CURRENCY_WORDS, next)
+        .filter(|_| next != "won" || w.kind(start_core) == Some(TokenKind::Number))
+    {
         end += 1;
         (Label::Money, Some(c))
     } else if let Some(u) = lookup(MEASURE_UNITS, next) {
@@ -561,7 +614,10 @@ fn parse_at(w: &Words, k: usize) -> Option<(Quantity, usize)> {
     } else {
         (Label::Cardinal, None)
     };
-    Some((quantity(w, k, end, label, core.value, comparator, unit), end))
+    Some((
+        quantity(w, k, end, label, core.value, comparator, unit),
+        end,
+    ))
 }
 
 fn quantity(
@@ -575,7 +631,10 @@ fn quantity(
 ) -> Quantity {
     let tokens = &w.doc.tokens;
     Quantity {
-        span: Span::new(tokens[w.base + k].span.start, tokens[w.base + end - 1].span.end),
+        span: Span::new(
+            tokens[w.base + k].span.start,
+            tokens[w.base + end - 1].span.end,
+        ),
         label,
         value,
         comparator,
@@ -641,7 +700,16 @@ pub fn find(doc: &mut Document) {
 mod tests {
     use super::*;
 
-    fn quantities(text: &str) -> Vec<(String, &'static str, f64, Option<&'static str>, Option<&'static str>)> {
+    /// (text, label, value, comparator, unit)
+    type Found = (
+        String,
+        &'static str,
+        f64,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+
+    fn quantities(text: &str) -> Vec<Found> {
         let mut doc = Document::new(text);
         crate::tokenize::tokenize(&mut doc);
         crate::sentences::split(&mut doc);
@@ -666,14 +734,23 @@ mod tests {
         assert_eq!(got.len(), 1, "{text:?} gave {got:?}");
         let (s, l, v, c, _) = &got[0];
         assert_eq!((s.as_str(), *l, *c), (span, label, cmp), "{text:?}");
-        assert!((v - value).abs() < 1e-9 * value.abs().max(1.0), "{text:?}: {v} != {value}");
+        assert!(
+            (v - value).abs() < 1e-9 * value.abs().max(1.0),
+            "{text:?}: {v} != {value}"
+        );
     }
 
     #[test]
     fn number_words() {
         one("Three soldiers died", "Three", "CARDINAL", 3.0, None);
         one("twenty-five people", "twenty-five", "CARDINAL", 25.0, None);
-        one("three hundred and twelve cars", "three hundred and twelve", "CARDINAL", 312.0, None);
+        one(
+            "three hundred and twelve cars",
+            "three hundred and twelve",
+            "CARDINAL",
+            312.0,
+            None,
+        );
         one("two million people", "two million", "CARDINAL", 2e6, None);
         one("a hundred towns", "a hundred", "CARDINAL", 100.0, None);
     }
@@ -681,8 +758,20 @@ mod tests {
     #[test]
     fn digits_with_separators_and_scales() {
         one("2,000 troops", "2,000", "CARDINAL", 2000.0, None);
-        one("1,000.5 liters of fuel", "1,000.5 liters", "QUANTITY", 1000.5, None);
-        one("1.5 million refugees", "1.5 million", "CARDINAL", 1.5e6, None);
+        one(
+            "1,000.5 liters of fuel",
+            "1,000.5 liters",
+            "QUANTITY",
+            1000.5,
+            None,
+        );
+        one(
+            "1.5 million refugees",
+            "1.5 million",
+            "CARDINAL",
+            1.5e6,
+            None,
+        );
     }
 
     #[test]
@@ -690,19 +779,67 @@ mod tests {
         one("a dozen villages", "a dozen", "CARDINAL", 12.0, None);
         one("half a dozen", "half a dozen", "CARDINAL", 6.0, None);
         one("dozens of people", "dozens", "CARDINAL", 24.0, Some("ge"));
-        one("thousands of soldiers", "thousands", "CARDINAL", 2000.0, Some("ge"));
-        one("tens of thousands of people", "tens of thousands", "CARDINAL", 20000.0, Some("ge"));
-        one("hundreds of thousands fled", "hundreds of thousands", "CARDINAL", 200000.0, Some("ge"));
+        one(
+            "thousands of soldiers",
+            "thousands",
+            "CARDINAL",
+            2000.0,
+            Some("ge"),
+        );
+        one(
+            "tens of thousands of people",
+            "tens of thousands",
+            "CARDINAL",
+            20000.0,
+            Some("ge"),
+        );
+        one(
+            "hundreds of thousands fled",
+            "hundreds of thousands",
+            "CARDINAL",
+            200000.0,
+            Some("ge"),
+        );
     }
 
     #[test]
     fn comparators() {
-        one("more than a hundred towns", "more than a hundred", "CARDINAL", 100.0, Some("gt"));
-        one("at least 15 people", "at least 15", "CARDINAL", 15.0, Some("ge"));
-        one("nearly 300 homes", "nearly 300", "CARDINAL", 300.0, Some("lt"));
-        one("some 3,000 fighters", "some 3,000", "CARDINAL", 3000.0, Some("approx"));
+        one(
+            "more than a hundred towns",
+            "more than a hundred",
+            "CARDINAL",
+            100.0,
+            Some("gt"),
+        );
+        one(
+            "at least 15 people",
+            "at least 15",
+            "CARDINAL",
+            15.0,
+            Some("ge"),
+        );
+        one(
+            "nearly 300 homes",
+            "nearly 300",
+            "CARDINAL",
+            300.0,
+            Some("lt"),
+        );
+        one(
+            "some 3,000 fighters",
+            "some 3,000",
+            "CARDINAL",
+            3000.0,
+            Some("approx"),
+        );
         one("up to 40 trucks", "up to 40", "CARDINAL", 40.0, Some("le"));
-        one("fewer than ten", "fewer than ten", "CARDINAL", 10.0, Some("lt"));
+        one(
+            "fewer than ten",
+            "fewer than ten",
+            "CARDINAL",
+            10.0,
+            Some("lt"),
+        );
     }
 
     #[test]
@@ -712,9 +849,27 @@ mod tests {
 
     #[test]
     fn fractions() {
-        one("two-thirds of voters", "two-thirds", "CARDINAL", 2.0 / 3.0, None);
-        one("three quarters of them", "three quarters", "CARDINAL", 0.75, None);
-        one("half a million people", "half a million", "CARDINAL", 5e5, None);
+        one(
+            "two-thirds of voters",
+            "two-thirds",
+            "CARDINAL",
+            2.0 / 3.0,
+            None,
+        );
+        one(
+            "three quarters of them",
+            "three quarters",
+            "CARDINAL",
+            0.75,
+            None,
+        );
+        one(
+            "half a million people",
+            "half a million",
+            "CARDINAL",
+            5e5,
+            None,
+        );
     }
 
     #[test]
@@ -722,7 +877,13 @@ mod tests {
         let got = quantities("$2bn in aid");
         assert_eq!(got, vec![("$2bn".into(), "MONEY", 2e9, None, Some("USD"))]);
         one("€1.5 million", "€1.5 million", "MONEY", 1.5e6, None);
-        one("about 20 dollars", "about 20 dollars", "MONEY", 20.0, Some("approx"));
+        one(
+            "about 20 dollars",
+            "about 20 dollars",
+            "MONEY",
+            20.0,
+            Some("approx"),
+        );
         one("US$ 300", "US$ 300", "MONEY", 300.0, None);
         one("5 billion euros", "5 billion euros", "MONEY", 5e9, None);
     }
@@ -737,14 +898,23 @@ mod tests {
     #[test]
     fn measures() {
         let got = quantities("a convoy 30 km long");
-        assert_eq!(got, vec![("30 km".into(), "QUANTITY", 30.0, None, Some("km"))]);
+        assert_eq!(
+            got,
+            vec![("30 km".into(), "QUANTITY", 30.0, None, Some("km"))]
+        );
     }
 
     #[test]
     fn ordinals() {
         one("their second day", "second", "ORDINAL", 2.0, None);
         one("the 21st century", "21st", "ORDINAL", 21.0, None);
-        one("the twenty-first time", "twenty-first", "ORDINAL", 21.0, None);
+        one(
+            "the twenty-first time",
+            "twenty-first",
+            "ORDINAL",
+            21.0,
+            None,
+        );
     }
 
     #[test]

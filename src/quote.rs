@@ -11,38 +11,184 @@
 //! (`he`, `the ministry`). Pronouns and bare surnames get `speaker_ref`: the
 //! fullest earlier name of a speaker (`he` → `Recep Tayyip Erdogan`).
 
+use std::collections::HashMap;
+
 use crate::doc::{Document, Label, Quote, Span, TokenKind};
 
 const CUES: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "declared",
-    "announced", "explained", "noted", "notes", "wrote", "writes", "tweeted", "asked", "asks",
-    "replied", "insisted", "warned", "warns", "claimed", "claims", "argued", "argues", "stressed",
-    "continued", "concluded", "recalled", "remarked", "admitted", "acknowledged", "confirmed",
-    "denied", "urged", "vowed", "promised", "complained", "shouted", "cried", "commented",
-    "observed", "emphasized", "emphasised", "underlined", "maintained", "predicted", "boasted",
-    "conceded", "suggested", "posted", "quipped", "responded", "answered", "according",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "declared",
+    "announced",
+    "explained",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "tweeted",
+    "asked",
+    "asks",
+    "replied",
+    "insisted",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "argued",
+    "argues",
+    "stressed",
+    "continued",
+    "concluded",
+    "recalled",
+    "remarked",
+    "admitted",
+    "acknowledged",
+    "confirmed",
+    "denied",
+    "urged",
+    "vowed",
+    "promised",
+    "complained",
+    "shouted",
+    "cried",
+    "commented",
+    "observed",
+    "emphasized",
+    "emphasised",
+    "underlined",
+    "maintained",
+    "predicted",
+    "boasted",
+    "conceded",
+    "suggested",
+    "posted",
+    "quipped",
+    "responded",
+    "answered",
+    "according",
 ];
 
 /// Words of a speaker phrase that are titles or roles, not the name.
 const TITLES: &[&str] = &[
-    "President", "Vice", "Prime", "Minister", "Ministers", "Defense", "Defence", "Foreign",
-    "Interior", "Finance", "Secretary", "General", "Gen.", "Spokesman", "Spokeswoman",
-    "Spokesperson", "Chancellor", "King", "Queen", "Prince", "Princess", "Senator", "Sen.",
-    "Rep.", "Representative", "Governor", "Gov.", "Mayor", "Chief", "Commander", "Ambassador",
-    "Envoy", "Leader", "Chairman", "Chairwoman", "Chair", "CEO", "Director", "Mr.", "Mrs.",
-    "Ms.", "Dr.", "Prof.", "Professor", "Deputy", "State", "Pope", "Sheikh", "Emir", "Colonel",
-    "Col.", "Lt.", "Lieutenant", "Major", "Maj.", "Captain", "Capt.", "Sgt.", "Sergeant",
-    "Admiral", "Adm.", "Justice", "Judge", "Attorney", "Speaker", "Premier", "Crown", "Supreme",
-    "Army", "Military", "Health", "Trade", "Economy", "Energy", "Education", "Justice", "Labor",
-    "Labour", "Home", "Office", "Former", "Acting", "Opposition", "Party", "Senior", "Top",
-    "U.N.", "UN", "Special", "Representative", "High", "Commissioner", "Secretary-General",
-    "Minister-President", "Director-General",
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Ministers",
+    "Defense",
+    "Defence",
+    "Foreign",
+    "Interior",
+    "Finance",
+    "Secretary",
+    "General",
+    "Gen.",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "Chief",
+    "Commander",
+    "Ambassador",
+    "Envoy",
+    "Leader",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "CEO",
+    "Director",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Prof.",
+    "Professor",
+    "Deputy",
+    "State",
+    "Pope",
+    "Sheikh",
+    "Emir",
+    "Colonel",
+    "Col.",
+    "Lt.",
+    "Lieutenant",
+    "Major",
+    "Maj.",
+    "Captain",
+    "Capt.",
+    "Sgt.",
+    "Sergeant",
+    "Admiral",
+    "Adm.",
+    "Justice",
+    "Judge",
+    "Attorney",
+    "Speaker",
+    "Premier",
+    "Crown",
+    "Supreme",
+    "Army",
+    "Military",
+    "Health",
+    "Trade",
+    "Economy",
+    "Energy",
+    "Education",
+    "Justice",
+    "Labor",
+    "Labour",
+    "Home",
+    "Office",
+    "Former",
+    "Acting",
+    "Opposition",
+    "Party",
+    "Senior",
+    "Top",
+    "U.N.",
+    "UN",
+    "Special",
+    "Representative",
+    "High",
+    "Commissioner",
+    "Secretary-General",
+    "Minister-President",
+    "Director-General",
 ];
 
-const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "i", "we", "they", "He", "She", "I", "We", "They"];
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "he", "she", "i", "we", "they", "He", "She", "I", "We", "They",
+];
 
 /// Adverbs that may stand between a speaker and the cue: `he later said`.
-const CUE_ADVERBS: &[&str] = &["also", "later", "then", "again", "once", "further", "previously", "earlier"];
+const CUE_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "once",
+    "further",
+    "previously",
+    "earlier",
+];
 
 fn is_cue(doc: &Document, i: usize) -> bool {
     let t = doc.token_text(i);
@@ -73,8 +219,15 @@ pub fn find(doc: &mut Document) {
         if end <= open + 1 {
             continue;
         }
-        let content = Span::new(doc.tokens[open + 1].span.start, doc.tokens[end - 1].span.end);
-        let after = if closed { attribution_after(doc, close + 1) } else { None };
+        let content = Span::new(
+            doc.tokens[open + 1].span.start,
+            doc.tokens[end - 1].span.end,
+        );
+        let after = if closed {
+            attribution_after(doc, close + 1)
+        } else {
+            None
+        };
         let attribution = after.or_else(|| attribution_before(doc, open));
         let words = end - open - 1;
         if attribution.is_none() && words < 4 {
@@ -84,7 +237,8 @@ pub fn find(doc: &mut Document) {
             Some((cue, speaker)) => (Some(cue), speaker),
             None => (None, None),
         };
-        let speaker_ref = speaker.and_then(|s| resolve(doc, s, doc.tokens[open].span.start, &names));
+        let speaker_ref =
+            speaker.and_then(|s| resolve(doc, s, doc.tokens[open].span.start, &names));
         quotes.push(Quote {
             span: content,
             cue,
@@ -178,7 +332,11 @@ fn attribution_after(doc: &Document, mut k: usize) -> Option<(Span, Option<Span>
 
 /// `Akar said: “…”`, `he told members of his party: “…”`.
 fn attribution_before(doc: &Document, open: usize) -> Option<(Span, Option<Span>)> {
-    let sent = doc.sentences.iter().find(|s| s.tokens.contains(&open))?;
+    let idx = doc.sentences.partition_point(|s| s.tokens.end <= open);
+    let sent = doc
+        .sentences
+        .get(idx)
+        .filter(|s| s.tokens.contains(&open))?;
     let mut k = open;
     let lo = sent.tokens.start.max(open.saturating_sub(12));
     while k > lo {
@@ -206,7 +364,10 @@ fn attribution_before(doc: &Document, open: usize) -> Option<(Span, Option<Span>
 /// The cue's span (`according to` is two tokens) and the token after it.
 fn cue_span(doc: &Document, k: usize) -> (Span, usize) {
     if doc.token_text(k) == "according" {
-        (Span::new(doc.tokens[k].span.start, doc.tokens[k + 1].span.end), k + 2)
+        (
+            Span::new(doc.tokens[k].span.start, doc.tokens[k + 1].span.end),
+            k + 2,
+        )
     } else {
         (doc.tokens[k].span, k + 1)
     }
@@ -219,7 +380,21 @@ fn np_after(doc: &Document, start: usize) -> Option<Span> {
     let mut j = start;
     while j < n && j < start + 8 && !is_boundary_punct(doc, j) && !doc.tokens[j].newline_before {
         let t = doc.token_text(j);
-        if j > start && (CUES.contains(&t) || matches!(t, "on" | "in" | "at" | "during" | "after" | "before" | "who" | "that" | "when" | "while")) {
+        if j > start
+            && (CUES.contains(&t)
+                || matches!(
+                    t,
+                    "on" | "in"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "who"
+                        | "that"
+                        | "when"
+                        | "while"
+                ))
+        {
             break;
         }
         j += 1;
@@ -237,7 +412,10 @@ fn np_before(doc: &Document, end: usize, sent_start: usize) -> usize {
             break;
         }
         let cap = t.chars().next().is_some_and(char::is_uppercase);
-        let ok = cap || matches!(t, "the" | "a" | "an" | "of" | "'s" | "’s" | "al" | "bin") || SUBJECT_PRONOUNS.contains(&t) || (j == end && t.chars().all(char::is_lowercase));
+        let ok = cap
+            || matches!(t, "the" | "a" | "an" | "of" | "'s" | "’s" | "al" | "bin")
+            || SUBJECT_PRONOUNS.contains(&t)
+            || (j == end && t.chars().all(char::is_lowercase));
         if !ok {
             break;
         }
@@ -259,10 +437,12 @@ fn is_title_or_place(doc: &Document, i: usize) -> bool {
     if TITLES.contains(&t) {
         return true;
     }
+    // entities are sorted and non-overlapping by now (see `doc::resolve_overlaps`)
     let span = doc.tokens[i].span;
-    doc.entities
-        .iter()
-        .any(|e| matches!(e.label, Label::Norp | Label::Gpe | Label::Loc) && e.span.overlaps(span))
+    let k = doc.entities.partition_point(|e| e.span.end <= span.start);
+    doc.entities.get(k).is_some_and(|e| {
+        matches!(e.label, Label::Norp | Label::Gpe | Label::Loc) && e.span.overlaps(span)
+    })
 }
 
 /// The name inside a speaker phrase (tokens `start..end`): its last run of
@@ -276,7 +456,8 @@ fn speaker_name(doc: &Document, start: usize, end: usize) -> Span {
     let name_end = j;
     while j > start {
         let t = doc.token_text(j - 1);
-        let particle = matches!(t, "al" | "bin" | "de" | "van" | "von" | "da" | "di" | "ibn") && j < name_end;
+        let particle =
+            matches!(t, "al" | "bin" | "de" | "van" | "von" | "da" | "di" | "ibn") && j < name_end;
         if !(is_capitalized(t) || particle) || is_title_or_place(doc, j - 1) {
             break;
         }
@@ -295,9 +476,28 @@ fn is_name(doc: &Document, span: Span) -> bool {
 }
 
 /// Names that appear as the subject of a cue verb anywhere in the text
-/// ("Turkish President Recep Tayyip Erdogan said Thursday"), in text order.
-fn named_speakers(doc: &Document) -> Vec<Span> {
-    let mut names = Vec::new();
+/// ("Turkish President Recep Tayyip Erdogan said Thursday"), in text order,
+/// indexed for resolving pronouns and surnames in O(log n).
+struct Names {
+    spans: Vec<Span>,
+    /// Last word → (start of a name with that last word, fullest such name so far).
+    by_last: HashMap<String, Vec<(usize, Span)>>,
+}
+
+impl Names {
+    fn fullest_before(&self, last: &str, limit: usize) -> Option<Span> {
+        let list = self.by_last.get(last)?;
+        let k = list.partition_point(|(start, _)| *start < limit);
+        (k > 0).then(|| list[k - 1].1)
+    }
+}
+
+fn last_word(s: &str) -> &str {
+    s.rsplit(' ').next().unwrap_or(s)
+}
+
+fn named_speakers(doc: &Document) -> Names {
+    let mut spans = Vec::new();
     for sent in &doc.sentences {
         for k in sent.tokens.clone() {
             if !is_cue(doc, k) || doc.token_text(k) == "according" {
@@ -311,33 +511,42 @@ fn named_speakers(doc: &Document) -> Vec<Span> {
             if start < end {
                 let span = speaker_name(doc, start, end);
                 if is_name(doc, span) {
-                    names.push(span);
+                    spans.push(span);
                 }
             }
         }
     }
-    names
+    let mut by_last: HashMap<String, Vec<(usize, Span)>> = HashMap::new();
+    for &span in &spans {
+        let list = by_last
+            .entry(last_word(doc.slice(span)).to_string())
+            .or_default();
+        let best = match list.last() {
+            Some(&(_, b)) if b.len() >= span.len() => b,
+            _ => span,
+        };
+        list.push((span.start, best));
+    }
+    Names { spans, by_last }
 }
 
 /// The fuller earlier name a pronoun or surname speaker refers to.
-fn resolve(doc: &Document, speaker: Span, before: usize, names: &[Span]) -> Option<Span> {
+fn resolve(doc: &Document, speaker: Span, before: usize, names: &Names) -> Option<Span> {
     let text = doc.slice(speaker);
     let target = if matches!(text, "he" | "she" | "He" | "She") {
-        *names.iter().rev().find(|n| n.end <= before)?
+        let k = names.spans.partition_point(|n| n.end <= before);
+        *names.spans.get(k.checked_sub(1)?)?
     } else if is_name(doc, speaker) {
         speaker
     } else {
         return None;
     };
     // the fullest earlier form with the same last word: Erdogan → Recep Tayyip Erdogan
-    let last = doc.slice(target).rsplit(' ').next().unwrap_or("");
-    let fuller = names
-        .iter()
-        .filter(|n| n.start < target.start.max(before) && n.len() > target.len())
-        .filter(|n| doc.slice(**n).rsplit(' ').next() == Some(last))
-        .max_by_key(|n| (n.len(), std::cmp::Reverse(n.start)))
-        .copied();
-    let best = fuller.unwrap_or(target);
+    let limit = before.max(target.start);
+    let best = match names.fullest_before(last_word(doc.slice(target)), limit) {
+        Some(f) if f.len() > target.len() => f,
+        _ => target,
+    };
     (best != speaker).then_some(best)
 }
 
@@ -401,7 +610,8 @@ mod tests {
 
     #[test]
     fn title_is_stripped_from_speaker() {
-        let q = quotes("Turkish Defense Minister Hulusi Akar told reporters: “The talks are ongoing.”");
+        let q =
+            quotes("Turkish Defense Minister Hulusi Akar told reporters: “The talks are ongoing.”");
         assert_eq!(q[0].text, "The talks are ongoing.");
         assert_eq!(q[0].cue.as_deref(), Some("told"));
         assert_eq!(q[0].speaker.as_deref(), Some("Hulusi Akar"));
@@ -434,7 +644,10 @@ mod tests {
         let q = quotes(
             "Erdogan said so.\nSyrian President Bashar al-Assad “cannot stand without the backing from Iran and Russia,” he added.",
         );
-        assert_eq!(q[0].text, "cannot stand without the backing from Iran and Russia");
+        assert_eq!(
+            q[0].text,
+            "cannot stand without the backing from Iran and Russia"
+        );
         assert_eq!(q[0].speaker.as_deref(), Some("he"));
         assert_eq!(q[0].speaker_ref.as_deref(), Some("Erdogan"));
     }

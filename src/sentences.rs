@@ -17,10 +17,52 @@ use crate::tokenize::abbreviation;
 /// Capitalized words that, after an ambiguous abbreviation like `U.S.` or
 /// `Inc.`, show that a new sentence has begun.
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
-    "Those", "There", "In", "On", "At", "But", "And", "However", "Meanwhile", "His", "Her",
-    "Their", "Its", "Our", "After", "Before", "When", "While", "As", "If", "Some", "Many",
-    "Most", "No", "Yet", "So", "Still", "Also", "Earlier", "Later", "Last", "On", "For",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "However",
+    "Meanwhile",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "As",
+    "If",
+    "Some",
+    "Many",
+    "Most",
+    "No",
+    "Yet",
+    "So",
+    "Still",
+    "Also",
+    "Earlier",
+    "Later",
+    "Last",
+    "On",
+    "For",
 ];
 
 /// Segment `doc.tokens` into `doc.paragraphs` and `doc.sentences`.
@@ -144,9 +186,11 @@ fn can_open(doc: &Document, i: usize) -> bool {
     let t = &doc.tokens[i];
     let s = doc.token_text(i);
     match t.kind {
-        TokenKind::Quote | TokenKind::Number | TokenKind::Symbol | TokenKind::Emoji | TokenKind::Handle => {
-            true
-        }
+        TokenKind::Quote
+        | TokenKind::Number
+        | TokenKind::Symbol
+        | TokenKind::Emoji
+        | TokenKind::Handle => true,
         TokenKind::Punct => matches!(s, "(" | "[" | "-" | "—" | "–" | "¿" | "¡"),
         _ => s.chars().next().is_some_and(|c| !c.is_lowercase()),
     }
@@ -174,14 +218,20 @@ mod tests {
         let mut doc = Document::new(text);
         tokenize(&mut doc);
         split(&mut doc);
-        doc.sentences.iter().map(|s| doc.slice(s.span).to_string()).collect()
+        doc.sentences
+            .iter()
+            .map(|s| doc.slice(s.span).to_string())
+            .collect()
     }
 
     fn paras(text: &str) -> Vec<String> {
         let mut doc = Document::new(text);
         tokenize(&mut doc);
         split(&mut doc);
-        doc.paragraphs.iter().map(|s| doc.slice(s.span).to_string()).collect()
+        doc.paragraphs
+            .iter()
+            .map(|s| doc.slice(s.span).to_string())
+            .collect()
     }
 
     #[track_caller]
@@ -196,7 +246,10 @@ mod tests {
 
     #[test]
     fn keeps_abbreviation_u_s_mid_sentence() {
-        check("The U.S. military said so.", &["The U.S. military said so."]);
+        check(
+            "The U.S. military said so.",
+            &["The U.S. military said so."],
+        );
     }
 
     #[test]
@@ -209,13 +262,22 @@ mod tests {
 
     #[test]
     fn never_splits_after_titles() {
-        check("Gen. Akar and Mr. Esper spoke.", &["Gen. Akar and Mr. Esper spoke."]);
-        check("Talks began on Sept. 11 in Ankara.", &["Talks began on Sept. 11 in Ankara."]);
+        check(
+            "Gen. Akar and Mr. Esper spoke.",
+            &["Gen. Akar and Mr. Esper spoke."],
+        );
+        check(
+            "Talks began on Sept. 11 in Ankara.",
+            &["Talks began on Sept. 11 in Ankara."],
+        );
     }
 
     #[test]
     fn never_splits_after_initials() {
-        check("F. Scott Fitzgerald wrote it.", &["F. Scott Fitzgerald wrote it."]);
+        check(
+            "F. Scott Fitzgerald wrote it.",
+            &["F. Scott Fitzgerald wrote it."],
+        );
     }
 
     #[test]
@@ -231,7 +293,10 @@ mod tests {
     fn sentences_inside_a_quote_split() {
         check(
             "“We have three martyrs. May they rest in peace,” he said.",
-            &["“We have three martyrs.", "May they rest in peace,” he said."],
+            &[
+                "“We have three martyrs.",
+                "May they rest in peace,” he said.",
+            ],
         );
     }
 
@@ -247,20 +312,29 @@ mod tests {
 
     #[test]
     fn numbers_do_not_end_sentences() {
-        check("It costs 3.5 million. It rose 2%.", &["It costs 3.5 million.", "It rose 2%."]);
+        check(
+            "It costs 3.5 million. It rose 2%.",
+            &["It costs 3.5 million.", "It rose 2%."],
+        );
     }
 
     #[test]
     fn sentence_may_start_with_number_or_quote() {
         check("He left. 2020 was bad.", &["He left.", "2020 was bad."]);
-        check("He left. “Why?” she asked.", &["He left.", "“Why?” she asked."]);
+        check(
+            "He left. “Why?” she asked.",
+            &["He left.", "“Why?” she asked."],
+        );
     }
 
     #[test]
     fn headline_on_its_own_line() {
         check(
             "Three soldiers killed in Idlib\nThree Turkish soldiers were killed.",
-            &["Three soldiers killed in Idlib", "Three Turkish soldiers were killed."],
+            &[
+                "Three soldiers killed in Idlib",
+                "Three Turkish soldiers were killed.",
+            ],
         );
     }
 
@@ -268,7 +342,10 @@ mod tests {
     fn dateline_on_its_own_line() {
         check(
             "ANKARA, Feb. 27 (Reuters)\nTurkey said on Thursday it would respond.",
-            &["ANKARA, Feb. 27 (Reuters)", "Turkey said on Thursday it would respond."],
+            &[
+                "ANKARA, Feb. 27 (Reuters)",
+                "Turkey said on Thursday it would respond.",
+            ],
         );
     }
 
@@ -282,7 +359,10 @@ mod tests {
 
     #[test]
     fn paragraphs_by_line_without_blank_lines() {
-        assert_eq!(paras("One.\nTwo. Three.\nFour"), vec!["One.", "Two. Three.", "Four"]);
+        assert_eq!(
+            paras("One.\nTwo. Three.\nFour"),
+            vec!["One.", "Two. Three.", "Four"]
+        );
     }
 
     #[test]
@@ -300,18 +380,27 @@ mod tests {
 
     #[test]
     fn ellipsis_before_capital_splits() {
-        check("He waited... Nothing came.", &["He waited...", "Nothing came."]);
+        check(
+            "He waited... Nothing came.",
+            &["He waited...", "Nothing came."],
+        );
         check("He waited... and waited.", &["He waited... and waited."]);
     }
 
     #[test]
     fn lowercase_after_period_does_not_split() {
-        check("See fig. below for details.", &["See fig. below for details."]);
+        check(
+            "See fig. below for details.",
+            &["See fig. below for details."],
+        );
     }
 
     #[test]
     fn paren_after_period() {
-        check("It ended. (He left.) Then rain.", &["It ended.", "(He left.)", "Then rain."]);
+        check(
+            "It ended. (He left.) Then rain.",
+            &["It ended.", "(He left.)", "Then rain."],
+        );
     }
 
     #[test]

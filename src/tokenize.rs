@@ -179,13 +179,38 @@ fn is_sentence_final(c: char) -> bool {
 fn is_symbol(c: char) -> bool {
     matches!(
         c,
-        '$' | '€' | '£' | '¥' | '₹' | '₽' | '₺' | '₩' | '¢' | '%' | '‰' | '&' | '+' | '='
-            | '<' | '>' | '^' | '|' | '~' | '°' | '§' | '¶' | '•' | '*' | '#' | '@' | '\\'
+        '$' | '€'
+            | '£'
+            | '¥'
+            | '₹'
+            | '₽'
+            | '₺'
+            | '₩'
+            | '¢'
+            | '%'
+            | '‰'
+            | '&'
+            | '+'
+            | '='
+            | '<'
+            | '>'
+            | '^'
+            | '|'
+            | '~'
+            | '°'
+            | '§'
+            | '¶'
+            | '•'
+            | '*'
+            | '#'
+            | '@'
+            | '\\'
     ) || (!c.is_ascii() && !is_word_char(c) && !is_general_punct(c))
 }
 
 fn is_general_punct(c: char) -> bool {
-    c.is_ascii_punctuation() || matches!(c as u32, 0x2010..=0x205E | 0x3000..=0x303F | 0x00A1 | 0x00BF)
+    c.is_ascii_punctuation()
+        || matches!(c as u32, 0x2010..=0x205E | 0x3000..=0x303F | 0x00A1 | 0x00BF)
 }
 
 impl<'a> Tokenizer<'a> {
@@ -396,7 +421,8 @@ impl<'a> Tokenizer<'a> {
         }
         let domain: String = (at + 1..j).map(|k| self.c(k)).collect();
         let tld = domain.rsplit('.').next().unwrap_or("");
-        let ok = domain.contains('.') && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic());
+        let ok =
+            domain.contains('.') && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic());
         ok.then_some(j)
     }
 
@@ -407,7 +433,10 @@ impl<'a> Tokenizer<'a> {
             return None;
         }
         let c = self.c(i);
-        if (c == 'n' || c == 'N') && is_apostrophe(self.c(i + 1)) && matches!(self.c(i + 2), 't' | 'T') {
+        if (c == 'n' || c == 'N')
+            && is_apostrophe(self.c(i + 1))
+            && matches!(self.c(i + 2), 't' | 'T')
+        {
             return (!is_word_char(self.c(i + 3))).then_some(i + 3);
         }
         if !is_apostrophe(c) {
@@ -427,7 +456,11 @@ impl<'a> Tokenizer<'a> {
         if matches!(self.c(i - 1), 's' | 'S') && !is_word_char(self.c(i + 1)) && c == '\'' {
             return Some(i + 1);
         }
-        if matches!(self.c(i - 1), 's' | 'S') && c == '’' && self.c(i + 1) == ' ' && is_word_char(self.c(i + 2)) {
+        if matches!(self.c(i - 1), 's' | 'S')
+            && c == '’'
+            && self.c(i + 1) == ' '
+            && is_word_char(self.c(i + 2))
+        {
             return Some(i + 1);
         }
         None
@@ -441,7 +474,9 @@ impl<'a> Tokenizer<'a> {
         let first_group = j - i;
         loop {
             let sep = self.c(j);
-            let digits_after = (j + 1..).take_while(|&k| self.c(k).is_ascii_digit()).count();
+            let digits_after = (j + 1..)
+                .take_while(|&k| self.c(k).is_ascii_digit())
+                .count();
             if digits_after == 0 {
                 break;
             }
@@ -460,7 +495,10 @@ impl<'a> Tokenizer<'a> {
         let digits_only = (i..j).all(|k| self.c(k).is_ascii_digit());
         // 21st, 2nd, 3rd, 4th
         let suffix: String = (j..j + 2).map(|k| self.c(k).to_ascii_lowercase()).collect();
-        if digits_only && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") && !is_word_char(self.c(j + 2)) {
+        if digits_only
+            && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
+            && !is_word_char(self.c(j + 2))
+        {
             return (j + 2, TokenKind::Number);
         }
         // 1990s
@@ -544,7 +582,8 @@ impl<'a> Tokenizer<'a> {
         }
         if groups == 1 && self.c(j).is_alphabetic() && self.c(j + 1) != '.' {
             // "U.S" without final period
-            if !is_word_char(self.c(j + 1)) && self.c(j).is_uppercase() && self.c(i).is_uppercase() {
+            if !is_word_char(self.c(j + 1)) && self.c(j).is_uppercase() && self.c(i).is_uppercase()
+            {
                 return Some(j + 1);
             }
             return None;
@@ -577,7 +616,10 @@ mod tests {
     fn toks(text: &str) -> Vec<String> {
         let mut doc = Document::new(text);
         tokenize(&mut doc);
-        doc.tokens.iter().map(|t| doc.slice(t.span).to_string()).collect()
+        doc.tokens
+            .iter()
+            .map(|t| doc.slice(t.span).to_string())
+            .collect()
     }
 
     fn kinds(text: &str) -> Vec<TokenKind> {
@@ -593,12 +635,18 @@ mod tests {
 
     #[test]
     fn splits_plain_sentence() {
-        check("Three soldiers were killed.", &["Three", "soldiers", "were", "killed", "."]);
+        check(
+            "Three soldiers were killed.",
+            &["Three", "soldiers", "were", "killed", "."],
+        );
     }
 
     #[test]
     fn keeps_dotted_abbreviation_u_s() {
-        check("the U.S. and U.K. agreed", &["the", "U.S.", "and", "U.K.", "agreed"]);
+        check(
+            "the U.S. and U.K. agreed",
+            &["the", "U.S.", "and", "U.K.", "agreed"],
+        );
     }
 
     #[test]
@@ -611,7 +659,10 @@ mod tests {
 
     #[test]
     fn keeps_month_abbreviations() {
-        check("on Sept. 11 and Jan. 6", &["on", "Sept.", "11", "and", "Jan.", "6"]);
+        check(
+            "on Sept. 11 and Jan. 6",
+            &["on", "Sept.", "11", "and", "Jan.", "6"],
+        );
     }
 
     #[test]
@@ -622,7 +673,10 @@ mod tests {
 
     #[test]
     fn keeps_lowercase_latin_abbreviations() {
-        check("e.g. tanks, i.e. armor", &["e.g.", "tanks", ",", "i.e.", "armor"]);
+        check(
+            "e.g. tanks, i.e. armor",
+            &["e.g.", "tanks", ",", "i.e.", "armor"],
+        );
         check("at 5 p.m. today", &["at", "5", "p.m.", "today"]);
     }
 
@@ -656,7 +710,10 @@ mod tests {
 
     #[test]
     fn iso_date_and_clock_time_are_one_token() {
-        check("on 2020-02-27 at 10:30", &["on", "2020-02-27", "at", "10:30"]);
+        check(
+            "on 2020-02-27 at 10:30",
+            &["on", "2020-02-27", "at", "10:30"],
+        );
     }
 
     #[test]
@@ -685,13 +742,22 @@ mod tests {
 
     #[test]
     fn negation_clitic() {
-        check("did not, didn't, can't", &["did", "not", ",", "did", "n't", ",", "ca", "n't"]);
-        check("They’re here and we’ll go", &["They", "’re", "here", "and", "we", "’ll", "go"]);
+        check(
+            "did not, didn't, can't",
+            &["did", "not", ",", "did", "n't", ",", "ca", "n't"],
+        );
+        check(
+            "They’re here and we’ll go",
+            &["They", "’re", "here", "and", "we", "’ll", "go"],
+        );
     }
 
     #[test]
     fn plural_possessive_apostrophe() {
-        check("the soldiers' families", &["the", "soldiers", "'", "families"]);
+        check(
+            "the soldiers' families",
+            &["the", "soldiers", "'", "families"],
+        );
     }
 
     #[test]
@@ -701,7 +767,10 @@ mod tests {
 
     #[test]
     fn curly_quotes_are_separate_tokens() {
-        check("“We won,” he said.", &["“", "We", "won", ",", "”", "he", "said", "."]);
+        check(
+            "“We won,” he said.",
+            &["“", "We", "won", ",", "”", "he", "said", "."],
+        );
     }
 
     #[test]
@@ -755,7 +824,10 @@ mod tests {
     #[test]
     fn handles_and_hashtags() {
         check("@AFP reports #Idlib", &["@AFP", "reports", "#Idlib"]);
-        assert_eq!(kinds("@AFP #Idlib"), vec![TokenKind::Handle, TokenKind::Handle]);
+        assert_eq!(
+            kinds("@AFP #Idlib"),
+            vec![TokenKind::Handle, TokenKind::Handle]
+        );
     }
 
     #[test]
@@ -768,7 +840,10 @@ mod tests {
 
     #[test]
     fn accented_and_non_latin_words() {
-        check("Erdoğan met Müller in Zürich", &["Erdoğan", "met", "Müller", "in", "Zürich"]);
+        check(
+            "Erdoğan met Müller in Zürich",
+            &["Erdoğan", "met", "Müller", "in", "Zürich"],
+        );
         check("الأسد في دمشق", &["الأسد", "في", "دمشق"]);
     }
 

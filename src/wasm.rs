@@ -57,7 +57,12 @@ fn parse_options(options: JsValue) -> Result<Options, JsError> {
             js_type(&options)
         )));
     }
-    serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    // Read the object as a map first so unknown keys are reported, not ignored.
+    let map: serde_json::Map<String, serde_json::Value> =
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+    serde_json::from_value(serde_json::Value::Object(map))
+        .map_err(|e| JsError::new(&crate::Error::InvalidOptions(e.to_string()).to_string()))
 }
 
 fn js_sys_is_array(v: &JsValue) -> bool {
@@ -70,6 +75,8 @@ fn js_type(v: &JsValue) -> String {
     } else if v.is_array() {
         "an array".into()
     } else {
-        v.js_typeof().as_string().unwrap_or_else(|| "unknown".into())
+        v.js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "unknown".into())
     }
 }

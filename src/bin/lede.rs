@@ -71,7 +71,9 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--pretty" => args.pretty = true,
             "--tokens" => args.options.tokens = true,
             "--date" => {
-                let d = argv.next().ok_or("--date needs a value, e.g. --date 2020-02-27")?;
+                let d = argv
+                    .next()
+                    .ok_or("--date needs a value, e.g. --date 2020-02-27")?;
                 if lede::Date::parse(&d).is_none() {
                     return Err(lede::Error::InvalidDate(d).to_string());
                 }
@@ -112,9 +114,15 @@ fn main() -> ExitCode {
     };
     if let Some(n) = args.threads {
         // only fails if a pool exists already, which cannot be the case here
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
     }
-    let result = if args.jsonl { run_jsonl(&args) } else { run_files(&args) };
+    let result = if args.jsonl {
+        run_jsonl(&args)
+    } else {
+        run_files(&args)
+    };
     match result {
         Ok(code) => code,
         Err(e) => {
@@ -131,7 +139,8 @@ fn read_input(path: &str) -> io::Result<String> {
     } else {
         bytes = fs::read(path)?;
     }
-    String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "the file is not UTF-8 text"))
+    String::from_utf8(bytes)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "the file is not UTF-8 text"))
 }
 
 fn run_files(args: &Args) -> io::Result<ExitCode> {
@@ -163,12 +172,19 @@ fn run_files(args: &Args) -> io::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `{"id":…,"line":N,"error":"…"}`
 fn error_line(id: &Value, number: usize, msg: String) -> Line {
-    Line::Error(format!("{{\"id\":{id},\"line\":{number},\"error\":{}}}", Value::String(msg)))
+    Line::Error(format!(
+        "{{\"id\":{id},\"line\":{number},\"error\":{}}}",
+        Value::String(msg)
+    ))
 }
 
 /// One output line (without the newline).
@@ -188,7 +204,10 @@ fn process_line(line: &str, number: usize, defaults: &lede::Options) -> Option<L
         Err(e) => return Some(error(&Value::Null, format!("line is not valid JSON: {e}"))),
     };
     let Value::Object(obj) = value else {
-        return Some(error(&Value::Null, "line must be a JSON object {\"id\", \"text\"}".into()));
+        return Some(error(
+            &Value::Null,
+            "line must be a JSON object {\"id\", \"text\"}".into(),
+        ));
     };
     let id = obj.get("id").cloned().unwrap_or(Value::Null);
     let text = match obj.get("text") {
@@ -200,15 +219,30 @@ fn process_line(line: &str, number: usize, defaults: &lede::Options) -> Option<L
         None | Some(Value::Null) => lede::Options::default(),
         Some(o @ Value::Object(_)) => match serde_json::from_value::<lede::Options>(o.clone()) {
             Ok(o) => o,
-            Err(e) => return Some(error(&id, lede::Error::InvalidOptions(e.to_string()).to_string())),
+            Err(e) => {
+                return Some(error(
+                    &id,
+                    lede::Error::InvalidOptions(e.to_string()).to_string(),
+                ))
+            }
         },
         Some(_) => return Some(error(&id, "\"options\" must be an object".into())),
     };
     match obj.get("date") {
         None | Some(Value::Null) => {}
         Some(Value::String(d)) if options.date.is_none() => options.date = Some(d.clone()),
-        Some(Value::String(_)) => return Some(error(&id, "\"date\" given both on the line and in \"options\"".into())),
-        Some(_) => return Some(error(&id, "\"date\" must be a string \"YYYY-MM-DD\"".into())),
+        Some(Value::String(_)) => {
+            return Some(error(
+                &id,
+                "\"date\" given both on the line and in \"options\"".into(),
+            ))
+        }
+        Some(_) => {
+            return Some(error(
+                &id,
+                "\"date\" must be a string \"YYYY-MM-DD\"".into(),
+            ))
+        }
     }
     if options.date.is_none() {
         options.date = defaults.date.clone();
@@ -231,9 +265,9 @@ fn process_line(line: &str, number: usize, defaults: &lede::Options) -> Option<L
 fn run_jsonl(args: &Args) -> io::Result<ExitCode> {
     let reader: Box<dyn BufRead> = match args.files.first().map(String::as_str) {
         None | Some("-") => Box::new(io::BufReader::new(io::stdin())),
-        Some(path) => Box::new(io::BufReader::new(fs::File::open(path).map_err(|e| {
-            io::Error::new(e.kind(), format!("{path}: {e}"))
-        })?)),
+        Some(path) => Box::new(io::BufReader::new(
+            fs::File::open(path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?,
+        )),
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

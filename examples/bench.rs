@@ -1,0 +1,63 @@
+//! Speed benchmark: `cargo run --release --example bench [FILE]`.
+//!
+//! Analyzes FILE (default: the seed article in ../shared/examples) repeated
+//! to about 2 MB, and prints tokens per second for each stage and for the
+//! whole `analyze` (one core).
+
+use std::time::Instant;
+
+use lede::doc::Document;
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/examples/idlib-2020.txt".to_string());
+    let article = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let copies = (2_000_000 / article.len().max(1)).max(1);
+    let text = vec![article.as_str(); copies].join("\n\n");
+    let opts = lede::Options::default();
+    lede::analyze("warm up the gazetteer.", &opts).unwrap();
+
+    let mut doc = Document::new(&text);
+    let mut times = Vec::new();
+    let mut stage = |name: &'static str, f: &dyn Fn(&mut Document)| {
+        let t = Instant::now();
+        f(&mut doc);
+        times.push((name, t.elapsed().as_secs_f64()));
+    };
+    stage("tokenize", &lede::tokenize::tokenize);
+    stage("sentences", &lede::sentences::split);
+    stage("places", &lede::places::find);
+    stage("quantity", &lede::quantity::find);
+    stage("overlaps", &|d: &mut Document| {
+        lede::doc::resolve_overlaps(&mut d.entities)
+    });
+    stage("quote", &lede::quote::find);
+    let tokens = doc.tokens.len() as f64;
+
+    let runs = 3;
+    let t = Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(lede::analyze_to_json(&text, &opts).unwrap());
+    }
+    let whole = t.elapsed().as_secs_f64() / runs as f64;
+
+    println!(
+        "input: {path} x{copies} = {} bytes, {} tokens",
+        text.len(),
+        tokens
+    );
+    for (name, secs) in times {
+        println!(
+            "  {name:<10} {:>12.0} tokens/s  ({:.1} ms)",
+            tokens / secs,
+            secs * 1e3
+        );
+    }
+    println!(
+        "analyze + JSON {:>8.0} tokens/s  ({:.1} ms, {:.1} MB/s)",
+        tokens / whole,
+        whole * 1e3,
+        text.len() as f64 / whole / 1e6
+    );
+}

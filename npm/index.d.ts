@@ -1,0 +1,90 @@
+// Types of lede's output, schema "lede/1". Offsets are UTF-16 code units:
+// `text.slice(span.start, span.end) === span.text` for every span.
+
+/** Options of `analyze`. */
+export interface AnalyzeOptions {
+  /** The article's publication date, "YYYY-MM-DD"; anchors relative times. */
+  date?: string | null;
+  /** Include the tokens in the output. */
+  tokens?: boolean;
+}
+
+/** A piece of the text. */
+export interface TextSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends TextSpan {
+  /** Index into `paragraphs`. */
+  paragraph: number;
+}
+
+export type EntityLabel =
+  | 'PERSON' | 'NORP' | 'FAC' | 'ORG' | 'GPE' | 'LOC' | 'PRODUCT' | 'EVENT'
+  | 'DATE' | 'TIME' | 'MONEY' | 'PERCENT' | 'QUANTITY' | 'ORDINAL' | 'CARDINAL' | 'MISC';
+
+export interface Entity extends TextSpan {
+  label: EntityLabel;
+  /** The stage that found it: "gazetteer" or "quantity". */
+  source: string;
+  /** Gazetteer kind: "country", "city", "state", "place", "region", "continent", "demonym", "group". */
+  kind: string | null;
+  /** ISO 3166-1 alpha-3 code, which is also the CAMEO country code ("TUR", "SYR"). */
+  country: string | null;
+}
+
+export interface Quantity extends TextSpan {
+  label: 'CARDINAL' | 'ORDINAL' | 'MONEY' | 'PERCENT' | 'QUANTITY';
+  /** The number written: "three" → 3, "thousands" → 2000 (with comparator "ge"). */
+  value: number;
+  /** How the true amount relates to `value`; null when exact. */
+  comparator: 'approx' | 'gt' | 'ge' | 'lt' | 'le' | null;
+  /** ISO 4217 currency for MONEY ("USD"), unit for QUANTITY ("km"). */
+  unit: string | null;
+}
+
+export interface Quote extends TextSpan {
+  /** The cue: "said", "told", "added", "according to". */
+  cue: TextSpan | null;
+  /** The speaker: a name ("Hulusi Akar"), or as written ("he", "the ministry"). */
+  speaker: TextSpan | null;
+  /** For a pronoun or surname speaker, the fuller earlier name it refers to. */
+  speaker_ref: TextSpan | null;
+}
+
+export interface Token extends TextSpan {
+  kind: 'word' | 'number' | 'abbreviation' | 'clitic' | 'punct' | 'quote' | 'symbol' | 'url' | 'email' | 'handle' | 'emoji';
+}
+
+export interface Analysis {
+  schema: 'lede/1';
+  /** lede's version. */
+  version: string;
+  /** The publication date from the options, or null. */
+  date: string | null;
+  /** Length of the text in UTF-16 code units. */
+  length: number;
+  paragraphs: TextSpan[];
+  sentences: Sentence[];
+  /** Non-overlapping, in text order. */
+  entities: Entity[];
+  /** Reserved: always empty in this version. */
+  events: unknown[];
+  /** Reserved: always empty in this version. */
+  times: unknown[];
+  quantities: Quantity[];
+  quotes: Quote[];
+  /** Present only with `options.tokens`. */
+  tokens?: Token[];
+}
+
+/** Analyze one article. Throws an Error with a message for bad input or options. */
+export function analyze(text: string, options?: AnalyzeOptions | null): Analysis;
+
+/** The same analysis as JSON text (the bytes the CLI prints). */
+export function analyzeJson(text: string, options?: AnalyzeOptions | null): string;
+
+/** lede's version. */
+export function version(): string;

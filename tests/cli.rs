@@ -1,0 +1,257 @@
+//! The `lede` binary: file mode, JSON-lines batch mode, errors.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn lede() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_lede"))
+}
+
+fn run_with_stdin(args: &[&str], stdin: &str) -> (String, String, i32) {
+    let mut child = lede()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_string();
+    let writer = std::thread::spawn(move || input.write_all(data.as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn temp_file(name: &str, content: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("lede-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+#[test]
+fn jsonl_ten_thousand_lines_with_malformed_ones_loses_nothing() {
+    let texts = [
+        "Turkish troops entered Idlib on Thursday.",
+        "“We will stay,” said Hulusi Akar in Ankara.",
+        "More than a hundred villages near Aleppo were hit.",
+        "Emoji 😀 and Zürich and Moscow.",
+    ];
+    let mut input = String::new();
+    let mut expected_bad = Vec::new();
+    for i in 0..10_000 {
+        let line = match i % 997 {
+            13 => "{not json".to_string(),
+            14 => "[1, 2, 3]".to_string(),
+            15 => format!("{{\"id\": {i}, \"txt\": \"missing text\"}}"),
+            16 => format!("{{\"id\": {i}, \"text\": 5}}"),
+            17 => format!("{{\"id\": {i}, \"text\": \"x\", \"date\": \"2020-02-31\"}}"),
+            18 => format!("{{\"id\": {i}, \"text\": \"x\", \"options\": {{\"bogus\": true}}}}"),
+            _ => {
+                let t = texts[i % texts.len()];
+                let date = if i % 2 == 0 {
+                    ", \"date\": \"2020-02-27\""
+                } else {
+                    ""
+                };
+                serde_json::json!({"id": format!("doc-{i}"), "text": t})
+                    .to_string()
+                    .trim_end_matches('}')
+                    .to_string()
+                    + date
+                    + "}"
+            }
+        };
+        if matches!(i % 997, 13..=18) {
+            expected_bad.push(i + 1);
+        }
+        input.push_str(&line);
+        input.push('\n');
+    }
+    let (stdout, stderr, code) = run_with_stdin(&["analyze", "--jsonl"], &input);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 10_000, "one output line per input line");
+    let mut bad = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        if let Some(err) = v.get("error") {
+            assert!(err.as_str().is_some_and(|e| !e.is_empty()));
+            assert_eq!(v["line"], i + 1);
+            bad.push(i + 1);
+            continue;
+        }
+        assert_eq!(
+            v["id"],
+            format!("doc-{i}"),
+            "output order follows input order"
+        );
+        assert_eq!(v["schema"], "lede/1");
+        let t = texts[i % texts.len()];
+        assert_eq!(v["length"], t.encode_utf16().count());
+        assert_eq!(
+            v["date"],
+            if i % 2 == 0 {
+                Value::from("2020-02-27")
+            } else {
+                Value::Null
+            }
+        );
+    }
+    assert_eq!(bad, expected_bad);
+    assert!(
+        stderr.contains(&format!("{} lines with errors", expected_bad.len())),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn jsonl_error_lines_keep_the_id_and_say_why() {
+    let input = "{\"id\": \"a\", \"text\": \"x\", \"date\": \"27 Feb\"}\n\n{\"id\": 7}\nnot json\n";
+    let (stdout, _, code) = run_with_stdin(&["analyze", "--jsonl", "-"], input);
+    assert_eq!(code, 0);
+    let v: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(v.len(), 3, "blank lines give no output");
+    assert_eq!(v[0]["id"], "a");
+    assert!(v[0]["error"].as_str().unwrap().contains("YYYY-MM-DD"));
+    assert_eq!(v[1]["id"], 7);
+    assert!(v[1]["error"].as_str().unwrap().contains("missing \"text\""));
+    assert_eq!(v[2]["id"], Value::Null);
+    assert_eq!(v[2]["line"], 4);
+    assert!(v[2]["error"].as_str().unwrap().contains("not valid JSON"));
+}
+
+#[test]
+fn jsonl_line_options_and_default_date() {
+    let input = "{\"id\": 1, \"text\": \"Hi.\", \"options\": {\"tokens\": true}}\n{\"id\": 2, \"text\": \"Hi.\", \"date\": \"2021-01-02\"}\n";
+    let (stdout, _, _) = run_with_stdin(&["analyze", "--jsonl", "--date", "2020-02-27"], input);
+    let v: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(v[0]["tokens"].as_array().unwrap().len(), 2);
+    assert_eq!(v[0]["date"], "2020-02-27");
+    assert_eq!(v[1]["date"], "2021-01-02");
+    assert!(v[1].get("tokens").is_none());
+}
+
+#[test]
+fn jsonl_reads_a_file_with_crlf_lines() {
+    let path = temp_file(
+        "in.jsonl",
+        "{\"id\": 1, \"text\": \"Idlib.\"}\r\n{\"id\": 2, \"text\": \"Ankara.\"}\r\n",
+    );
+    let out = lede()
+        .args(["analyze", "--jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(v[0]["entities"][0]["text"], "Idlib");
+    assert_eq!(v[1]["entities"][0]["text"], "Ankara");
+}
+
+#[test]
+fn files_give_one_document_each() {
+    let a = temp_file("a.txt", "Turkish troops entered Idlib.");
+    let b = temp_file("b.txt", "Moscow said no.");
+    let out = lede()
+        .args(["analyze", "--date", "2020-02-27"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let docs: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["entities"][1]["text"], "Idlib");
+    assert_eq!(docs[1]["entities"][0]["country"], "RUS");
+}
+
+#[test]
+fn pretty_output_is_the_same_json() {
+    let a = temp_file("p.txt", "Turkish troops entered Idlib.");
+    let compact = lede().arg("analyze").arg(&a).output().unwrap().stdout;
+    let pretty = lede()
+        .arg("analyze")
+        .arg(&a)
+        .arg("--pretty")
+        .output()
+        .unwrap()
+        .stdout;
+    let c: Value = serde_json::from_slice(&compact).unwrap();
+    let p: Value = serde_json::from_slice(&pretty).unwrap();
+    assert_eq!(c, p);
+    assert!(String::from_utf8(pretty)
+        .unwrap()
+        .contains("\n  \"schema\": \"lede/1\""));
+}
+
+#[test]
+fn missing_file_and_bad_arguments_fail_clearly() {
+    let out = lede()
+        .args(["analyze", "/nonexistent/file.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/file.txt"));
+
+    let out = lede()
+        .args(["analyze", "x.txt", "--date", "yesterday"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
+
+    let out = lede()
+        .args(["analyze", "--jsonl", "--pretty"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+
+    let out = lede().args(["frobnicate"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Usage"));
+}
+
+#[test]
+fn non_utf8_file_is_reported() {
+    let dir = std::env::temp_dir().join(format!("lede-cli-bin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("latin1.txt");
+    std::fs::write(&path, b"caf\xe9").unwrap();
+    let out = lede().arg("analyze").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8"));
+}
+
+#[test]
+fn version_and_help() {
+    let out = lede().arg("--version").output().unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        format!("lede {}", env!("CARGO_PKG_VERSION"))
+    );
+    let out = lede().arg("--help").output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("--jsonl"));
+}

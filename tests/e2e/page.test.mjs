@@ -1,0 +1,132 @@
+// The page in real headless Chromium (Debian's /usr/bin/chromium driven by
+// playwright-core; each launch gets a fresh temporary profile): load, analyze
+// the seed article, check what is rendered.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { join, extname, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const WWW = join(root, 'www');
+const SEED = join(root, '../shared/examples/idlib-2020.txt');
+const OUT = join(root, 'test-output');
+const TYPES = {
+  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.ts': 'text/plain',
+};
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let server;
+let base;
+let browser;
+
+before(async () => {
+  server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(WWW, path.endsWith('/') ? `${path}index.html` : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+  });
+  await mkdir(OUT, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openPage() {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+  await page.goto(base);
+  await page.waitForSelector('#analyze:not([disabled])');
+  return { context, page, problems };
+}
+
+test('seed article: highlights, quotes with speakers, no console errors', async () => {
+  const { context, page, problems } = await openPage();
+  await page.fill('#text', await readFile(SEED, 'utf8'));
+  await page.fill('#date', '2020-02-27');
+  await page.click('#analyze');
+  await page.waitForSelector('#results:not([hidden])');
+
+  const marks = await page.$$eval('#doc mark.ent', (ms) => ms.map((m) => `${m.textContent}/${m.dataset.label}`));
+  for (const want of ['Idlib/GPE', 'Ankara/GPE', 'Aleppo/GPE', 'Saraqib/GPE', 'Turkish/NORP', 'Syrian/NORP', 'Russian/NORP']) {
+    assert.ok(marks.includes(want), `no highlight ${want}; got ${[...new Set(marks)].join(', ')}`);
+  }
+  const legend = await page.$$eval('#legend button', (bs) => bs.map((b) => b.dataset.label));
+  assert.ok(legend.includes('GPE') && legend.includes('NORP'));
+
+  const quotes = await page.$$eval('#quotes li', (ls) => ls.map((l) => l.textContent));
+  const byErdogan = quotes.filter((q) => /— .*Erdogan/.test(q));
+  assert.equal(byErdogan.length, 3, quotes.join('\n'));
+  assert.ok(quotes.some((q) => q.includes('The fighting continues and will continue') && /Erdogan/.test(q)));
+  assert.ok(quotes.some((q) => /— .*Hulusi Akar/.test(q)));
+
+  const text = await page.$eval('#doc', (d) => d.textContent);
+  assert.equal(text, await page.$eval('#text', (t) => t.value), 'the rendered text is the input text');
+
+  await page.screenshot({ path: join(OUT, 'page-idlib.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a dropped or opened .txt file is analyzed', async () => {
+  const { context, page, problems } = await openPage();
+  await page.setInputFiles('#file', SEED);
+  await page.waitForSelector('#results:not([hidden])');
+  const n = await page.$$eval('#doc mark.ent[data-label="GPE"]', (ms) => ms.length);
+  assert.ok(n > 10, `only ${n} GPE highlights`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('sample article renders entities, quantities and quotes', async () => {
+  const { context, page, problems } = await openPage();
+  await page.click('#sample');
+  await page.waitForSelector('#results:not([hidden])');
+  const quantities = await page.$$eval('#quantities li', (ls) => ls.map((l) => l.textContent));
+  assert.ok(quantities.some((q) => q.includes('more than a hundred') && q.includes('> 100')), quantities.join('\n'));
+  const quotes = await page.$$eval('#quotes li', (ls) => ls.map((l) => l.textContent));
+  assert.ok(quotes.some((q) => q.includes('Amina Hassan')), quotes.join('\n'));
+  await page.screenshot({ path: join(OUT, 'page-sample.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('works offline once loaded', async () => {
+  const { context, page, problems } = await openPage();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForSelector('#analyze:not([disabled])');
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('#analyze:not([disabled])');
+  await page.fill('#text', 'Turkish troops entered Idlib.');
+  await page.click('#analyze');
+  await page.waitForSelector('#results:not([hidden])');
+  const marks = await page.$$eval('#doc mark.ent', (ms) => ms.map((m) => m.textContent));
+  assert.deepEqual(marks, ['Turkish', 'Idlib']);
+  await context.close();
+  assert.deepEqual(problems.filter((p) => !p.startsWith('requestfailed')), []);
+});

@@ -1,0 +1,160 @@
+//! The article the project was first asked to analyze (read from
+//! ../shared/examples, never copied): what the foundation must get right.
+
+use lede::{analyze, Analysis, Options};
+
+fn seed() -> Analysis {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/examples/idlib-2020.txt"
+    );
+    let text = std::fs::read_to_string(path)
+        .expect("../shared/examples/idlib-2020.txt must be beside the repo");
+    let opts = Options {
+        date: Some("2020-02-27".into()),
+        tokens: false,
+    };
+    analyze(&text, &opts).unwrap()
+}
+
+fn has(a: &Analysis, text: &str, label: &str) -> bool {
+    a.entities
+        .iter()
+        .any(|e| e.text == text && e.label == label)
+}
+
+#[test]
+fn seed_places_have_labels_and_country_codes() {
+    let a = seed();
+    for (name, cc) in [
+        ("Idlib", "SYR"),
+        ("Aleppo", "SYR"),
+        ("Saraqib", "SYR"),
+        ("Damascus", "SYR"),
+        ("Ankara", "TUR"),
+        ("Turkey", "TUR"),
+        ("Moscow", "RUS"),
+        ("Russia", "RUS"),
+        ("Iran", "IRN"),
+        ("US", "USA"),
+    ] {
+        let e = a
+            .entities
+            .iter()
+            .find(|e| e.text == name)
+            .unwrap_or_else(|| panic!("{name} not found"));
+        assert_eq!((e.label, e.country), ("GPE", Some(cc)), "{name}");
+    }
+}
+
+#[test]
+fn seed_nationalities() {
+    let a = seed();
+    for n in ["Turkish", "Syrian", "Russian"] {
+        assert!(has(&a, n, "NORP"), "{n}");
+    }
+}
+
+#[test]
+fn seed_people_are_not_places() {
+    let a = seed();
+    for name in [
+        "Vladimir",
+        "Putin",
+        "Erdogan",
+        "Akar",
+        "Esper",
+        "Mark",
+        "Hulusi",
+        "Arabobserver",
+    ] {
+        assert!(
+            !a.entities.iter().any(|e| e.text == name),
+            "{name} labeled as a place"
+        );
+    }
+    // "Syrian" inside "Syrian Arab Army" is part of an organization's name
+    assert!(!a
+        .entities
+        .iter()
+        .any(|e| e.text == "Syrian" && e.start > 800 && e.start < 830));
+}
+
+#[test]
+fn seed_headline_and_lines_are_sentences() {
+    let a = seed();
+    assert_eq!(
+        a.sentences[0].text,
+        "Three Turkish soldiers killed by Syrian regime forces in northwest province of Idlib"
+    );
+    assert!(a.sentences.iter().any(|s| s.text == "Ankara-Moscow talks"));
+    assert!(a
+        .sentences
+        .iter()
+        .any(|s| s.text == "We have three martyrs."));
+    assert_eq!(a.paragraphs.len(), 19);
+}
+
+#[test]
+fn seed_quantities() {
+    let a = seed();
+    let q = |t: &str| {
+        a.quantities
+            .iter()
+            .find(|q| q.text == t)
+            .unwrap_or_else(|| panic!("{t}"))
+    };
+    assert_eq!(q("Three").value, 3.0);
+    assert_eq!(
+        (
+            q("more than a hundred").value,
+            q("more than a hundred").comparator
+        ),
+        (100.0, Some("gt"))
+    );
+    assert_eq!(
+        (q("thousands").value, q("thousands").comparator),
+        (2000.0, Some("ge"))
+    );
+    assert_eq!(q("five").value, 5.0);
+    assert_eq!(q("second").label, "ORDINAL");
+    // years are not quantities; "one another" is not a number
+    assert!(!a
+        .quantities
+        .iter()
+        .any(|q| q.text == "2011" || q.text == "2015" || q.text == "one"));
+}
+
+#[test]
+fn seed_quotes_and_speakers() {
+    let a = seed();
+    assert_eq!(a.quotes.len(), 4);
+    let who: Vec<(&str, &str, Option<&str>)> = a
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.cue.as_ref().unwrap().text.as_str(),
+                q.speaker.as_ref().unwrap().text.as_str(),
+                q.speaker_ref.as_ref().map(|s| s.text.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        who,
+        vec![
+            ("told", "he", Some("Recep Tayyip Erdogan")),
+            ("told", "Erdogan", Some("Recep Tayyip Erdogan")),
+            ("added", "he", Some("Recep Tayyip Erdogan")),
+            ("said", "he", Some("Hulusi Akar")),
+        ]
+    );
+    assert!(a.quotes[0].text.starts_with("The developments in Idlib"));
+    assert!(a.quotes[0]
+        .text
+        .ends_with("the regime’s losses are very big"));
+    assert_eq!(
+        a.quotes[2].text,
+        "cannot stand without the backing from Iran and Russia"
+    );
+}
