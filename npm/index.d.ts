@@ -41,7 +41,7 @@ export interface Quantity extends TextSpan {
   value: number;
   /** How the true amount relates to `value`; null when exact. */
   comparator: 'approx' | 'gt' | 'ge' | 'lt' | 'le' | null;
-  /** ISO 4217 currency for MONEY ("USD"), unit for QUANTITY ("km"). */
+  /** MONEY: ISO 4217 code ("USD"), or the name of a currency several countries share ("dinar"); QUANTITY: the unit ("km"). */
   unit: string | null;
 }
 

@@ -19,8 +19,10 @@ pub mod quote;
 pub mod sentences;
 pub mod tokenize;
 
+/// The WebAssembly exports (`analyze`, `analyzeJson`, `version`).
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[path = "wasm.rs"]
+pub mod wasm_exports;
 
 use serde::Deserialize;
 

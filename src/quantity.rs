@@ -163,6 +163,8 @@ const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
     ("₩", "KRW"),
 ];
 
+/// Currency words: ISO 4217 code, or the currency's name where several
+/// countries use it (dinar, peso, shilling).
 const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("dollar", "USD"),
     ("dollars", "USD"),
@@ -186,12 +188,35 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("lira", "TRY"),
     ("liras", "TRY"),
     ("lire", "TRY"),
-    ("riyal", "SAR"),
-    ("riyals", "SAR"),
+    ("riyal", "riyal"),
+    ("riyals", "riyal"),
     ("shekel", "ILS"),
     ("shekels", "ILS"),
-    ("francs", "CHF"),
+    ("francs", "franc"),
     ("won", "KRW"),
+    ("shilling", "shilling"),
+    ("shillings", "shilling"),
+    ("naira", "NGN"),
+    ("rand", "ZAR"),
+    ("dinar", "dinar"),
+    ("dinars", "dinar"),
+    ("dirham", "dirham"),
+    ("dirhams", "dirham"),
+    ("peso", "peso"),
+    ("pesos", "peso"),
+    ("reais", "BRL"),
+    ("baht", "THB"),
+    ("ringgit", "MYR"),
+    ("hryvnia", "UAH"),
+    ("hryvnias", "UAH"),
+    ("zloty", "PLN"),
+    ("zlotys", "PLN"),
+    ("rial", "rial"),
+    ("rials", "rial"),
+    ("afghani", "AFN"),
+    ("afghanis", "AFN"),
+    ("taka", "BDT"),
+    ("bitcoin", "BTC"),
 ];
 
 const MEASURE_UNITS: &[(&str, &str)] = &[

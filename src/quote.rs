@@ -209,8 +209,14 @@ fn is_closing(s: &str) -> bool {
 /// Find the quotes of the document.
 pub fn find(doc: &mut Document) {
     let names = named_speakers(doc);
-    let mut quotes = Vec::new();
+    let mut quotes: Vec<Quote> = Vec::new();
+    // paragraph of the previous quote's closing mark
+    let mut prev_para: Option<usize> = None;
     for (open, close, closed) in quote_pairs(doc) {
+        let para = paragraph_of(doc, open);
+        let continues =
+            prev_para.is_some_and(|p| p == para || (p + 1 == para && opens_paragraph(doc, open)));
+        prev_para = Some(paragraph_of(doc, close.min(doc.tokens.len() - 1)));
         // content without the quotation marks and a trailing comma
         let mut end = close;
         while end > open + 1 && matches!(doc.token_text(end - 1), "," | ";") {
@@ -233,12 +239,18 @@ pub fn find(doc: &mut Document) {
         if attribution.is_none() && words < 4 {
             continue; // scare quotes: "so-called “terrorists”"
         }
-        let (cue, speaker) = match attribution {
-            Some((cue, speaker)) => (Some(cue), speaker),
-            None => (None, None),
+        let (cue, speaker, speaker_ref) = match attribution {
+            Some((cue, speaker)) => {
+                let r = speaker.and_then(|s| resolve(doc, s, doc.tokens[open].span.start, &names));
+                (Some(cue), speaker, r)
+            }
+            // a quote that goes on after an attributed one keeps its speaker:
+            // “…,” said Amina Hassan. “People are sleeping on the roofs.”
+            None => match quotes.last().filter(|_| continues) {
+                Some(prev) => (None, prev.speaker, prev.speaker_ref),
+                None => (None, None, None),
+            },
         };
-        let speaker_ref =
-            speaker.and_then(|s| resolve(doc, s, doc.tokens[open].span.start, &names));
         quotes.push(Quote {
             span: content,
             cue,
@@ -247,6 +259,16 @@ pub fn find(doc: &mut Document) {
         });
     }
     doc.quotes = quotes;
+}
+
+fn paragraph_of(doc: &Document, token: usize) -> usize {
+    let k = doc.sentences.partition_point(|s| s.tokens.end <= token);
+    doc.sentences.get(k).map_or(0, |s| s.paragraph)
+}
+
+/// Whether token `i` is the first of its paragraph.
+fn opens_paragraph(doc: &Document, i: usize) -> bool {
+    i == 0 || paragraph_of(doc, i - 1) != paragraph_of(doc, i)
 }
 
 /// Pairs of (opening token, closing token or paragraph end, closed?).
@@ -670,6 +692,20 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].speaker, None);
         assert_eq!(q[0].cue, None);
+    }
+
+    #[test]
+    fn continued_quote_keeps_the_speaker() {
+        let q = quotes("“The river is high,” said Amina Hassan, a teacher. “People are sleeping on the roofs.”\nNo quote here.");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].speaker.as_deref(), Some("Amina Hassan"));
+        assert_eq!(q[1].cue, None);
+    }
+
+    #[test]
+    fn quote_opening_next_paragraph_continues_the_speaker() {
+        let q = quotes("“We are ready,” Akar said.\n“The meetings will go on for a long time.”");
+        assert_eq!(q[1].speaker.as_deref(), Some("Akar"));
     }
 
     #[test]

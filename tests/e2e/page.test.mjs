@@ -87,6 +87,8 @@ test('seed article: highlights, quotes with speakers, no console errors', async 
   assert.equal(text, await page.$eval('#text', (t) => t.value), 'the rendered text is the input text');
 
   await page.screenshot({ path: join(OUT, 'page-idlib.png'), fullPage: true });
+  await page.$eval('#results', (r) => r.scrollIntoView());
+  await page.screenshot({ path: join(OUT, 'page-idlib-results.jpg'), type: 'jpeg', quality: 80 });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -110,3 +110,26 @@ test('arbitrary Unicode never traps', () => {
   // lone surrogates are replaced by JS → UTF-8 conversion, never a trap
   assert.equal(analyze('a\ud800b').schema, 'lede/1');
 });
+
+test('TypeScript types compile against real usage (tsc --strict)', () => {
+  const tsc = `${root}node_modules/typescript/bin/tsc`;
+  execFileSync(process.execPath, [tsc, '-p', `${root}tests/node/types/tsconfig.json`], { encoding: 'utf8' });
+});
+
+test('types name every field the output has', () => {
+  const dts = readFileSync(`${root}pkg/index.d.ts`, 'utf8');
+  const out = analyze('“We won,” said Akar in Ankara. 3 people.', { tokens: true });
+  const keys = new Set([
+    ...Object.keys(out), ...Object.keys(out.entities[0]), ...Object.keys(out.quantities[0]),
+    ...Object.keys(out.quotes[0]), ...Object.keys(out.sentences[0]), ...Object.keys(out.tokens[0]),
+  ]);
+  for (const k of keys) assert.match(dts, new RegExp(`\\b${k}\\??:`), `index.d.ts lacks ${k}`);
+});
+
+test('npm pack ships the module, the wasm and the types', () => {
+  const [info] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: `${root}pkg`, encoding: 'utf8' }));
+  const files = info.files.map((f) => f.path);
+  for (const f of ['index.js', 'node.js', 'index.d.ts', 'lede.js', 'lede_bg.wasm', 'package.json']) {
+    assert.ok(files.includes(f), `package lacks ${f}`);
+  }
+});

@@ -1,0 +1,19 @@
+// Speed of the whole analyze() in WebAssembly under Node:
+//   node bench/wasm.mjs [FILE]      (after scripts/build.sh)
+// The seed article (or FILE) repeated to about 2 MB; prints tokens per second.
+import { readFileSync } from 'node:fs';
+import { analyze, analyzeJson } from '../pkg/node.js';
+
+const path = process.argv[2] ?? new URL('../../shared/examples/idlib-2020.txt', import.meta.url);
+const article = readFileSync(path, 'utf8');
+const text = Array(Math.max(1, Math.floor(2_000_000 / article.length))).fill(article).join('\n\n');
+const tokens = analyze(text, { tokens: true }).tokens.length;
+analyze(text);
+
+for (const [name, f] of [['analyze (JS object)', () => analyze(text)], ['analyzeJson (string)', () => analyzeJson(text)]]) {
+  const runs = 5;
+  const t0 = performance.now();
+  for (let i = 0; i < runs; i++) f();
+  const s = (performance.now() - t0) / 1000 / runs;
+  console.log(`${name.padEnd(22)} ${Math.round(tokens / s).toLocaleString('en-US').padStart(11)} tokens/s  (${(s * 1000).toFixed(1)} ms for ${text.length.toLocaleString('en-US')} chars, ${tokens.toLocaleString('en-US')} tokens)`);
+}

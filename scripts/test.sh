@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Command 2 of the README: install what is missing, build the wasm module and
+# the npm package, and run the whole test suite (Rust, wasm, Node, browser).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n== %s\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh --browser
+
+step "format and lints"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown --no-default-features -- -D warnings
+
+step "Rust unit, integration and doc tests"
+cargo test
+
+step "wasm tests (wasm-bindgen-test in Node)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --no-default-features --test wasm
+
+step "build: CLI, wasm module, npm package, page"
+cargo build --release
+bash scripts/build.sh
+
+step "npm package in Node, page in headless Chromium"
+node --test tests/node/ tests/e2e/

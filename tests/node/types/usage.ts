@@ -1,0 +1,15 @@
+// Compiled with `tsc --strict --noEmit` by tests/node/package.test.mjs: the
+// package's types describe what a JS app would write against.
+import { analyze, analyzeJson, version, type Analysis, type Entity, type Quote } from 'lede';
+
+const text: string = 'Turkish troops entered Idlib.';
+const out: Analysis = analyze(text, { date: '2020-02-27' });
+const schema: 'lede/1' = out.schema;
+const places: Entity[] = out.entities.filter((e) => e.label === 'GPE' && e.country !== null);
+const spans: string[] = places.map((e) => text.slice(e.start, e.end));
+const speakers: (string | undefined)[] = out.quotes.map((q: Quote) => q.speaker_ref?.text ?? q.speaker?.text);
+const values: number[] = out.quantities.map((q) => q.value);
+const json: string = analyzeJson(text, null);
+const v: string = version();
+const tokens = analyze(text, { tokens: true }).tokens ?? [];
+console.log(schema, spans, speakers, values, json.length, v, tokens.length);

@@ -1,0 +1,64 @@
+//! The wasm exports, run under wasm-bindgen-test in Node:
+//! `cargo test --target wasm32-unknown-unknown --no-default-features --test wasm`
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+#[wasm_bindgen_test]
+fn analyze_returns_a_plain_object_with_the_schema() {
+    let out = lede_wasm_analyze("Turkish troops entered Idlib.", JsValue::UNDEFINED).unwrap();
+    let schema = js_get(&out, "schema");
+    assert_eq!(schema.as_string().as_deref(), Some("lede/1"));
+    let entities = js_get(&out, "entities");
+    assert!(js_sys_array_len(&entities) >= 2);
+}
+
+#[wasm_bindgen_test]
+fn analyze_json_matches_native_json() {
+    let text = "“We will stay,” said Hulusi Akar in Ankara 😀. More than 2,000 soldiers.";
+    let native = lede::analyze_to_json(text, &lede::Options::default()).unwrap();
+    assert_eq!(
+        lede::wasm_exports::analyze_json(JsValue::from_str(text), JsValue::NULL).ok(),
+        Some(native)
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_text_and_options_are_errors_not_traps() {
+    assert!(lede_wasm_analyze_value(JsValue::from_f64(3.0), JsValue::NULL).is_err());
+    let bad_date = js_object(&[("date", JsValue::from_str("2020-02-30"))]);
+    assert!(lede_wasm_analyze("x", bad_date).is_err());
+    let unknown = js_object(&[("foo", JsValue::TRUE)]);
+    assert!(lede_wasm_analyze("x", unknown).is_err());
+    assert!(lede_wasm_analyze("x", JsValue::from_str("2020-02-27")).is_err());
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(lede::wasm_exports::version(), env!("CARGO_PKG_VERSION"));
+}
+
+fn lede_wasm_analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    lede_wasm_analyze_value(JsValue::from_str(text), options)
+}
+
+fn lede_wasm_analyze_value(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    lede::wasm_exports::analyze(text, options).map_err(JsValue::from)
+}
+
+fn js_get(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap()
+}
+
+fn js_sys_array_len(v: &JsValue) -> u32 {
+    js_sys::Array::from(v).length()
+}
+
+fn js_object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
+    }
+    o.into()
+}
