@@ -13,13 +13,7 @@ use crate::Options;
 /// `{ date?: "YYYY-MM-DD", tokens?: boolean }`.
 #[wasm_bindgen]
 pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let text = text.as_string().ok_or_else(|| {
-        JsError::new(&format!(
-            "analyze(text, options): text must be a string, got {}",
-            js_type(&text)
-        ))
-    })?;
-    let options = parse_options(options)?;
+    let (text, options) = arguments("analyze", text, options)?;
     let analysis = crate::analyze(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     analysis
@@ -31,13 +25,7 @@ pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 /// as the CLI writes).
 #[wasm_bindgen(js_name = analyzeJson)]
 pub fn analyze_json(text: JsValue, options: JsValue) -> Result<String, JsError> {
-    let text = text.as_string().ok_or_else(|| {
-        JsError::new(&format!(
-            "analyzeJson(text, options): text must be a string, got {}",
-            js_type(&text)
-        ))
-    })?;
-    let options = parse_options(options)?;
+    let (text, options) = arguments("analyzeJson", text, options)?;
     crate::analyze_to_json(&text, &options).map_err(|e| JsError::new(&e.to_string()))
 }
 
@@ -47,11 +35,26 @@ pub fn version() -> String {
     crate::version().to_string()
 }
 
+/// Check the arguments of `analyze` / `analyzeJson`.
+fn arguments(
+    function: &str,
+    text: JsValue,
+    options: JsValue,
+) -> Result<(String, Options), JsError> {
+    let text = text.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "{function}(text, options): text must be a string, got {}",
+            js_type(&text)
+        ))
+    })?;
+    Ok((text, parse_options(options)?))
+}
+
 fn parse_options(options: JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    if !options.is_object() || js_sys_is_array(&options) {
+    if !options.is_object() || options.is_array() {
         return Err(JsError::new(&format!(
             "invalid options: expected an object like {{ date: \"2020-02-27\" }}, got {}",
             js_type(&options)
@@ -63,10 +66,6 @@ fn parse_options(options: JsValue) -> Result<Options, JsError> {
             .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
     serde_json::from_value(serde_json::Value::Object(map))
         .map_err(|e| JsError::new(&crate::Error::InvalidOptions(e.to_string()).to_string()))
-}
-
-fn js_sys_is_array(v: &JsValue) -> bool {
-    v.is_array()
 }
 
 fn js_type(v: &JsValue) -> String {
