@@ -27,7 +27,7 @@ export type EntityLabel =
 
 export interface Entity extends TextSpan {
   label: EntityLabel;
-  /** The stage that found it: "gazetteer" or "quantity". */
+  /** The stage that found it: "ner", "gazetteer" or "quantity". */
   source: string;
   /** Gazetteer kind: "country", "city", "state", "place", "region", "continent", "demonym", "group". */
   kind: string | null;

@@ -12,6 +12,8 @@
 //! ```
 
 pub mod doc;
+pub mod lexicon;
+pub mod ner;
 pub mod output;
 pub mod places;
 pub mod quantity;
@@ -139,6 +141,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let mut doc = doc::Document::new(text);
     tokenize::tokenize(&mut doc);
     sentences::split(&mut doc);
+    ner::find(&mut doc);
     places::find(&mut doc);
     quantity::find(&mut doc);
     doc::resolve_overlaps(&mut doc.entities);

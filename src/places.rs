@@ -1,7 +1,7 @@
 //! Places and nationalities by gazetteer.
 //!
-//! The gazetteer (`models/gazetteer.tsv`, built by `tools/build_gazetteer.py`
-//! from GeoNames and the PETRARCH2 Phoenix country dictionary) lists
+//! The gazetteer (`models/gazetteer.tsv`, see [`crate::lexicon`], built by
+//! `tools/build_gazetteer.py` from GeoNames and the PETRARCH2 Phoenix country dictionary) lists
 //! countries, cities, US states, regions, demonyms and groups, each with an
 //! OntoNotes label (GPE, LOC, NORP) and an ISO 3166-1 alpha-3 / CAMEO country
 //! code. Names are matched longest-first over the tokens of each sentence;
@@ -9,12 +9,8 @@
 //! match in capitals. Parts of hyphenated words (`Ankara-Moscow`,
 //! `pro-Turkish`) are looked up too.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
-
-use crate::doc::{Document, Entity, Label, Span, TokenKind};
-
-const GAZETTEER_TSV: &str = include_str!("../models/gazetteer.tsv");
+use crate::doc::{Document, Entity, Span, TokenKind};
+use crate::lexicon::{lower_key, places, Place};
 
 /// Heads of organization names: a place word followed by capitalized words
 /// ending in one of these is part of a name the NER stage should label as a
@@ -85,89 +81,6 @@ const ORG_HEADS: &[&str] = &[
     "Ltd.",
 ];
 
-struct Entry {
-    label: Label,
-    kind: &'static str,
-    country: Option<&'static str>,
-    /// Written in capitals in the gazetteer: must match in capitals.
-    acronym: bool,
-}
-
-struct Gazetteer {
-    /// Lowercased token texts joined by single spaces.
-    names: HashMap<String, Entry>,
-    first_words: HashSet<String>,
-    max_tokens: usize,
-}
-
-fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::parse(GAZETTEER_TSV))
-}
-
-impl Gazetteer {
-    fn parse(tsv: &'static str) -> Gazetteer {
-        let mut names = HashMap::new();
-        let mut first_words = HashSet::new();
-        let mut max_tokens = 1;
-        for line in tsv.lines() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let (Some(name), Some(label), Some(kind), Some(cc)) =
-                (cols.next(), cols.next(), cols.next(), cols.next())
-            else {
-                continue;
-            };
-            let label = match label {
-                "GPE" => Label::Gpe,
-                "LOC" => Label::Loc,
-                "NORP" => Label::Norp,
-                _ => continue,
-            };
-            let words = name_tokens(name);
-            if words.is_empty() {
-                continue;
-            }
-            max_tokens = max_tokens.max(words.len());
-            first_words.insert(words[0].clone());
-            let acronym = name
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase);
-            names.insert(
-                words.join(" "),
-                Entry {
-                    label,
-                    kind,
-                    country: (!cc.is_empty()).then_some(cc),
-                    acronym,
-                },
-            );
-        }
-        Gazetteer {
-            names,
-            first_words,
-            max_tokens,
-        }
-    }
-}
-
-/// A name tokenized the way text is, lowercased.
-fn name_tokens(name: &str) -> Vec<String> {
-    let mut doc = Document::new(name);
-    crate::tokenize::tokenize(&mut doc);
-    doc.tokens
-        .iter()
-        .map(|t| doc.slice(t.span).to_lowercase().replace('’', "'"))
-        .collect()
-}
-
-fn lower_key(s: &str) -> String {
-    s.to_lowercase().replace('’', "'")
-}
-
 fn is_capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -198,43 +111,35 @@ fn is_name_particle(s: &str) -> bool {
 
 /// Find gazetteer places and nationalities in every sentence.
 pub fn find(doc: &mut Document) {
-    let g = gazetteer();
+    let g = places();
     let mut found = Vec::new();
     for sent in &doc.sentences {
         let range = sent.tokens.clone();
+        let keys: Vec<String> = range
+            .clone()
+            .map(|i| lower_key(doc.token_text(i)))
+            .collect();
         let mut i = range.start;
         while i < range.end {
             let first = doc.token_text(i);
-            if !is_capitalized(first) || !g.first_words.contains(&lower_key(first)) {
-                split_hyphenated(doc, g, i, &mut found);
-                i += 1;
-                continue;
-            }
-            let mut matched = None;
-            let mut key = String::new();
-            for n in 1..=g.max_tokens.min(range.end - i) {
-                let t = doc.token_text(i + n - 1);
-                if n > 1 {
-                    key.push(' ');
-                }
-                key.push_str(&lower_key(t));
-                if !(is_capitalized(t)
-                    || is_name_particle(t)
-                    || doc.tokens[i + n - 1].kind == TokenKind::Punct)
-                {
-                    break;
-                }
-                if let Some(e) = g.names.get(&key) {
+            let matched = if is_capitalized(first) {
+                g.longest(&keys[i - range.start..], |n, e: &Place| {
+                    let last = doc.token_text(i + n - 1);
+                    let inner_ok = (i..i + n).all(|k| {
+                        let t = doc.token_text(k);
+                        is_capitalized(t)
+                            || is_name_particle(t)
+                            || doc.tokens[k].kind == TokenKind::Punct
+                    });
                     let text = doc.slice(Span::new(
                         doc.tokens[i].span.start,
                         doc.tokens[i + n - 1].span.end,
                     ));
-                    let last_ok = is_capitalized(t);
-                    if last_ok && (!e.acronym || is_all_caps(text)) {
-                        matched = Some((n, e));
-                    }
-                }
-            }
+                    inner_ok && is_capitalized(last) && (!e.acronym || is_all_caps(text))
+                })
+            } else {
+                None
+            };
             match matched {
                 Some((n, e)) if !inside_org_name(doc, i + n, range.end) => {
                     found.push(Entity {
@@ -248,7 +153,7 @@ pub fn find(doc: &mut Document) {
                 }
                 Some((n, _)) => i += n,
                 None => {
-                    split_hyphenated(doc, g, i, &mut found);
+                    split_hyphenated(doc, i, &mut found);
                     i += 1;
                 }
             }
@@ -275,7 +180,7 @@ fn inside_org_name(doc: &Document, mut i: usize, end: usize) -> bool {
 }
 
 /// Look up the capitalized parts of a hyphenated word: `Ankara-Moscow`, `pro-Turkish`.
-fn split_hyphenated(doc: &Document, g: &Gazetteer, i: usize, found: &mut Vec<Entity>) {
+fn split_hyphenated(doc: &Document, i: usize, found: &mut Vec<Entity>) {
     let tok = doc.tokens[i];
     if tok.kind != TokenKind::Word {
         return;
@@ -291,7 +196,7 @@ fn split_hyphenated(doc: &Document, g: &Gazetteer, i: usize, found: &mut Vec<Ent
         if part.chars().count() < 3 || !is_capitalized(part) {
             continue;
         }
-        if let Some(e) = g.names.get(&lower_key(part)) {
+        if let Some(e) = places().get(&lower_key(part)) {
             if e.acronym && !is_all_caps(part) {
                 continue;
             }

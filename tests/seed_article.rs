@@ -56,28 +56,44 @@ fn seed_nationalities() {
 }
 
 #[test]
-fn seed_people_are_not_places() {
+fn seed_people_and_organizations() {
     let a = seed();
     for name in [
-        "Vladimir",
-        "Putin",
+        "Recep Tayyip Erdogan",
         "Erdogan",
+        "Bashar al-Assad",
+        "Vladimir Putin",
+        "Hulusi Akar",
         "Akar",
-        "Esper",
-        "Mark",
-        "Hulusi",
-        "Arabobserver",
+        "Mark Esper",
     ] {
-        assert!(
-            !a.entities.iter().any(|e| e.text == name),
-            "{name} labeled as a place"
-        );
+        assert!(has(&a, name, "PERSON"), "{name} is not a PERSON");
     }
-    // "Syrian" inside "Syrian Arab Army" is part of an organization's name
+    for name in ["Syrian Arab Army", "SAA", "AKP"] {
+        assert!(has(&a, name, "ORG"), "{name} is not an ORG");
+    }
+    // no person's name is a place or nationality
+    for e in &a.entities {
+        if matches!(e.label, "GPE" | "LOC" | "NORP") {
+            assert!(
+                !["Vladimir", "Putin", "Erdogan", "Akar", "Esper", "Mark", "Hulusi", "Bashar"]
+                    .contains(&e.text.as_str()),
+                "{} labeled {}",
+                e.text,
+                e.label
+            );
+        }
+    }
+    // "Syrian" inside "Syrian Arab Army" is part of the organization's name
+    let saa = a
+        .entities
+        .iter()
+        .find(|e| e.text == "Syrian Arab Army")
+        .unwrap();
     assert!(!a
         .entities
         .iter()
-        .any(|e| e.text == "Syrian" && e.start > 800 && e.start < 830));
+        .any(|e| e.text == "Syrian" && e.start >= saa.start && e.end <= saa.end));
 }
 
 #[test]

@@ -1,0 +1,180 @@
+//! Train and evaluate lede's models (cargo feature `train`).
+//!
+//! ```text
+//! cargo run --release --features train --bin lede-train -- ner [--data ../shared/data] [--out models/ner.bin]
+//! cargo run --release --features train --bin lede-train -- eval-ner [--data ../shared/data] [--model models/ner.bin]
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use lede::ner::train::{evaluate, read_conll, read_gum, read_uner, train, Doc, Settings};
+use lede::ner::Model;
+
+const USAGE: &str =
+    "usage: lede-train ner [--data DIR] [--out FILE] [--epochs N] [--seed N] [--prune W]
+       lede-train eval-ner [--data DIR] [--model FILE]";
+
+struct Args {
+    command: String,
+    data: PathBuf,
+    out: PathBuf,
+    model: Option<PathBuf>,
+    epochs: usize,
+    seed: u64,
+    prune: f32,
+}
+
+fn parse() -> Result<Args, String> {
+    let mut it = std::env::args().skip(1);
+    let command = it.next().ok_or(USAGE)?;
+    let mut a = Args {
+        command,
+        data: PathBuf::from("../shared/data"),
+        out: PathBuf::from("models/ner.bin"),
+        model: None,
+        epochs: 8,
+        seed: 20200227,
+        prune: 0.2,
+    };
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().ok_or(format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--data" => a.data = PathBuf::from(value()?),
+            "--out" => a.out = PathBuf::from(value()?),
+            "--model" => a.model = Some(PathBuf::from(value()?)),
+            "--epochs" => a.epochs = value()?.parse().map_err(|_| "--epochs needs a number")?,
+            "--seed" => a.seed = value()?.parse().map_err(|_| "--seed needs a number")?,
+            "--prune" => a.prune = value()?.parse().map_err(|_| "--prune needs a number")?,
+            _ => return Err(format!("unknown option {flag}\n{USAGE}")),
+        }
+    }
+    Ok(a)
+}
+
+/// GUM documents: news ones are kept for evaluation, the rest may train.
+fn gum(data: &Path, news: bool) -> Result<Vec<Doc>, String> {
+    let dir = data.join("gum");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("GUM_news_") == news)
+        })
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| read_gum(p)).collect()
+}
+
+fn tokens(docs: &[Doc]) -> usize {
+    docs.iter().flatten().map(|s| s.words.len()).sum()
+}
+
+fn main() -> ExitCode {
+    let args = match parse() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match args.command.as_str() {
+        "ner" => train_ner(&args),
+        "eval-ner" => eval_ner(&args),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lede-train: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn train_ner(args: &Args) -> Result<(), String> {
+    let mut train_docs = read_conll(&args.data.join("conll2003/train.txt"))?;
+    if std::env::var("LEDE_NO_GUM").is_err() {
+        train_docs.extend(gum(&args.data, false)?);
+    }
+    let valid = read_conll(&args.data.join("conll2003/valid.txt"))?;
+    eprintln!(
+        "training on CoNLL-2003 train and GUM (not news): {} documents, {} tokens",
+        train_docs.len(),
+        tokens(&train_docs)
+    );
+    let settings = Settings {
+        epochs: args.epochs,
+        seed: args.seed,
+        prune: args.prune,
+    };
+    let uner = read_uner(&args.data.join("uner-ewt/en_ewt-ud-dev.iob2"))?;
+    let weights = train(&train_docs, &settings, |epoch, model| {
+        let s = evaluate(model, &valid, &[0, 1, 2, 3]);
+        let u = evaluate(model, &uner, &[0, 1, 2]);
+        eprintln!(
+            "epoch {epoch:>2}: {} features, CoNLL valid F1 {:.4}, UNER dev F1 {:.4}",
+            model.len(),
+            s.prf(4).2,
+            u.prf(4).2
+        );
+    });
+    let bytes = Model::to_bytes(&weights);
+    std::fs::write(&args.out, &bytes).map_err(|e| format!("{}: {e}", args.out.display()))?;
+    eprintln!(
+        "wrote {} ({} bytes, {} features)",
+        args.out.display(),
+        bytes.len(),
+        weights.len()
+    );
+    Ok(())
+}
+
+fn eval_ner(args: &Args) -> Result<(), String> {
+    let owned;
+    let model = match &args.model {
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            owned = Model::from_bytes(&bytes)?;
+            &owned
+        }
+        None => Model::embedded(),
+    };
+    let sets: Vec<(&str, Vec<Doc>, Vec<usize>)> = vec![
+        (
+            "CoNLL-2003 valid (PER ORG LOC MISC)",
+            read_conll(&args.data.join("conll2003/valid.txt"))?,
+            vec![0, 1, 2, 3],
+        ),
+        (
+            "UNER EWT dev (PER ORG LOC)",
+            read_uner(&args.data.join("uner-ewt/en_ewt-ud-dev.iob2"))?,
+            vec![0, 1, 2],
+        ),
+        (
+            "UNER EWT test (PER ORG LOC)",
+            read_uner(&args.data.join("uner-ewt/en_ewt-ud-test.iob2"))?,
+            vec![0, 1, 2],
+        ),
+        (
+            "GUM news (PER ORG LOC MISC)",
+            gum(&args.data, true)?,
+            vec![0, 1, 2, 3],
+        ),
+    ];
+    for (name, docs, types) in &sets {
+        let t = Instant::now();
+        let score = evaluate(model, docs, types);
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "## {name}\n\n{} tokens, {:.0} tokens/s (features + tagging, one core)\n",
+            tokens(docs),
+            tokens(docs) as f64 / secs
+        );
+        println!("{}", score.table(types));
+    }
+    Ok(())
+}

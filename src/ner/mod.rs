@@ -1,0 +1,514 @@
+//! Named entities: a greedy left-to-right averaged perceptron over BILOU
+//! tags for PER, ORG, LOC and MISC, trained by `lede-train ner` (see
+//! [`train`], feature `train`) and embedded as `models/ner.bin`.
+//!
+//! Features ([`features`]): the word, its lowercase form, shape, prefixes
+//! and suffixes, two words either side, gazetteer and actor-list matches,
+//! the previous tags, and document-level facts: what the same word was tagged
+//! earlier in the article, and whether it also appears in lowercase.
+//!
+//! The four CoNLL types become output labels here: PER → PERSON, ORG → ORG,
+//! LOC → GPE or LOC (the gazetteer decides; unknown places are GPE unless
+//! they name a natural feature), MISC → NORP (nationalities and groups),
+//! EVENT (wars, games, summits) or MISC.
+
+pub mod features;
+#[cfg(feature = "train")]
+pub mod train;
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::doc::{Document, Entity, Label, Span};
+use crate::lexicon::{lower_key, places};
+use features::{allowed, history_features, DocContext, SentenceFeatures};
+
+/// Entity types, in tag order.
+pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+/// O, then B/I/L/U for each type.
+pub const N_TAGS: usize = 17;
+
+const MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
+const MAGIC: &[u8; 8] = b"LEDENER1";
+
+/// Tag name: `O`, `B-PER`, `L-ORG`, ...
+pub fn tag_name(t: usize) -> String {
+    if t == 0 {
+        "O".into()
+    } else {
+        format!(
+            "{}-{}",
+            ["B", "I", "L", "U"][(t - 1) % 4],
+            TYPES[(t - 1) / 4]
+        )
+    }
+}
+
+/// Tag index of a BILOU part (`'B'`, `'I'`, `'L'`, `'U'`) and type index.
+pub fn tag(part: char, ty: usize) -> usize {
+    1 + ty * 4 + "BILU".find(part).expect("a BILOU part")
+}
+
+/// Keys are already hashes: use them as they are.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u32 keys are hashed")
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (n as u64).wrapping_mul(0x9E3779B97F4A7C15);
+    }
+}
+
+type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
+
+/// A feature's 32-bit key.
+pub fn key(h: u64) -> u32 {
+    (h >> 32) as u32 ^ h as u32
+}
+
+/// The trained weights, quantized to `i16` per feature and tag.
+pub struct Model {
+    weights: IdMap<[i16; N_TAGS]>,
+}
+
+impl Model {
+    /// The embedded model, loaded once.
+    pub fn embedded() -> &'static Model {
+        static M: OnceLock<Model> = OnceLock::new();
+        M.get_or_init(|| Model::from_bytes(MODEL_BYTES).expect("models/ner.bin is a valid model"))
+    }
+
+    /// Read a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err("not a lede NER model".into());
+        }
+        let n_tags = r.varint()? as usize;
+        if n_tags != N_TAGS {
+            return Err(format!("model has {n_tags} tags, expected {N_TAGS}"));
+        }
+        let n = r.varint()? as usize;
+        let mut weights = IdMap::with_capacity_and_hasher(n, Default::default());
+        let mut k: u32 = 0;
+        for _ in 0..n {
+            k = k.wrapping_add(r.varint()? as u32);
+            let mask = r.varint()? as u32;
+            let mut w = [0i16; N_TAGS];
+            for (t, slot) in w.iter_mut().enumerate() {
+                if mask & (1 << t) != 0 {
+                    let b = r.take(2)?;
+                    *slot = i16::from_le_bytes([b[0], b[1]]);
+                }
+            }
+            weights.insert(k, w);
+        }
+        Ok(Model { weights })
+    }
+
+    /// Serialize: sorted keys as varint deltas, a tag bit mask, the non-zero weights.
+    pub fn to_bytes(weights: &[(u32, [i16; N_TAGS])]) -> Vec<u8> {
+        let mut sorted = weights.to_vec();
+        sorted.sort_by_key(|(k, _)| *k);
+        let mut out = MAGIC.to_vec();
+        varint(&mut out, N_TAGS as u64);
+        varint(&mut out, sorted.len() as u64);
+        let mut last = 0u32;
+        for (k, w) in &sorted {
+            varint(&mut out, k.wrapping_sub(last) as u64);
+            last = *k;
+            let mask = w
+                .iter()
+                .enumerate()
+                .filter(|(_, &x)| x != 0)
+                .fold(0u32, |m, (t, _)| m | 1 << t);
+            varint(&mut out, mask as u64);
+            for x in w.iter().filter(|&&x| x != 0) {
+                out.extend(x.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Number of features.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    fn scores(&self, feats: &[u64]) -> [i32; N_TAGS] {
+        let mut s = [0i32; N_TAGS];
+        for &f in feats {
+            if let Some(w) = self.weights.get(&key(f)) {
+                for (a, &b) in s.iter_mut().zip(w.iter()) {
+                    *a += b as i32;
+                }
+            }
+        }
+        s
+    }
+
+    /// Tag every sentence of a document (words as strings).
+    /// Two passes: the second sees what the first found across the whole document.
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<usize>> {
+        let mut ctx = DocContext::new(sentences);
+        let feats: Vec<SentenceFeatures> =
+            sentences.iter().map(|w| SentenceFeatures::new(w)).collect();
+        let score = |f: &[u64]| self.scores(f).map(|x| x as f32);
+        let mut first = Vec::with_capacity(sentences.len());
+        for sent in &feats {
+            let tags = decode(sent, &ctx, BEAM, score, None);
+            ctx.record(sent, &tags);
+            first.push(tags);
+        }
+        ctx.second_pass(&feats, &first);
+        let mut out = Vec::with_capacity(sentences.len());
+        for sent in &feats {
+            let tags = decode(sent, &ctx, BEAM, score, None);
+            ctx.record(sent, &tags);
+            out.push(tags);
+        }
+        out
+    }
+}
+
+/// Beam width of decoding (and of training, with early updates).
+pub const BEAM: usize = 4;
+
+/// The features of token `i` given the two tags before it.
+pub fn token_features(
+    sent: &SentenceFeatures,
+    ctx: &DocContext,
+    i: usize,
+    prev: usize,
+    prev2: usize,
+    out: &mut Vec<u64>,
+) {
+    sent.static_features(i, ctx, out);
+    let hist = if sent.words[i].chars().next().is_some_and(char::is_uppercase) {
+        ctx.majority(&sent.words[i])
+    } else {
+        None
+    };
+    history_features(sent, i, prev, prev2, hist, out);
+}
+
+#[derive(Clone)]
+struct Hyp {
+    tags: Vec<usize>,
+    score: f32,
+}
+
+/// Beam-search decoding of one sentence under the BILOU constraints.
+/// `score` gives the tag scores of a feature set. With `gold`, the search
+/// stops as soon as the gold prefix falls off the beam (early update) and
+/// returns the best prefix so far: the training signal.
+pub fn decode(
+    sent: &SentenceFeatures,
+    ctx: &DocContext,
+    width: usize,
+    score: impl Fn(&[u64]) -> [f32; N_TAGS],
+    gold: Option<&[usize]>,
+) -> Vec<usize> {
+    let n = sent.len();
+    let mut beam = vec![Hyp {
+        tags: Vec::with_capacity(n),
+        score: 0.0,
+    }];
+    let mut static_feats = Vec::with_capacity(48);
+    let mut hist_feats = Vec::with_capacity(8);
+    let mut next: Vec<Hyp> = Vec::with_capacity(width * N_TAGS);
+    for i in 0..n {
+        static_feats.clear();
+        sent.static_features(i, ctx, &mut static_feats);
+        let base = score(&static_feats);
+        let hist = if sent.words[i].chars().next().is_some_and(char::is_uppercase) {
+            ctx.majority(&sent.words[i])
+        } else {
+            None
+        };
+        let last = i + 1 == n;
+        let quote = features::is_quote(&sent.words[i]);
+        next.clear();
+        let mut cands: Vec<(f32, usize, usize)> = Vec::with_capacity(beam.len() * N_TAGS);
+        for (h, hyp) in beam.iter().enumerate() {
+            let prev = if i > 0 { hyp.tags[i - 1] } else { 0 };
+            let prev2 = if i > 1 { hyp.tags[i - 2] } else { 0 };
+            hist_feats.clear();
+            history_features(sent, i, prev, prev2, hist, &mut hist_feats);
+            let hs = score(&hist_feats);
+            for t in 0..N_TAGS {
+                // a quotation mark may stand inside a name (Roberto " Hands of Stone " Duran), never at its edge
+                let edge = t != 0 && (t - 1) % 4 != 1;
+                if allowed(prev, t, last) && !(quote && edge) {
+                    cands.push((hyp.score + base[t] + hs[t], h, t));
+                }
+            }
+        }
+        cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for &(sc, h, t) in cands.iter().take(width) {
+            let mut tags = beam[h].tags.clone();
+            tags.push(t);
+            next.push(Hyp { tags, score: sc });
+        }
+        if next.is_empty() {
+            break; // cannot happen: O, I and L cover every state
+        }
+        std::mem::swap(&mut beam, &mut next);
+        if let Some(g) = gold {
+            if !beam.iter().any(|hyp| hyp.tags[..] == g[..=i]) {
+                return beam.swap_remove(0).tags;
+            }
+        }
+    }
+    beam.into_iter().next().map(|h| h.tags).unwrap_or_default()
+}
+
+/// Entity spans `(first token, end token, type)` of a BILOU tag sequence.
+pub fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &t) in tags.iter().enumerate() {
+        if t == 0 {
+            start = None;
+            continue;
+        }
+        let (part, ty) = ((t - 1) % 4, (t - 1) / 4);
+        match part {
+            0 => start = Some(i),
+            3 => out.push((i, i + 1, ty)),
+            2 => {
+                if let Some(s) = start.take() {
+                    out.push((s, i + 1, ty));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let s = self
+            .bytes
+            .get(self.at..self.at + n)
+            .ok_or("model file is truncated")?;
+        self.at += n;
+        Ok(s)
+    }
+
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err("bad varint in model file".into())
+    }
+}
+
+/// Words that make an unknown LOC a natural feature (LOC) rather than a GPE.
+const NATURAL: &[&str] = &[
+    "river",
+    "sea",
+    "ocean",
+    "mountains",
+    "mountain",
+    "mount",
+    "mt.",
+    "lake",
+    "gulf",
+    "bay",
+    "valley",
+    "desert",
+    "island",
+    "islands",
+    "peninsula",
+    "strait",
+    "coast",
+    "hills",
+    "plain",
+    "basin",
+    "canal",
+    "channel",
+    "forest",
+    "heights",
+];
+
+/// Words that make a MISC name an EVENT.
+const EVENTS: &[&str] = &[
+    "war",
+    "cup",
+    "games",
+    "olympics",
+    "championship",
+    "championships",
+    "summit",
+    "revolution",
+    "uprising",
+    "crisis",
+    "election",
+    "elections",
+    "conference",
+    "festival",
+    "open",
+    "tour",
+    "grand",
+    "prix",
+    "world",
+    "series",
+    "massacre",
+    "attack",
+    "attacks",
+    "offensive",
+    "treaty",
+];
+
+/// The output label of a CoNLL type for a given span of text.
+fn output_label(ty: usize, words: &[&str]) -> (Label, Option<&'static str>, Option<&'static str>) {
+    let keys: Vec<String> = words.iter().map(|w| lower_key(w)).collect();
+    let mut gaz = places().get(&keys.join(" "));
+    if gaz.is_none() && words.len() == 1 {
+        // pro-Turkish, anti-American, ex-Soviet: the nationality after the prefix
+        gaz = keys[0]
+            .rsplit_once('-')
+            .and_then(|(_, last)| places().get(last))
+            .filter(|p| p.label == Label::Norp);
+    }
+    match TYPES[ty] {
+        "PER" => (Label::Person, None, None),
+        "ORG" => (Label::Org, None, None),
+        "LOC" => match gaz {
+            Some(p) if p.label != Label::Norp => (p.label, Some(p.kind), p.country),
+            _ if keys.iter().any(|k| NATURAL.contains(&k.as_str())) => (Label::Loc, None, None),
+            _ => (Label::Gpe, None, None),
+        },
+        _ => match gaz {
+            Some(p) if p.label == Label::Norp => (Label::Norp, Some(p.kind), p.country),
+            _ if keys.iter().any(|k| EVENTS.contains(&k.as_str())) => (Label::Event, None, None),
+            _ => (Label::Misc, None, None),
+        },
+    }
+}
+
+fn all_parts_are_places(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('-').collect();
+    parts.len() > 1
+        && parts.iter().all(|p| {
+            p.chars().next().is_some_and(char::is_uppercase)
+                && places().get(&lower_key(p)).is_some()
+        })
+}
+
+/// Find named entities in the document with the embedded model.
+pub fn find(doc: &mut Document) {
+    let model = Model::embedded();
+    let sentences: Vec<Vec<&str>> = doc
+        .sentences
+        .iter()
+        .map(|s| s.tokens.clone().map(|i| doc.token_text(i)).collect())
+        .collect();
+    let tags = model.tag_document(&sentences);
+    let mut found = Vec::new();
+    for (sent, (words, tags)) in doc.sentences.iter().zip(sentences.iter().zip(&tags)) {
+        for (a, b, ty) in spans(tags) {
+            if b == a + 1 && all_parts_are_places(words[a]) {
+                continue; // "Ankara-Moscow": the gazetteer gives the two places
+            }
+            let (label, kind, country) = output_label(ty, &words[a..b]);
+            let first = sent.tokens.start + a;
+            let last = sent.tokens.start + b - 1;
+            found.push(Entity {
+                span: Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end),
+                label,
+                source: "ner",
+                kind,
+                country,
+            });
+        }
+    }
+    doc.entities.extend(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_names_and_indices_agree() {
+        assert_eq!(tag_name(0), "O");
+        assert_eq!(tag_name(tag('B', 0)), "B-PER");
+        assert_eq!(tag_name(tag('U', 3)), "U-MISC");
+        assert_eq!(tag_name(N_TAGS - 1), "U-MISC");
+    }
+
+    #[test]
+    fn spans_of_bilou_tags() {
+        let t = [
+            0,
+            tag('B', 0),
+            tag('L', 0),
+            0,
+            tag('U', 2),
+            tag('B', 1),
+            tag('I', 1),
+            tag('L', 1),
+        ];
+        assert_eq!(spans(&t), vec![(1, 3, 0), (4, 5, 2), (5, 8, 1)]);
+    }
+
+    #[test]
+    fn model_bytes_round_trip() {
+        let mut w = [0i16; N_TAGS];
+        w[3] = -5;
+        w[16] = 100;
+        let bytes = Model::to_bytes(&[(7, w), (3, [1; N_TAGS])]);
+        let m = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(m.len(), 2);
+        assert_eq!(m.weights[&7], w);
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Model::from_bytes(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn bilou_constraints() {
+        let b_per = tag('B', 0);
+        assert!(allowed(0, b_per, false));
+        assert!(!allowed(0, b_per, true));
+        assert!(allowed(b_per, tag('L', 0), true));
+        assert!(!allowed(b_per, tag('L', 1), false));
+        assert!(!allowed(b_per, 0, false));
+        assert!(allowed(tag('U', 2), tag('U', 2), false));
+    }
+}
