@@ -171,7 +171,10 @@ const GUM_TITLES: &[&str] = &[
 /// Wikipedia identity whose head is a proper noun), cut down to the proper
 /// name around the head, as CoNLL would mark them. person → PER,
 /// organization → ORG, place → LOC, anything else → MISC.
-pub fn read_gum(path: &Path) -> Result<Doc, String> {
+///
+/// With `linked_only` false, proper-noun mentions without a Wikipedia link
+/// count too (fuller training data: GUM links only entities that have a page).
+pub fn read_gum(path: &Path, linked_only: bool) -> Result<Doc, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut doc = Vec::new();
     let mut words: Vec<String> = Vec::new();
@@ -185,7 +188,7 @@ pub fn read_gum(path: &Path) -> Result<Doc, String> {
         }
         if line.trim().is_empty() {
             if !words.is_empty() {
-                let tags = gum_tags(&words, &upos, &heads, &mentions);
+                let tags = gum_tags(&words, &upos, &heads, &mentions, linked_only);
                 doc.push(Sentence {
                     words: std::mem::take(&mut words),
                     tags,
@@ -243,6 +246,7 @@ fn gum_tags(
     upos: &[String],
     heads: &[usize],
     mentions: &[(usize, usize, String)],
+    linked_only: bool,
 ) -> Vec<usize> {
     let n = words.len();
     let mut bio = vec!["O".to_string(); n];
@@ -252,7 +256,8 @@ fn gum_tags(
     ms.sort_by_key(|(s, e, _)| e - s);
     for (s, e, body) in ms {
         let f: Vec<&str> = body.split('-').collect();
-        if f.len() < 8 || f[7].is_empty() || *e > n {
+        let linked = f.len() >= 8 && !f[7].is_empty();
+        if f.len() < 2 || (linked_only && !linked) || *e > n {
             continue;
         }
         let ty = match f[1] {
