@@ -136,7 +136,10 @@ fn train_ner(args: &Args) -> Result<(), String> {
 }
 
 /// The evaluation sets, with the types each is scored on.
-fn eval_sets(data: &Path) -> Result<Vec<(&'static str, Vec<Doc>, Vec<usize>)>, String> {
+/// A named evaluation set and the types it is scored on.
+type EvalSet = (&'static str, Vec<Doc>, Vec<usize>);
+
+fn eval_sets(data: &Path) -> Result<Vec<EvalSet>, String> {
     Ok(vec![
         (
             "CoNLL-2003 valid (PER ORG LOC MISC)",
@@ -155,7 +158,7 @@ fn eval_sets(data: &Path) -> Result<Vec<(&'static str, Vec<Doc>, Vec<usize>)>, S
         ),
         (
             "GUM news (PER ORG LOC MISC)",
-            gum(&data, true)?,
+            gum(data, true)?,
             vec![0, 1, 2, 3],
         ),
     ])
