@@ -1,6 +1,7 @@
 //! The embedded lexicons, parsed once: the place gazetteer
-//! (`models/gazetteer.tsv`), the actor list (`models/actors.tsv`) and the
-//! given names (`models/given_names.txt`), all built by
+//! (`models/gazetteer.tsv`), the actor list (`models/actors.tsv`), the
+//! given names (`models/given_names.txt`) and how often words are
+//! capitalized (`models/capitalization.tsv`), all built by
 //! `tools/build_gazetteer.py`.
 //!
 //! A [`PhraseTable`] maps a name, tokenized the way text is and lowercased,
@@ -14,6 +15,7 @@ use crate::doc::{Document, Label};
 const GAZETTEER_TSV: &str = include_str!("../models/gazetteer.tsv");
 const ACTORS_TSV: &str = include_str!("../models/actors.tsv");
 const GIVEN_NAMES: &str = include_str!("../models/given_names.txt");
+const CAPITALIZATION_TSV: &str = include_str!("../models/capitalization.tsv");
 
 /// Names of several tokens, looked up longest first.
 pub struct PhraseTable<V> {
@@ -167,6 +169,20 @@ pub fn is_given_name(lower: &str) -> bool {
             .collect()
     })
     .contains(lower)
+}
+
+/// How often a lowercased word is capitalized mid-sentence in the training
+/// text: `b'A'` always, `b'M'` mostly, `b'S'` sometimes, `b'L'` rarely; none
+/// when it was seen less than twice.
+pub fn capitalization(lower: &str) -> Option<u8> {
+    static M: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    M.get_or_init(|| {
+        tsv(CAPITALIZATION_TSV)
+            .filter_map(|[w, b, _, _]| Some((w, *b.as_bytes().first()?)))
+            .collect()
+    })
+    .get(lower)
+    .copied()
 }
 
 /// Rows of a TSV file with up to four columns (missing ones are empty).

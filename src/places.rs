@@ -110,7 +110,29 @@ fn is_name_particle(s: &str) -> bool {
 }
 
 /// Find gazetteer places and nationalities in every sentence.
+///
+/// With the NER model in front, only the places inside hyphenated words
+/// that the model left alone are added (`Ankara-Moscow talks`): measured on
+/// CoNLL valid and UNER dev, adding every other gazetteer match the model
+/// did not mark cost precision more than it gained recall.
 pub fn find(doc: &mut Document) {
+    let mut found = Vec::new();
+    let mut e = 0;
+    for i in 0..doc.tokens.len() {
+        let span = doc.tokens[i].span;
+        while e < doc.entities.len() && doc.entities[e].span.end <= span.start {
+            e += 1;
+        }
+        let covered = doc.entities.get(e).is_some_and(|x| x.span.overlaps(span));
+        if !covered {
+            split_hyphenated(doc, i, &mut found);
+        }
+    }
+    doc.entities.extend(found);
+}
+
+/// Full gazetteer matches, longest first, for text without a model's entities.
+pub fn find_all(doc: &mut Document) {
     let g = places();
     let mut found = Vec::new();
     for sent in &doc.sentences {
@@ -219,7 +241,7 @@ mod tests {
         let mut doc = Document::new(text);
         crate::tokenize::tokenize(&mut doc);
         crate::sentences::split(&mut doc);
-        find(&mut doc);
+        find_all(&mut doc);
         doc.entities
             .iter()
             .map(|e| (doc.slice(e.span).to_string(), e.label.as_str(), e.country))

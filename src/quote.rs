@@ -587,7 +587,7 @@ mod tests {
         let mut doc = Document::new(text);
         crate::tokenize::tokenize(&mut doc);
         crate::sentences::split(&mut doc);
-        crate::places::find(&mut doc);
+        crate::places::find_all(&mut doc);
         find(&mut doc);
         let s = |sp: Option<Span>| sp.map(|sp| doc.slice(sp).to_string());
         doc.quotes

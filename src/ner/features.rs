@@ -6,7 +6,7 @@
 //! sentence ([`SentenceFeatures`]); the tag-history features are added while
 //! decoding left to right.
 
-use crate::lexicon::{actors, is_given_name, lower_key, places};
+use crate::lexicon::{actors, capitalization, is_given_name, lower_key, places};
 
 /// FNV-1a over a template id and strings (0xFF-separated).
 #[derive(Clone, Copy)]
@@ -277,6 +277,15 @@ impl SentenceFeatures {
                 }
             }
         }
+        let capz = capitalization(lw).unwrap_or(b'?') as u64;
+        out.push(f(35).num(capz).done());
+        out.push(
+            f(36)
+                .num(capz)
+                .num((i == 0) as u64)
+                .str(&self.short[i])
+                .done(),
+        );
         if is_given_name(lw) {
             out.push(f(27).done());
             out.push(f(28).str(&self.short[i]).str(sh(1)).done());
