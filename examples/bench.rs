@@ -27,6 +27,7 @@ fn main() {
     };
     stage("tokenize", &lede::tokenize::tokenize);
     stage("sentences", &lede::sentences::split);
+    stage("ner", &lede::ner::find);
     stage("places", &lede::places::find);
     stage("quantity", &lede::quantity::find);
     stage("overlaps", &|d: &mut Document| {

@@ -11,10 +11,12 @@ bash scripts/setup.sh --browser
 step "format and lints"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
+cargo clippy --all-targets --features train -- -D warnings
 cargo clippy --all-targets --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "Rust unit, integration and doc tests"
 cargo test
+cargo test --features train --lib ner::train
 
 step "wasm tests (wasm-bindgen-test in Node)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

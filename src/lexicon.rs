@@ -16,6 +16,7 @@ const GAZETTEER_TSV: &str = include_str!("../models/gazetteer.tsv");
 const ACTORS_TSV: &str = include_str!("../models/actors.tsv");
 const GIVEN_NAMES: &str = include_str!("../models/given_names.txt");
 const CAPITALIZATION_TSV: &str = include_str!("../models/capitalization.tsv");
+const CLUSTERS_TSV: &str = include_str!("../models/clusters.tsv");
 
 /// Names of several tokens, looked up longest first.
 pub struct PhraseTable<V> {
@@ -179,6 +180,19 @@ pub fn capitalization(lower: &str) -> Option<u8> {
     M.get_or_init(|| {
         tsv(CAPITALIZATION_TSV)
             .filter_map(|[w, b, _, _]| Some((w, *b.as_bytes().first()?)))
+            .collect()
+    })
+    .get(lower)
+    .copied()
+}
+
+/// The distributional clusters of a lowercased word (coarse, fine), from
+/// `tools/build_clusters.py`; none for words seen less than three times.
+pub fn clusters(lower: &str) -> Option<(u16, u16)> {
+    static M: OnceLock<HashMap<&'static str, (u16, u16)>> = OnceLock::new();
+    M.get_or_init(|| {
+        tsv(CLUSTERS_TSV)
+            .filter_map(|[w, c, f, _]| Some((w, (c.parse().ok()?, f.parse().ok()?))))
             .collect()
     })
     .get(lower)

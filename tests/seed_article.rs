@@ -69,7 +69,13 @@ fn seed_people_and_organizations() {
     ] {
         assert!(has(&a, name, "PERSON"), "{name} is not a PERSON");
     }
-    for name in ["Syrian Arab Army", "SAA", "AKP"] {
+    for name in [
+        "Syrian Arab Army",
+        "SAA",
+        "Hayat Tahrir al-Sham",
+        "HTS",
+        "AKP",
+    ] {
         assert!(has(&a, name, "ORG"), "{name} is not an ORG");
     }
     // no person's name is a place or nationality

@@ -6,7 +6,7 @@
 //! sentence ([`SentenceFeatures`]); the tag-history features are added while
 //! decoding left to right.
 
-use crate::lexicon::{actors, capitalization, is_given_name, lower_key, places};
+use crate::lexicon::{actors, capitalization, clusters, is_given_name, lower_key, places};
 
 /// FNV-1a over a template id and strings (0xFF-separated).
 #[derive(Clone, Copy)]
@@ -255,6 +255,44 @@ impl SentenceFeatures {
         if cap(word) && doc.seen_lower(lw) {
             out.push(f(24).done());
         }
+        let cl = |k: isize| -> (u64, u64) {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= n {
+                return (9999, 9999);
+            }
+            clusters(&self.lower[j as usize]).map_or((9998, 9998), |(c, f)| (c as u64, f as u64))
+        };
+        let (c0, f0) = cl(0);
+        out.push(f(50).num(c0).done());
+        out.push(f(51).num(f0).done());
+        out.push(f(52).num(cl(-1).1).done());
+        out.push(f(53).num(cl(1).1).done());
+        out.push(f(54).num(f0).str(&self.short[i]).done());
+        let capz = capitalization(lw).unwrap_or(b'?') as u64;
+        out.push(f(35).num(capz).done());
+        out.push(
+            f(36)
+                .num(capz)
+                .num((i == 0) as u64)
+                .str(&self.short[i])
+                .done(),
+        );
+        if is_given_name(lw) {
+            out.push(f(27).done());
+            out.push(f(28).str(&self.short[i]).str(sh(1)).done());
+        }
+        if i > 0 && is_given_name(&self.lower[i - 1]) {
+            out.push(f(29).str(&self.short[i]).done());
+        }
+    }
+
+    /// Features of token `i` that change from one pass to the next: what the
+    /// document's first pass found (second pass only) and the given names
+    /// seen so far.
+    pub fn pass_features(&self, i: usize, doc: &DocContext, out: &mut Vec<u64>) {
+        let f = |t: u8| Hash::new(t);
+        let lw = &self.lower[i];
+        let word = &self.words[i];
         if doc.first_names.contains_key(lw) {
             out.push(f(25).done());
         }
@@ -276,22 +314,6 @@ impl SentenceFeatures {
                     None => out.push(f(33).done()),
                 }
             }
-        }
-        let capz = capitalization(lw).unwrap_or(b'?') as u64;
-        out.push(f(35).num(capz).done());
-        out.push(
-            f(36)
-                .num(capz)
-                .num((i == 0) as u64)
-                .str(&self.short[i])
-                .done(),
-        );
-        if is_given_name(lw) {
-            out.push(f(27).done());
-            out.push(f(28).str(&self.short[i]).str(sh(1)).done());
-        }
-        if i > 0 && is_given_name(&self.lower[i - 1]) {
-            out.push(f(29).str(&self.short[i]).done());
         }
     }
 }

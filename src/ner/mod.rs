@@ -166,15 +166,19 @@ impl Model {
             sentences.iter().map(|w| SentenceFeatures::new(w)).collect();
         let score = |f: &[u64]| self.scores(f).map(|x| x as f32);
         let mut first = Vec::with_capacity(sentences.len());
+        let mut caches: Vec<Vec<[f32; N_TAGS]>> = Vec::with_capacity(sentences.len());
         for sent in &feats {
-            let tags = decode(sent, &ctx, BEAM, score, None);
+            let mut cache = Vec::with_capacity(sent.len());
+            let tags = decode_cached(sent, &ctx, BEAM, score, None, &mut cache);
             ctx.record(sent, &tags);
             first.push(tags);
+            caches.push(cache);
         }
         ctx.second_pass(&feats, &first);
         let mut out = Vec::with_capacity(sentences.len());
-        for sent in &feats {
-            let tags = decode(sent, &ctx, BEAM, score, None);
+        for (sent, cache) in feats.iter().zip(caches.iter_mut()) {
+            let mut tags = decode_cached(sent, &ctx, BEAM, score, None, cache);
+            expand_acronyms(&sent.words, &mut tags);
             ctx.record(sent, &tags);
             out.push(tags);
         }
@@ -195,6 +199,7 @@ pub fn token_features(
     out: &mut Vec<u64>,
 ) {
     sent.static_features(i, ctx, out);
+    sent.pass_features(i, ctx, out);
     let hist = if sent.words[i].chars().next().is_some_and(char::is_uppercase) {
         ctx.majority(&sent.words[i])
     } else {
@@ -220,6 +225,20 @@ pub fn decode(
     score: impl Fn(&[u64]) -> [f32; N_TAGS],
     gold: Option<&[usize]>,
 ) -> Vec<usize> {
+    decode_cached(sent, ctx, width, score, gold, &mut Vec::new())
+}
+
+/// [`decode`], keeping the scores of the pass-independent features of each
+/// token in `cache` (filled when empty), so a second pass over the same
+/// sentence with the same weights only scores what changed.
+pub fn decode_cached(
+    sent: &SentenceFeatures,
+    ctx: &DocContext,
+    width: usize,
+    score: impl Fn(&[u64]) -> [f32; N_TAGS],
+    gold: Option<&[usize]>,
+    cache: &mut Vec<[f32; N_TAGS]>,
+) -> Vec<usize> {
     let n = sent.len();
     let mut beam = vec![Hyp {
         tags: Vec::with_capacity(n),
@@ -229,9 +248,19 @@ pub fn decode(
     let mut hist_feats = Vec::with_capacity(8);
     let mut next: Vec<Hyp> = Vec::with_capacity(width * N_TAGS);
     for i in 0..n {
+        if cache.len() <= i {
+            static_feats.clear();
+            sent.static_features(i, ctx, &mut static_feats);
+            cache.push(score(&static_feats));
+        }
         static_feats.clear();
-        sent.static_features(i, ctx, &mut static_feats);
-        let base = score(&static_feats);
+        sent.pass_features(i, ctx, &mut static_feats);
+        let mut base = cache[i];
+        if !static_feats.is_empty() {
+            for (a, b) in base.iter_mut().zip(score(&static_feats)) {
+                *a += b;
+            }
+        }
         let hist = if sent.words[i].chars().next().is_some_and(char::is_uppercase) {
             ctx.majority(&sent.words[i])
         } else {
@@ -272,6 +301,74 @@ pub fn decode(
         }
     }
     beam.into_iter().next().map(|h| h.tags).unwrap_or_default()
+}
+
+/// `Syrian Arab Army (SAA)`: when an acronym in brackets is an entity and
+/// the capitalized words just before it have its letters as initials, those
+/// words are one entity of the acronym's type.
+pub fn expand_acronyms<S: AsRef<str>>(words: &[S], tags: &mut [usize]) {
+    let w = |k: usize| words[k].as_ref();
+    for i in 1..words.len().saturating_sub(2) {
+        let acr = w(i + 1);
+        let letters: Vec<char> = acr.chars().collect();
+        if w(i) != "(" || w(i + 2) != ")" || !(2..=6).contains(&letters.len()) {
+            continue;
+        }
+        if !letters.iter().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let t = tags[i + 1];
+        if t == 0 || (t - 1) % 4 != 3 {
+            continue; // the acronym itself must be a one-word entity
+        }
+        let ty = (t - 1) / 4;
+        // initials of the words from j to the bracket, fillers skipped
+        let mut initials: Vec<char> = Vec::new();
+        let mut j = i;
+        while j > 0 && i - j < letters.len() + 3 {
+            let word = w(j - 1);
+            let filler = matches!(
+                word,
+                "of" | "and" | "the" | "for" | "de" | "al" | "el" | "-"
+            );
+            let parts: Vec<char> = word
+                .split('-')
+                .filter_map(|p| p.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
+            if parts.is_empty() && !filler {
+                break;
+            }
+            for c in parts.iter().rev() {
+                initials.insert(0, c.to_ascii_uppercase());
+            }
+            j -= 1;
+            if initials == letters {
+                let len = i - j;
+                for (k, slot) in tags[j..i].iter_mut().enumerate() {
+                    let part = match (len, k) {
+                        (1, _) => 'U',
+                        (_, 0) => 'B',
+                        (_, k) if k + 1 == len => 'L',
+                        _ => 'I',
+                    };
+                    *slot = tag(part, ty);
+                }
+                // a name cut in two by the new span loses its broken half
+                if j > 0 && tags[j - 1] != 0 && matches!((tags[j - 1] - 1) % 4, 0 | 1) {
+                    let mut k = j;
+                    while k > 0 && tags[k - 1] != 0 && matches!((tags[k - 1] - 1) % 4, 0 | 1) {
+                        tags[k - 1] = 0;
+                        k -= 1;
+                    }
+                }
+                break;
+            }
+            if initials.len() > letters.len() {
+                break;
+            }
+        }
+    }
 }
 
 /// Entity spans `(first token, end token, type)` of a BILOU tag sequence.
@@ -499,6 +596,33 @@ mod tests {
         assert_eq!(m.weights[&7], w);
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(Model::from_bytes(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn acronym_in_brackets_makes_its_expansion_one_entity() {
+        let words = ["The", "Syrian", "Arab", "Army", "(", "SAA", ")", "won"];
+        let mut tags = vec![
+            0,
+            tag('U', 3),
+            tag('U', 3),
+            tag('U', 1),
+            0,
+            tag('U', 1),
+            0,
+            0,
+        ];
+        expand_acronyms(&words, &mut tags);
+        assert_eq!(spans(&tags), vec![(1, 4, 1), (5, 6, 1)]);
+        let words = ["Hayat", "Tahrir", "al-Sham", "(", "HTS", ")"];
+        let mut tags = vec![0, tag('B', 0), tag('L', 0), 0, tag('U', 1), 0];
+        expand_acronyms(&words, &mut tags);
+        assert_eq!(spans(&tags), vec![(0, 3, 1), (4, 5, 1)]);
+        // initials that do not match change nothing
+        let words = ["Justice", "and", "Development", "Party", "(", "AKP", ")"];
+        let mut tags = vec![tag('U', 1), 0, tag('B', 1), tag('L', 1), 0, tag('U', 1), 0];
+        let before = tags.clone();
+        expand_acronyms(&words, &mut tags);
+        assert_eq!(tags, before);
     }
 
     #[test]
