@@ -140,6 +140,23 @@ fn train_ner(args: &Args) -> Result<(), String> {
 type EvalSet = (&'static str, Vec<Doc>, Vec<usize>);
 
 fn eval_sets(data: &Path) -> Result<Vec<EvalSet>, String> {
+    let valid = read_conll(&data.join("conll2003/valid.txt"))?;
+    // robustness: the same documents written all in lowercase / all in capitals
+    let recase = |f: fn(&str) -> String| -> Vec<Doc> {
+        valid
+            .iter()
+            .map(|d| {
+                d.iter()
+                    .map(|s| lede::ner::train::Sentence {
+                        words: s.words.iter().map(|w| f(w)).collect(),
+                        tags: s.tags.clone(),
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let lower = recase(|w| w.to_lowercase());
+    let upper = recase(|w| w.to_uppercase());
     Ok(vec![
         (
             "CoNLL-2003 valid (PER ORG LOC MISC)",
@@ -161,6 +178,8 @@ fn eval_sets(data: &Path) -> Result<Vec<EvalSet>, String> {
             gum(data, true)?,
             vec![0, 1, 2, 3],
         ),
+        ("CoNLL-2003 valid, lowercased", lower, vec![0, 1, 2, 3]),
+        ("CoNLL-2003 valid, in capitals", upper, vec![0, 1, 2, 3]),
     ])
 }
 
@@ -200,28 +219,7 @@ fn eval_ner(args: &Args) -> Result<(), String> {
         }
         None => Model::embedded(),
     };
-    let sets: Vec<(&str, Vec<Doc>, Vec<usize>)> = vec![
-        (
-            "CoNLL-2003 valid (PER ORG LOC MISC)",
-            read_conll(&args.data.join("conll2003/valid.txt"))?,
-            vec![0, 1, 2, 3],
-        ),
-        (
-            "UNER EWT dev (PER ORG LOC)",
-            read_uner(&args.data.join("uner-ewt/en_ewt-ud-dev.iob2"))?,
-            vec![0, 1, 2],
-        ),
-        (
-            "UNER EWT test (PER ORG LOC)",
-            read_uner(&args.data.join("uner-ewt/en_ewt-ud-test.iob2"))?,
-            vec![0, 1, 2],
-        ),
-        (
-            "GUM news (PER ORG LOC MISC)",
-            gum(&args.data, true)?,
-            vec![0, 1, 2, 3],
-        ),
-    ];
+    let sets = eval_sets(&args.data)?;
     for (name, docs, types) in &sets {
         let t = Instant::now();
         let score = evaluate(model, docs, types);

@@ -109,6 +109,87 @@ pub fn normalize(w: &str) -> String {
     }
 }
 
+/// The likely case of the words of a sentence written all in capitals
+/// (headlines) or all in lowercase (chat): names found in the lexicons or
+/// nearly always capitalized in the training text get a capital, other
+/// known words go lowercase, and unknown words keep their case in lowercase
+/// text and become capitalized in capitals (a name is likelier there).
+/// Acronyms the lexicons list in capitals stay in capitals.
+pub fn truecase(words: &[String], lower: &[String], caps: bool) -> Vec<String> {
+    let title = |w: &str| {
+        let mut out = String::with_capacity(w.len());
+        let mut start = true;
+        for c in w.chars() {
+            if start && c.is_alphabetic() {
+                out.extend(c.to_uppercase());
+                start = false;
+            } else {
+                out.extend(c.to_lowercase());
+                start = start || c == '-';
+            }
+        }
+        out
+    };
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let (w, lw) = (&words[i], &lower[i]);
+        if !w.chars().any(char::is_alphabetic) {
+            out.push(w.clone());
+            i += 1;
+            continue;
+        }
+        // a multi-word name of the lexicons: capitalize all its words
+        let named = places()
+            .longest(&lower[i..], |n, _| n >= 2)
+            .map(|(n, _)| n)
+            .or_else(|| actors().longest(&lower[i..], |n, _| n >= 2).map(|(n, _)| n));
+        if let Some(n) = named {
+            for k in i..i + n {
+                let small = matches!(lower[k].as_str(), "of" | "the" | "and" | "al" | "de");
+                out.push(if small {
+                    lower[k].clone()
+                } else {
+                    title(&words[k])
+                });
+            }
+            i += n;
+            continue;
+        }
+        let acronym = places().get(lw).is_some_and(|p| p.acronym) && w.len() <= 4;
+        let cased = match capitalization(lw) {
+            _ if acronym && caps => w.clone(),
+            Some(b'A' | b'M') => title(w),
+            _ if places().get(lw).is_some() || actors().get(lw).is_some() || is_given_name(lw) => {
+                title(w)
+            }
+            Some(_) if i == 0 => title(w),
+            Some(_) => lw.clone(),
+            None if caps && looks_common(lw) => lw.clone(),
+            None if caps => title(w),
+            None => w.clone(),
+        };
+        out.push(cased);
+        i += 1;
+    }
+    out
+}
+
+/// An unknown word that is an inflection of a common word (`warns`,
+/// `retook`s aside) or has a common-word ending (`-tion`, `-ly`).
+fn looks_common(lw: &str) -> bool {
+    let common = |stem: &str| matches!(capitalization(stem), Some(b'L' | b'S'));
+    let endings = ["s", "es", "ed", "d", "ing"];
+    endings.iter().any(|e| {
+        lw.strip_suffix(e)
+            .is_some_and(|stem| stem.len() >= 3 && common(stem))
+    }) || [
+        "tion", "ment", "ness", "ly", "ity", "ous", "ive", "ful", "less", "able", "ings",
+    ]
+    .iter()
+    .any(|e| lw.len() > e.len() + 2 && lw.ends_with(e))
+}
+
 /// Whether a (normalized) word is a quotation mark, which is never part of a name.
 pub fn is_quote(w: &str) -> bool {
     matches!(w, "\"" | "'" | "`")
@@ -122,14 +203,21 @@ impl SentenceFeatures {
     pub fn new<S: AsRef<str>>(words: &[S]) -> SentenceFeatures {
         let words: Vec<String> = words.iter().map(|w| normalize(w.as_ref())).collect();
         let lower: Vec<String> = words.iter().map(|w| lower_key(w)).collect();
-        let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
-        let short = shapes.iter().map(|s| short_shape(s)).collect();
         let letters: Vec<&String> = words
             .iter()
             .filter(|w| w.chars().any(char::is_alphabetic))
             .collect();
         let all_caps =
             letters.len() >= 2 && letters.iter().all(|w| !w.chars().any(char::is_lowercase));
+        let all_lower =
+            letters.len() >= 3 && letters.iter().all(|w| !w.chars().any(char::is_uppercase));
+        let words = if all_caps || all_lower {
+            truecase(&words, &lower, all_caps)
+        } else {
+            words
+        };
+        let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+        let short = shapes.iter().map(|s| short_shape(s)).collect();
         let n = words.len();
         let mut lex = vec![[0u8; 5]; n];
         let mark = |lex: &mut Vec<[u8; 5]>, class: usize, i: usize, len: usize| {
