@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Speed: native stages (one core) and the whole analyze() in WebAssembly under Node.
+#   bash bench/run.sh [FILE]     (FILE defaults to ../shared/examples/idlib-2020.txt)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== native, one core (cargo run --release --example bench)"
+cargo run -q --release --example bench -- "$@"
+echo
+echo "== WebAssembly in Node (node bench/wasm.mjs)"
+bash scripts/build.sh > /dev/null
+node bench/wasm.mjs "$@"
