@@ -15,7 +15,7 @@ use crate::lexicon::{lower_key, places, Place};
 /// Heads of organization names: a place word followed by capitalized words
 /// ending in one of these is part of a name the NER stage should label as a
 /// whole ("Syrian Arab Army", "Turkish Airlines", "Washington Post").
-const ORG_HEADS: &[&str] = &[
+pub const ORG_HEADS: &[&str] = &[
     "Army",
     "Armies",
     "Party",

@@ -179,6 +179,7 @@ impl Model {
         for (sent, cache) in feats.iter().zip(caches.iter_mut()) {
             let mut tags = decode_cached(sent, &ctx, BEAM, score, None, cache);
             expand_acronyms(&sent.words, &mut tags);
+            join_coordinated_names(&sent.words, &mut tags);
             ctx.record(sent, &tags);
             out.push(tags);
         }
@@ -367,6 +368,37 @@ pub fn expand_acronyms<S: AsRef<str>>(words: &[S], tags: &mut [usize]) {
             if initials.len() > letters.len() {
                 break;
             }
+        }
+    }
+}
+
+/// `Justice and Development Party`: capitalized words and `and` just before
+/// an organization whose last word is an organization head (Party, Front,
+/// Council) belong to its name when nothing else claimed them.
+pub fn join_coordinated_names<S: AsRef<str>>(words: &[S], tags: &mut [usize]) {
+    let w = |k: usize| words[k].as_ref();
+    let org = 1;
+    for (a, b, ty) in spans(tags) {
+        if ty != org || a < 2 || w(a - 1) != "and" || !crate::places::ORG_HEADS.contains(&w(b - 1))
+        {
+            continue;
+        }
+        let mut s = a - 1;
+        while s > 0 && tags[s - 1] == 0 && w(s - 1).chars().next().is_some_and(char::is_uppercase) {
+            s -= 1;
+        }
+        // at least one capitalized word, and not the sentence's first word alone
+        if s + 1 >= a || (s == 0 && a - 1 - s == 1) {
+            continue;
+        }
+        let len = b - s;
+        for (k, slot) in tags[s..b].iter_mut().enumerate() {
+            let part = match k {
+                0 => 'B',
+                k if k + 1 == len => 'L',
+                _ => 'I',
+            };
+            *slot = tag(part, org);
         }
     }
 }
@@ -622,6 +654,31 @@ mod tests {
         let mut tags = vec![tag('U', 1), 0, tag('B', 1), tag('L', 1), 0, tag('U', 1), 0];
         let before = tags.clone();
         expand_acronyms(&words, &mut tags);
+        assert_eq!(tags, before);
+    }
+
+    #[test]
+    fn coordinated_words_join_an_organization_name() {
+        let words = [
+            "members",
+            "of",
+            "his",
+            "Justice",
+            "and",
+            "Development",
+            "Party",
+            "(",
+            "AKP",
+            ")",
+        ];
+        let mut tags = vec![0, 0, 0, 0, 0, tag('B', 1), tag('L', 1), 0, tag('U', 1), 0];
+        join_coordinated_names(&words, &mut tags);
+        assert_eq!(spans(&tags), vec![(3, 7, 1), (8, 9, 1)]);
+        // "Smith and Co. Party"-like sentence starts and non-head names stay as they are
+        let words = ["Russia", "and", "Development", "Bank", "officials"];
+        let mut tags = vec![tag('U', 2), 0, tag('B', 1), tag('L', 1), 0];
+        let before = tags.clone();
+        join_coordinated_names(&words, &mut tags);
         assert_eq!(tags, before);
     }
 
