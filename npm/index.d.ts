@@ -56,6 +56,10 @@ export interface Quote extends TextSpan {
 
 export interface Token extends TextSpan {
   kind: 'word' | 'number' | 'abbreviation' | 'clitic' | 'punct' | 'quote' | 'symbol' | 'url' | 'email' | 'handle' | 'emoji';
+  /** Universal POS tag (NOUN, PROPN, VERB, ...). */
+  upos: string;
+  /** Penn Treebank tag (NN, NNP, VBD, ...). */
+  xpos: string;
 }
 
 export interface Analysis {

@@ -200,6 +200,8 @@ pub struct Document {
     pub tokens: Vec<Token>,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
+    /// Part-of-speech class of each token (see [`crate::tag::Tagger`]).
+    pub pos: Vec<u16>,
     pub entities: Vec<Entity>,
     pub quantities: Vec<Quantity>,
     pub quotes: Vec<Quote>,

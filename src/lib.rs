@@ -19,6 +19,7 @@ pub mod places;
 pub mod quantity;
 pub mod quote;
 pub mod sentences;
+pub mod tag;
 pub mod tokenize;
 
 /// The WebAssembly exports (`analyze`, `analyzeJson`, `version`).
@@ -141,6 +142,9 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let mut doc = doc::Document::new(text);
     tokenize::tokenize(&mut doc);
     sentences::split(&mut doc);
+    if options.tokens {
+        tag::tag(&mut doc);
+    }
     ner::find(&mut doc);
     places::find(&mut doc);
     quantity::find(&mut doc);

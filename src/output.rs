@@ -90,6 +90,10 @@ pub struct TokenOut {
     pub start: usize,
     pub end: usize,
     pub kind: &'static str,
+    /// Universal POS tag.
+    pub upos: String,
+    /// Penn Treebank tag.
+    pub xpos: String,
 }
 
 /// Integral values are written as integers (`2000`, not `2000.0`), so JSON
@@ -232,15 +236,20 @@ pub fn render(doc: &Document, date: Option<String>, with_tokens: bool) -> Analys
         })
         .collect();
     let tokens = with_tokens.then(|| {
+        let tagger = crate::tag::Tagger::embedded();
         doc.tokens
             .iter()
-            .map(|tok| {
+            .enumerate()
+            .map(|(i, tok)| {
                 let t = r.span(tok.span);
+                let (upos, xpos) = tagger.names(doc.pos.get(i).copied().unwrap_or(0) as usize);
                 TokenOut {
                     text: t.text,
                     start: t.start,
                     end: t.end,
                     kind: token_kind(tok.kind),
+                    upos: upos.to_string(),
+                    xpos: xpos.to_string(),
                 }
             })
             .collect()

@@ -55,6 +55,13 @@ fn parse() -> Result<Args, String> {
 
 /// GUM documents: news ones are kept for evaluation, the rest may train.
 fn gum(data: &Path, news: bool) -> Result<Vec<Doc>, String> {
+    let paths = gum_paths(data, news)?;
+    // the named mentions GUM links (all proper-noun mentions trained worse on CoNLL and UNER dev)
+    paths.iter().map(|p| read_gum(p, true)).collect()
+}
+
+/// The GUM files, news or not news, sorted.
+fn gum_paths(data: &Path, news: bool) -> Result<Vec<PathBuf>, String> {
     let dir = data.join("gum");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -66,8 +73,71 @@ fn gum(data: &Path, news: bool) -> Result<Vec<Doc>, String> {
         })
         .collect();
     paths.sort();
-    // the named mentions GUM links (all proper-noun mentions trained worse on CoNLL and UNER dev)
-    paths.iter().map(|p| read_gum(p, true)).collect()
+    Ok(paths)
+}
+
+fn train_pos(args: &Args) -> Result<(), String> {
+    use lede::tag::train::{accuracy, read_conllu, train};
+    let mut train_set = read_conllu(&args.data.join("ud-ewt/en_ewt-ud-train.conllu"))?;
+    // GUM's non-news documents too (news is kept for evaluating NER)
+    for p in gum_paths(&args.data, false)? {
+        train_set.extend(read_conllu(&p)?);
+    }
+    let dev = read_conllu(&args.data.join("ud-ewt/en_ewt-ud-dev.conllu"))?;
+    eprintln!(
+        "training the POS tagger on UD EWT train and GUM (not news): {} sentences",
+        train_set.len()
+    );
+    let out = if args.out == Path::new("models/ner.bin") {
+        PathBuf::from("models/pos.bin")
+    } else {
+        args.out.clone()
+    };
+    let (classes, rows) = train(&train_set, args.epochs, args.seed, |epoch, tagger| {
+        let (u, x, _) = accuracy(tagger, &dev);
+        eprintln!(
+            "epoch {epoch:>2}: {} features, EWT dev UPOS {:.4} XPOS {:.4}",
+            tagger.len(),
+            u,
+            x
+        );
+    });
+    let bytes = lede::tag::Tagger::to_bytes(&classes, &rows);
+    std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} bytes, {} features)",
+        out.display(),
+        bytes.len(),
+        rows.len()
+    );
+    Ok(())
+}
+
+fn eval_pos(args: &Args) -> Result<(), String> {
+    use lede::tag::train::{accuracy, read_conllu};
+    let owned;
+    let tagger = match &args.model {
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            owned = lede::tag::Tagger::from_bytes(&bytes)?;
+            &owned
+        }
+        None => lede::tag::Tagger::embedded(),
+    };
+    println!("| set | UPOS | XPOS | tokens | tokens/s |\n|---|---|---|---|---|");
+    for name in ["dev", "test"] {
+        let sents = read_conllu(&args.data.join(format!("ud-ewt/en_ewt-ud-{name}.conllu")))?;
+        let t = Instant::now();
+        let (u, x, n) = accuracy(tagger, &sents);
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "| UD EWT {name} (gold tokens) | {:.2}% | {:.2}% | {n} | {:.0} |",
+            u * 100.0,
+            x * 100.0,
+            n as f64 / secs
+        );
+    }
+    Ok(())
 }
 
 fn tokens(docs: &[Doc]) -> usize {
@@ -86,6 +156,8 @@ fn main() -> ExitCode {
         "ner" => train_ner(&args),
         "eval-ner" => eval_ner(&args),
         "export-ner" => export_ner(&args),
+        "pos" => train_pos(&args),
+        "eval-pos" => eval_pos(&args),
         _ => Err(USAGE.to_string()),
     };
     match result {

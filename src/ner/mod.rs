@@ -87,7 +87,7 @@ impl Model {
 
     /// Read a model written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = Reader::new(bytes);
         if r.take(8)? != MAGIC {
             return Err("not a lede NER model".into());
         }
@@ -427,7 +427,8 @@ pub fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
     out
 }
 
-fn varint(out: &mut Vec<u8>, mut v: u64) {
+/// Append `v` as a LEB128 varint.
+pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let b = (v & 0x7f) as u8;
         v >>= 7;
@@ -439,13 +440,18 @@ fn varint(out: &mut Vec<u8>, mut v: u64) {
     }
 }
 
-struct Reader<'a> {
+/// Reads the model files' bytes.
+pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes, at: 0 }
+    }
+
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
         let s = self
             .bytes
             .get(self.at..self.at + n)
@@ -454,7 +460,7 @@ impl<'a> Reader<'a> {
         Ok(s)
     }
 
-    fn varint(&mut self) -> Result<u64, String> {
+    pub(crate) fn varint(&mut self) -> Result<u64, String> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.take(1)?[0];

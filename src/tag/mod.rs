@@ -1,0 +1,254 @@
+//! Part-of-speech tags (UPOS and Penn XPOS together): a greedy left-to-right
+//! averaged perceptron trained by `lede-train pos` (see [`train`], feature
+//! `train`) on UD English EWT train and embedded as `models/pos.bin`.
+//!
+//! Each class is a `UPOS|XPOS` pair seen in training (`PROPN|NNP`,
+//! `ADP|IN`, `SCONJ|IN`), so the two tag sets stay consistent.
+
+#[cfg(feature = "train")]
+pub mod train;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::doc::Document;
+use crate::lexicon::{capitalization, clusters, lower_key};
+use crate::ner::features::{normalize, shape, short_shape, Hash};
+
+const MODEL_BYTES: &[u8] = include_bytes!("../../models/pos.bin");
+const MAGIC: &[u8; 8] = b"LEDEPOS1";
+
+/// The tagger: class names and sparse quantized weights.
+pub struct Tagger {
+    /// `UPOS|XPOS` per class.
+    pub classes: Vec<String>,
+    weights: HashMap<u32, Vec<(u8, i16)>>,
+}
+
+impl Tagger {
+    /// The embedded tagger, loaded once.
+    pub fn embedded() -> &'static Tagger {
+        static T: OnceLock<Tagger> = OnceLock::new();
+        T.get_or_init(|| Tagger::from_bytes(MODEL_BYTES).expect("models/pos.bin is a valid model"))
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
+        let mut r = crate::ner::Reader::new(bytes);
+        if r.take(8)? != MAGIC {
+            return Err("not a lede POS model".into());
+        }
+        let n_classes = r.varint()? as usize;
+        let mut classes = Vec::with_capacity(n_classes);
+        for _ in 0..n_classes {
+            let len = r.varint()? as usize;
+            classes.push(String::from_utf8(r.take(len)?.to_vec()).map_err(|_| "bad class name")?);
+        }
+        let n = r.varint()? as usize;
+        let mut weights = HashMap::with_capacity(n);
+        let mut k = 0u32;
+        for _ in 0..n {
+            k = k.wrapping_add(r.varint()? as u32);
+            let m = r.varint()? as usize;
+            let mut row = Vec::with_capacity(m);
+            for _ in 0..m {
+                let c = r.take(1)?[0];
+                let b = r.take(2)?;
+                row.push((c, i16::from_le_bytes([b[0], b[1]])));
+            }
+            weights.insert(k, row);
+        }
+        Ok(Tagger { classes, weights })
+    }
+
+    /// Serialize class names and sparse rows (sorted keys, varint deltas).
+    pub fn to_bytes(classes: &[String], rows: &[(u32, Vec<(u8, i16)>)]) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        crate::ner::varint(&mut out, classes.len() as u64);
+        for c in classes {
+            crate::ner::varint(&mut out, c.len() as u64);
+            out.extend(c.as_bytes());
+        }
+        let mut sorted = rows.to_vec();
+        sorted.sort_by_key(|(k, _)| *k);
+        crate::ner::varint(&mut out, sorted.len() as u64);
+        let mut last = 0u32;
+        for (k, row) in &sorted {
+            crate::ner::varint(&mut out, k.wrapping_sub(last) as u64);
+            last = *k;
+            crate::ner::varint(&mut out, row.len() as u64);
+            for (c, w) in row {
+                out.push(*c);
+                out.extend(w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// Tag one sentence; returns class indices.
+    pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<usize> {
+        let sent = Sentence::new(words);
+        let mut tags = Vec::with_capacity(sent.len());
+        let mut feats = Vec::with_capacity(40);
+        let mut scores = vec![0i32; self.classes.len()];
+        for i in 0..sent.len() {
+            feats.clear();
+            sent.features(i, &tags, &mut feats);
+            scores.iter_mut().for_each(|s| *s = 0);
+            for f in &feats {
+                if let Some(row) = self.weights.get(&crate::ner::key(*f)) {
+                    for &(c, w) in row {
+                        scores[c as usize] += w as i32;
+                    }
+                }
+            }
+            let best = (0..scores.len())
+                .max_by_key(|&c| (scores[c], std::cmp::Reverse(c)))
+                .unwrap_or(0);
+            tags.push(best);
+        }
+        tags
+    }
+
+    /// `(UPOS, XPOS)` of a class.
+    pub fn names(&self, class: usize) -> (&str, &str) {
+        let c = self
+            .classes
+            .get(class)
+            .map(String::as_str)
+            .unwrap_or("X|XX");
+        c.split_once('|').unwrap_or((c, c))
+    }
+}
+
+/// The word-level facts of a sentence for tagging.
+pub struct Sentence {
+    words: Vec<String>,
+    lower: Vec<String>,
+    shapes: Vec<String>,
+}
+
+impl Sentence {
+    pub fn new<S: AsRef<str>>(words: &[S]) -> Sentence {
+        let words: Vec<String> = words.iter().map(|w| normalize(w.as_ref())).collect();
+        let lower = words.iter().map(|w| lower_key(w)).collect();
+        let shapes = words.iter().map(|w| short_shape(&shape(w))).collect();
+        Sentence {
+            words,
+            lower,
+            shapes,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Features of token `i` given the classes of the tokens before it.
+    pub fn features(&self, i: usize, prev: &[usize], out: &mut Vec<u64>) {
+        let n = self.len();
+        let w = |k: isize| -> &str {
+            let j = i as isize + k;
+            if j < 0 {
+                "<S>"
+            } else if j as usize >= n {
+                "</S>"
+            } else {
+                &self.lower[j as usize]
+            }
+        };
+        let f = |t: u8| Hash::new(100 + t);
+        let lw = &self.lower[i];
+        let chars: Vec<char> = lw.chars().collect();
+        let p1 = if i > 0 { prev[i - 1] as u64 } else { 999 };
+        let p2 = if i > 1 { prev[i - 2] as u64 } else { 999 };
+        out.push(f(0).done());
+        out.push(f(1).str(lw).done());
+        out.push(f(2).str(&self.words[i]).done());
+        out.push(f(3).str(&self.shapes[i]).done());
+        for k in 1..=4.min(chars.len()) {
+            let s: String = chars[chars.len() - k..].iter().collect();
+            out.push(f(4).num(k as u64).str(&s).done());
+        }
+        for k in 1..=3.min(chars.len()) {
+            let s: String = chars[..k].iter().collect();
+            out.push(f(5).num(k as u64).str(&s).done());
+        }
+        out.push(f(6).str(w(-1)).done());
+        out.push(f(7).str(w(1)).done());
+        out.push(f(8).str(w(-2)).done());
+        out.push(f(9).str(w(2)).done());
+        out.push(f(10).num(p1).done());
+        out.push(f(11).num(p2).num(p1).done());
+        out.push(f(12).num(p1).str(lw).done());
+        out.push(f(13).str(lw).str(w(1)).done());
+        out.push(f(14).str(w(-1)).str(lw).done());
+        let suffix: String = chars[chars.len().saturating_sub(3)..].iter().collect();
+        out.push(f(15).str(&suffix).str(w(1)).done());
+        if let Some((c, fine)) = clusters(lw) {
+            out.push(f(16).num(c as u64).done());
+            out.push(f(17).num(fine as u64).done());
+        }
+        out.push(
+            f(18)
+                .num(capitalization(lw).unwrap_or(b'?') as u64)
+                .num((i == 0) as u64)
+                .done(),
+        );
+        if i + 1 < n {
+            if let Some((_, fine)) = clusters(&self.lower[i + 1]) {
+                out.push(f(19).num(fine as u64).done());
+            }
+        }
+        if i == 0 {
+            out.push(f(20).str(&self.shapes[i]).done());
+        }
+    }
+}
+
+/// Tag every sentence of the document (`doc.pos`, one class a token).
+pub fn tag(doc: &mut Document) {
+    let tagger = Tagger::embedded();
+    let mut pos = vec![0u16; doc.tokens.len()];
+    for s in &doc.sentences {
+        let words: Vec<&str> = s.tokens.clone().map(|i| doc.token_text(i)).collect();
+        for (k, c) in tagger.tag(&words).into_iter().enumerate() {
+            pos[s.tokens.start + k] = c as u16;
+        }
+    }
+    doc.pos = pos;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_bytes_round_trip() {
+        let classes = vec!["NOUN|NN".to_string(), "VERB|VBD".to_string()];
+        let rows = vec![(9u32, vec![(0u8, -3i16), (1, 700)]), (2, vec![(1, 5)])];
+        let t = Tagger::from_bytes(&Tagger::to_bytes(&classes, &rows)).unwrap();
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.names(1), ("VERB", "VBD"));
+        assert!(Tagger::from_bytes(b"LEDEPOS1").is_err());
+    }
+
+    #[test]
+    fn embedded_tagger_tags_a_sentence() {
+        let t = Tagger::embedded();
+        let tags = t.tag(&["She", "said", "it", "rained", "."]);
+        let names: Vec<&str> = tags.iter().map(|&c| t.names(c).0).collect();
+        assert_eq!(names, ["PRON", "VERB", "PRON", "VERB", "PUNCT"]);
+    }
+}

@@ -1,0 +1,192 @@
+//! Training and evaluation of the POS tagger (cargo feature `train`).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::{Sentence, Tagger};
+use crate::ner::key;
+
+/// A sentence of a treebank: words and their `UPOS|XPOS` labels.
+pub struct Tagged {
+    pub words: Vec<String>,
+    pub labels: Vec<String>,
+}
+
+/// The sentences of a CoNLL-U file (multi-word token lines and empty nodes skipped).
+pub fn read_conllu(path: &Path) -> Result<Vec<Tagged>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = Vec::new();
+    let (mut words, mut labels) = (Vec::new(), Vec::new());
+    for line in text.lines().chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            if !words.is_empty() {
+                out.push(Tagged {
+                    words: std::mem::take(&mut words),
+                    labels: std::mem::take(&mut labels),
+                });
+            }
+        } else if !line.starts_with('#') {
+            let c: Vec<&str> = line.split('\t').collect();
+            if c.len() >= 5 && !c[0].contains(['-', '.']) {
+                words.push(c[1].to_string());
+                labels.push(format!("{}|{}", c[3], c[4]));
+            }
+        }
+    }
+    Ok(out)
+}
+
+struct Cell {
+    class: u8,
+    w: f32,
+    total: f64,
+    stamp: u32,
+}
+
+/// Class names and quantized sparse rows: what [`Tagger::to_bytes`] writes.
+pub type Trained = (Vec<String>, Vec<(u32, Vec<(u8, i16)>)>);
+
+/// Train; returns class names and quantized sparse rows. `report` sees the
+/// tagger after each epoch.
+pub fn train(
+    sents: &[Tagged],
+    epochs: usize,
+    seed: u64,
+    mut report: impl FnMut(usize, &Tagger),
+) -> Trained {
+    let mut classes: Vec<String> = sents
+        .iter()
+        .flat_map(|s| s.labels.iter().cloned())
+        .collect();
+    classes.sort();
+    classes.dedup();
+    assert!(classes.len() < 256, "at most 255 classes");
+    let index: HashMap<&str, usize> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect();
+    let gold: Vec<Vec<usize>> = sents
+        .iter()
+        .map(|s| s.labels.iter().map(|l| index[l.as_str()]).collect())
+        .collect();
+    let feats: Vec<Sentence> = sents.iter().map(|s| Sentence::new(&s.words)).collect();
+    let mut weights: HashMap<u32, Vec<Cell>> = HashMap::new();
+    let mut step = 0u32;
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut rng = seed;
+    let mut out = (classes.clone(), Vec::new());
+    let mut buf = Vec::with_capacity(48);
+    let mut scores = vec![0f32; classes.len()];
+    for epoch in 1..=epochs {
+        for i in (1..order.len()).rev() {
+            rng = rng
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            order.swap(i, ((rng >> 33) as usize) % (i + 1));
+        }
+        for &s in &order {
+            let sent = &feats[s];
+            let mut tags = Vec::with_capacity(sent.len());
+            for (i, &g) in gold[s].iter().enumerate() {
+                buf.clear();
+                sent.features(i, &tags, &mut buf);
+                scores.iter_mut().for_each(|x| *x = 0.0);
+                for f in &buf {
+                    if let Some(row) = weights.get(&key(*f)) {
+                        for c in row {
+                            scores[c.class as usize] += c.w;
+                        }
+                    }
+                }
+                let pred = (0..scores.len())
+                    .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+                    .unwrap_or(0);
+                if pred != g {
+                    for f in &buf {
+                        let row = weights.entry(key(*f)).or_default();
+                        for (class, delta) in [(g, 1.0f32), (pred, -1.0)] {
+                            let cell = match row.iter().position(|c| c.class as usize == class) {
+                                Some(p) => &mut row[p],
+                                None => {
+                                    row.push(Cell {
+                                        class: class as u8,
+                                        w: 0.0,
+                                        total: 0.0,
+                                        stamp: step,
+                                    });
+                                    row.last_mut().unwrap()
+                                }
+                            };
+                            cell.total += (step - cell.stamp) as f64 * cell.w as f64;
+                            cell.stamp = step;
+                            cell.w += delta;
+                        }
+                    }
+                }
+                // the tagger's own choice feeds the next token's features
+                tags.push(pred);
+                step += 1;
+            }
+        }
+        let rows = quantize(&weights, step);
+        let tagger = Tagger::from_bytes(&Tagger::to_bytes(&classes, &rows))
+            .expect("a model just written reads back");
+        report(epoch, &tagger);
+        out.1 = rows;
+    }
+    out
+}
+
+fn quantize(weights: &HashMap<u32, Vec<Cell>>, step: u32) -> Vec<(u32, Vec<(u8, i16)>)> {
+    let avg =
+        |c: &Cell| ((c.total + (step - c.stamp) as f64 * c.w as f64) / step.max(1) as f64) as f32;
+    let max = weights
+        .values()
+        .flatten()
+        .map(|c| avg(c).abs())
+        .fold(0f32, f32::max);
+    let scale = if max == 0.0 { 1.0 } else { 32767.0 / max };
+    let mut rows: Vec<(u32, Vec<(u8, i16)>)> = weights
+        .iter()
+        .map(|(k, row)| {
+            let mut r: Vec<(u8, i16)> = row
+                .iter()
+                .map(|c| (c.class, (avg(c) * scale).round() as i16))
+                .filter(|(_, w)| w.abs() >= prune_min())
+                .collect();
+            r.sort();
+            (*k, r)
+        })
+        .filter(|(_, r)| !r.is_empty())
+        .collect();
+    rows.sort_by_key(|(k, _)| *k);
+    rows
+}
+
+/// UPOS and XPOS accuracy of a tagger on gold-tokenized sentences.
+pub fn accuracy(tagger: &Tagger, sents: &[Tagged]) -> (f64, f64, usize) {
+    let (mut upos, mut xpos, mut n) = (0usize, 0usize, 0usize);
+    for s in sents {
+        for (c, label) in tagger.tag(&s.words).into_iter().zip(&s.labels) {
+            let (u, x) = tagger.names(c);
+            let (gu, gx) = label.split_once('|').unwrap_or((label, label));
+            upos += (u == gu) as usize;
+            xpos += (x == gx) as usize;
+            n += 1;
+        }
+    }
+    (
+        upos as f64 / n.max(1) as f64,
+        xpos as f64 / n.max(1) as f64,
+        n,
+    )
+}
+
+/// Quantized weights below this are dropped (`LEDE_POS_PRUNE`, default 1024 of 32767).
+fn prune_min() -> i16 {
+    std::env::var("LEDE_POS_PRUNE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1024)
+}

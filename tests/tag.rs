@@ -1,0 +1,34 @@
+//! Part-of-speech tags in the token output (`options.tokens`).
+
+use lede::{analyze, Options};
+
+#[test]
+fn tokens_carry_upos_and_xpos() {
+    let opts = Options {
+        tokens: true,
+        ..Default::default()
+    };
+    let a = analyze(
+        "Three Turkish soldiers were killed by Syrian regime forces in Idlib.",
+        &opts,
+    )
+    .unwrap();
+    let tags: Vec<(&str, &str, &str)> = a
+        .tokens
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|t| (t.text.as_str(), t.upos.as_str(), t.xpos.as_str()))
+        .collect();
+    for want in [
+        ("Three", "NUM", "CD"),
+        ("soldiers", "NOUN", "NNS"),
+        ("were", "AUX", "VBD"),
+        ("killed", "VERB", "VBN"),
+        ("by", "ADP", "IN"),
+        ("Idlib", "PROPN", "NNP"),
+        (".", "PUNCT", "."),
+    ] {
+        assert!(tags.contains(&want), "{want:?} not in {tags:?}");
+    }
+}
