@@ -60,6 +60,8 @@ export interface Token extends TextSpan {
   upos: string;
   /** Penn Treebank tag (NN, NNP, VBD, ...). */
   xpos: string;
+  /** Dictionary form (killed → kill, forces → force). */
+  lemma: string;
 }
 
 export interface Analysis {

@@ -94,6 +94,8 @@ pub struct TokenOut {
     pub upos: String,
     /// Penn Treebank tag.
     pub xpos: String,
+    /// Dictionary form: killed → kill, forces → force.
+    pub lemma: String,
 }
 
 /// Integral values are written as integers (`2000`, not `2000.0`), so JSON
@@ -237,6 +239,7 @@ pub fn render(doc: &Document, date: Option<String>, with_tokens: bool) -> Analys
         .collect();
     let tokens = with_tokens.then(|| {
         let tagger = crate::tag::Tagger::embedded();
+        let lemmatizer = crate::tag::lemma::Lemmatizer::embedded();
         doc.tokens
             .iter()
             .enumerate()
@@ -248,6 +251,7 @@ pub fn render(doc: &Document, date: Option<String>, with_tokens: bool) -> Analys
                     start: t.start,
                     end: t.end,
                     kind: token_kind(tok.kind),
+                    lemma: lemmatizer.lemma(doc.slice(tok.span), upos),
                     upos: upos.to_string(),
                     xpos: xpos.to_string(),
                 }

@@ -32,3 +32,34 @@ fn tokens_carry_upos_and_xpos() {
         assert!(tags.contains(&want), "{want:?} not in {tags:?}");
     }
 }
+
+#[test]
+fn tokens_carry_lemmas() {
+    let opts = Options {
+        tokens: true,
+        ..Default::default()
+    };
+    let a = analyze(
+        "Syrian forces were recapturing towns; Turkish soldiers killed two fighters.",
+        &opts,
+    )
+    .unwrap();
+    let lemmas: Vec<(&str, &str)> = a
+        .tokens
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|t| (t.text.as_str(), t.lemma.as_str()))
+        .collect();
+    for want in [
+        ("forces", "force"),
+        ("were", "be"),
+        ("recapturing", "recapture"),
+        ("towns", "town"),
+        ("soldiers", "soldier"),
+        ("killed", "kill"),
+        ("Syrian", "Syrian"),
+    ] {
+        assert!(lemmas.contains(&want), "{want:?} not in {lemmas:?}");
+    }
+}

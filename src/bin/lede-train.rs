@@ -78,11 +78,8 @@ fn gum_paths(data: &Path, news: bool) -> Result<Vec<PathBuf>, String> {
 
 fn train_pos(args: &Args) -> Result<(), String> {
     use lede::tag::train::{accuracy, read_conllu, train};
-    let mut train_set = read_conllu(&args.data.join("ud-ewt/en_ewt-ud-train.conllu"))?;
     // GUM's non-news documents too (news is kept for evaluating NER)
-    for p in gum_paths(&args.data, false)? {
-        train_set.extend(read_conllu(&p)?);
-    }
+    let train_set = pos_training_set(&args.data)?;
     let dev = read_conllu(&args.data.join("ud-ewt/en_ewt-ud-dev.conllu"))?;
     eprintln!(
         "training the POS tagger on UD EWT train and GUM (not news): {} sentences",
@@ -113,6 +110,23 @@ fn train_pos(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
+/// The POS/lemma training sentences: UD EWT train and GUM's non-news documents.
+fn pos_training_set(data: &Path) -> Result<Vec<lede::tag::train::Tagged>, String> {
+    use lede::tag::train::read_conllu;
+    let mut set = read_conllu(&data.join("ud-ewt/en_ewt-ud-train.conllu"))?;
+    for p in gum_paths(data, false)? {
+        set.extend(read_conllu(&p)?);
+    }
+    Ok(set)
+}
+
+fn train_lemma(args: &Args) -> Result<(), String> {
+    let tsv = lede::tag::train::learn_lemmas(&pos_training_set(&args.data)?);
+    std::fs::write("models/lemma.tsv", &tsv).map_err(|e| format!("models/lemma.tsv: {e}"))?;
+    eprintln!("wrote models/lemma.tsv ({} lines)", tsv.lines().count());
+    Ok(())
+}
+
 fn eval_pos(args: &Args) -> Result<(), String> {
     use lede::tag::train::{accuracy, read_conllu};
     let owned;
@@ -124,16 +138,19 @@ fn eval_pos(args: &Args) -> Result<(), String> {
         }
         None => lede::tag::Tagger::embedded(),
     };
-    println!("| set | UPOS | XPOS | tokens | tokens/s |\n|---|---|---|---|---|");
+    println!("| set | UPOS | XPOS | lemma (gold UPOS) | lemma (tagged) | tokens | tokens/s |\n|---|---|---|---|---|---|---|");
     for name in ["dev", "test"] {
         let sents = read_conllu(&args.data.join(format!("ud-ewt/en_ewt-ud-{name}.conllu")))?;
         let t = Instant::now();
         let (u, x, n) = accuracy(tagger, &sents);
         let secs = t.elapsed().as_secs_f64();
+        let (lg, lp, _) = lede::tag::train::lemma_accuracy(tagger, &sents);
         println!(
-            "| UD EWT {name} (gold tokens) | {:.2}% | {:.2}% | {n} | {:.0} |",
+            "| UD EWT {name} (gold tokens) | {:.2}% | {:.2}% | {:.2}% | {:.2}% | {n} | {:.0} |",
             u * 100.0,
             x * 100.0,
+            lg * 100.0,
+            lp * 100.0,
             n as f64 / secs
         );
     }
@@ -157,6 +174,7 @@ fn main() -> ExitCode {
         "eval-ner" => eval_ner(&args),
         "export-ner" => export_ner(&args),
         "pos" => train_pos(&args),
+        "lemma" => train_lemma(&args),
         "eval-pos" => eval_pos(&args),
         _ => Err(USAGE.to_string()),
     };

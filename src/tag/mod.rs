@@ -5,6 +5,7 @@
 //! Each class is a `UPOS|XPOS` pair seen in training (`PROPN|NNP`,
 //! `ADP|IN`, `SCONJ|IN`), so the two tag sets stay consistent.
 
+pub mod lemma;
 #[cfg(feature = "train")]
 pub mod train;
 

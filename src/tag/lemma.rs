@@ -1,0 +1,130 @@
+//! Lemmas from the word and its UPOS tag: an exception lexicon and suffix
+//! rules, both learned from the treebank by `lede-train lemma`
+//! (`models/lemma.tsv`): killed → kill, recapturing → recapture,
+//! forces → force, better → good.
+//!
+//! File format, one entry a line: `E form upos lemma` for an exception,
+//! `R upos suffix strip append` for a rule (the longest matching suffix
+//! wins). Proper nouns keep their case; other lemmas are lowercase unless
+//! the word is nearly always capitalized in the training text (`Palestinian`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const LEMMA_TSV: &str = include_str!("../../models/lemma.tsv");
+
+/// The learned lemmatizer.
+pub struct Lemmatizer {
+    exceptions: HashMap<(String, String), String>,
+    /// (upos, suffix) → (chars to strip, text to append)
+    rules: HashMap<(String, String), (usize, String)>,
+    max_suffix: usize,
+}
+
+impl Lemmatizer {
+    /// The embedded lemmatizer, loaded once.
+    pub fn embedded() -> &'static Lemmatizer {
+        static L: OnceLock<Lemmatizer> = OnceLock::new();
+        L.get_or_init(|| Lemmatizer::parse(LEMMA_TSV))
+    }
+
+    pub fn parse(text: &str) -> Lemmatizer {
+        let mut exceptions = HashMap::new();
+        let mut rules = HashMap::new();
+        let mut max_suffix = 0;
+        for line in text.lines() {
+            let c: Vec<&str> = line.split('\t').collect();
+            match c.as_slice() {
+                ["E", form, upos, lemma] => {
+                    exceptions.insert((form.to_string(), upos.to_string()), lemma.to_string());
+                }
+                ["R", upos, suffix, strip, append] => {
+                    if let Ok(strip) = strip.parse() {
+                        max_suffix = max_suffix.max(suffix.chars().count());
+                        rules.insert(
+                            (upos.to_string(), suffix.to_string()),
+                            (strip, append.to_string()),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+        Lemmatizer {
+            exceptions,
+            rules,
+            max_suffix,
+        }
+    }
+
+    /// The lemma of `word` tagged `upos`.
+    pub fn lemma(&self, word: &str, upos: &str) -> String {
+        let lower = word.to_lowercase();
+        let key = (lower.clone(), upos.to_string());
+        if let Some(l) = self.exceptions.get(&key) {
+            return l.clone();
+        }
+        let lemma = self.by_rule(word, &lower, upos);
+        // words nearly always written with a capital keep it: Palestinian, Sunni
+        let keeps_capital = upos != "PROPN"
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && matches!(crate::lexicon::capitalization(&lower), Some(b'A' | b'M'));
+        if keeps_capital {
+            let mut c = lemma.chars();
+            return c
+                .next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or(lemma);
+        }
+        lemma
+    }
+
+    fn by_rule(&self, word: &str, lower: &str, upos: &str) -> String {
+        let base = if upos == "PROPN" { word } else { lower };
+        let chars: Vec<char> = lower.chars().collect();
+        for k in (1..=self.max_suffix.min(chars.len())).rev() {
+            let suffix: String = chars[chars.len() - k..].iter().collect();
+            if let Some((strip, append)) = self.rules.get(&(upos.to_string(), suffix)) {
+                let keep = base.chars().count().saturating_sub(*strip);
+                let mut out: String = base.chars().take(keep).collect();
+                out.push_str(append);
+                if !out.is_empty() {
+                    return out;
+                }
+            }
+        }
+        base.to_string()
+    }
+}
+
+/// How `form` becomes `lemma`: characters to strip from the end, text to append.
+pub fn edit(form: &str, lemma: &str) -> (usize, String) {
+    let f: Vec<char> = form.chars().collect();
+    let l: Vec<char> = lemma.chars().collect();
+    let common = f.iter().zip(&l).take_while(|(a, b)| a == b).count();
+    (f.len() - common, l[common..].iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_scripts() {
+        assert_eq!(edit("killed", "kill"), (2, String::new()));
+        assert_eq!(edit("recapturing", "recapture"), (3, "e".into()));
+        assert_eq!(edit("better", "good"), (6, "good".into()));
+    }
+
+    #[test]
+    fn embedded_lemmas() {
+        let l = Lemmatizer::embedded();
+        assert_eq!(l.lemma("killed", "VERB"), "kill");
+        assert_eq!(l.lemma("recapturing", "VERB"), "recapture");
+        assert_eq!(l.lemma("forces", "NOUN"), "force");
+        assert_eq!(l.lemma("better", "ADJ"), "good");
+        assert_eq!(l.lemma("was", "AUX"), "be");
+        assert_eq!(l.lemma("Soldiers", "NOUN"), "soldier");
+        assert_eq!(l.lemma("Idlib", "PROPN"), "Idlib");
+    }
+}
