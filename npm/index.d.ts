@@ -62,6 +62,10 @@ export interface Token extends TextSpan {
   xpos: string;
   /** Dictionary form (killed → kill, forces → force). */
   lemma: string;
+  /** Index of the head token in `tokens`; -1 for a sentence's root. */
+  head: number;
+  /** Universal Dependencies relation to the head ("nsubj", "obl:agent", "root"). */
+  deprel: string;
 }
 
 export interface Analysis {

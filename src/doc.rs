@@ -202,6 +202,10 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Part-of-speech class of each token (see [`crate::tag::Tagger`]).
     pub pos: Vec<u16>,
+    /// Head token of each token (`None` for a sentence's root; see [`crate::parse`]).
+    pub heads: Vec<Option<usize>>,
+    /// Dependency relation of each token to its head.
+    pub deprels: Vec<&'static str>,
     pub entities: Vec<Entity>,
     pub quantities: Vec<Quantity>,
     pub quotes: Vec<Quote>,

@@ -15,6 +15,7 @@ pub mod doc;
 pub mod lexicon;
 pub mod ner;
 pub mod output;
+pub mod parse;
 pub mod places;
 pub mod quantity;
 pub mod quote;
@@ -144,6 +145,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     sentences::split(&mut doc);
     if options.tokens {
         tag::tag(&mut doc);
+        parse::parse(&mut doc);
     }
     ner::find(&mut doc);
     places::find(&mut doc);

@@ -96,6 +96,10 @@ pub struct TokenOut {
     pub xpos: String,
     /// Dictionary form: killed → kill, forces → force.
     pub lemma: String,
+    /// Index of the head token in this list; -1 for a sentence's root.
+    pub head: i64,
+    /// Universal Dependencies relation to the head (`nsubj`, `obl:agent`, `root`).
+    pub deprel: &'static str,
 }
 
 /// Integral values are written as integers (`2000`, not `2000.0`), so JSON
@@ -252,6 +256,8 @@ pub fn render(doc: &Document, date: Option<String>, with_tokens: bool) -> Analys
                     end: t.end,
                     kind: token_kind(tok.kind),
                     lemma: lemmatizer.lemma(doc.slice(tok.span), upos),
+                    head: doc.heads.get(i).copied().flatten().map_or(-1, |h| h as i64),
+                    deprel: doc.deprels.get(i).copied().unwrap_or("dep"),
                     upos: upos.to_string(),
                     xpos: xpos.to_string(),
                 }

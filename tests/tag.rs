@@ -63,3 +63,37 @@ fn tokens_carry_lemmas() {
         assert!(lemmas.contains(&want), "{want:?} not in {lemmas:?}");
     }
 }
+
+#[test]
+fn tokens_carry_the_passive_structure() {
+    let opts = Options {
+        tokens: true,
+        ..Default::default()
+    };
+    let a = analyze(
+        "Three Turkish soldiers were killed by Syrian regime forces in Idlib.",
+        &opts,
+    )
+    .unwrap();
+    let t = a.tokens.as_ref().unwrap();
+    let arc = |dep: &str| {
+        let d = t.iter().find(|x| x.text == dep).unwrap();
+        let head = if d.head < 0 {
+            "ROOT"
+        } else {
+            t[d.head as usize].text.as_str()
+        };
+        (head, d.deprel)
+    };
+    assert_eq!(arc("killed"), ("ROOT", "root"));
+    assert_eq!(arc("soldiers"), ("killed", "nsubj:pass"));
+    assert_eq!(arc("were"), ("killed", "aux:pass"));
+    assert_eq!(arc("forces"), ("killed", "obl:agent"));
+    assert_eq!(arc("by"), ("forces", "case"));
+    assert_eq!(arc("Turkish"), ("soldiers", "amod"));
+    // heads stay inside their sentence
+    let b = analyze("He left. She stayed.", &opts).unwrap();
+    let toks = b.tokens.unwrap();
+    assert_eq!(toks[0].head, 1);
+    assert_eq!(toks[3].head, 4);
+}

@@ -157,6 +157,78 @@ fn eval_pos(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
+/// `UPOS|XPOS` tags from lede's tagger for each tree (what the parser sees at run time).
+fn tagged(trees: &[lede::parse::train::Tree]) -> Vec<Vec<String>> {
+    let tagger = lede::tag::Tagger::embedded();
+    trees
+        .iter()
+        .map(|t| {
+            tagger
+                .tag(&t.words)
+                .into_iter()
+                .map(|c| tagger.classes[c].clone())
+                .collect()
+        })
+        .collect()
+}
+
+fn train_parse(args: &Args) -> Result<(), String> {
+    use lede::parse::train::{attachment, read_trees, train};
+    let trees = read_trees(&args.data.join("ud-ewt/en_ewt-ud-train.conllu"))?;
+    let dev = read_trees(&args.data.join("ud-ewt/en_ewt-ud-dev.conllu"))?;
+    let (tags, dev_tags) = (tagged(&trees), tagged(&dev));
+    eprintln!(
+        "training the parser on UD EWT train: {} sentences",
+        trees.len()
+    );
+    let epochs = if args.epochs == 8 { 10 } else { args.epochs };
+    let (labels, rows) = train(&trees, &tags, epochs, args.seed, |epoch, parser| {
+        let (u, l, _) = attachment(parser, &dev, &dev_tags);
+        eprintln!(
+            "epoch {epoch:>2}: {} features, EWT dev UAS {:.4} LAS {:.4}",
+            parser.len(),
+            u,
+            l
+        );
+    });
+    let bytes = lede::parse::Parser::to_bytes(&labels, &rows);
+    std::fs::write("models/parse.bin", &bytes).map_err(|e| format!("models/parse.bin: {e}"))?;
+    eprintln!(
+        "wrote models/parse.bin ({} bytes, {} features)",
+        bytes.len(),
+        rows.len()
+    );
+    Ok(())
+}
+
+fn eval_parse(args: &Args) -> Result<(), String> {
+    use lede::parse::train::{attachment, read_trees};
+    let owned;
+    let parser = match &args.model {
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            owned = lede::parse::Parser::from_bytes(&bytes)?;
+            &owned
+        }
+        None => lede::parse::Parser::embedded(),
+    };
+    println!("| set | UAS | LAS | tokens | tokens/s (tag + parse) |\n|---|---|---|---|---|");
+    for name in ["dev", "test"] {
+        let trees = read_trees(&args.data.join(format!("ud-ewt/en_ewt-ud-{name}.conllu")))?;
+        let t = Instant::now();
+        let tags = tagged(&trees);
+        let (u, l, n) = attachment(parser, &trees, &tags);
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "| UD EWT {name} (gold tokens, predicted tags) | {:.2} | {:.2} | {n} | {:.0} |",
+            u * 100.0,
+            l * 100.0,
+            n as f64 / secs
+        );
+    }
+    Ok(())
+}
+
 fn tokens(docs: &[Doc]) -> usize {
     docs.iter().flatten().map(|s| s.words.len()).sum()
 }
@@ -175,6 +247,8 @@ fn main() -> ExitCode {
         "export-ner" => export_ner(&args),
         "pos" => train_pos(&args),
         "lemma" => train_lemma(&args),
+        "parse" => train_parse(&args),
+        "eval-parse" => eval_parse(&args),
         "eval-pos" => eval_pos(&args),
         _ => Err(USAGE.to_string()),
     };

@@ -34,9 +34,24 @@ impl Tagger {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
+        let (classes, weights) = Tagger::from_bytes_with_magic(bytes, MAGIC)?;
+        Ok(Tagger { classes, weights })
+    }
+
+    /// Serialize class names and sparse rows (sorted keys, varint deltas).
+    pub fn to_bytes(classes: &[String], rows: &[(u32, Vec<(u8, i16)>)]) -> Vec<u8> {
+        Tagger::to_bytes_with_magic(MAGIC, classes, rows)
+    }
+
+    /// Read a sparse multi-class model (shared with the parser).
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn from_bytes_with_magic(
+        bytes: &[u8],
+        magic: &[u8; 8],
+    ) -> Result<(Vec<String>, HashMap<u32, Vec<(u8, i16)>>), String> {
         let mut r = crate::ner::Reader::new(bytes);
-        if r.take(8)? != MAGIC {
-            return Err("not a lede POS model".into());
+        if r.take(8)? != magic {
+            return Err("not a lede model of this kind".into());
         }
         let n_classes = r.varint()? as usize;
         let mut classes = Vec::with_capacity(n_classes);
@@ -58,12 +73,16 @@ impl Tagger {
             }
             weights.insert(k, row);
         }
-        Ok(Tagger { classes, weights })
+        Ok((classes, weights))
     }
 
-    /// Serialize class names and sparse rows (sorted keys, varint deltas).
-    pub fn to_bytes(classes: &[String], rows: &[(u32, Vec<(u8, i16)>)]) -> Vec<u8> {
-        let mut out = MAGIC.to_vec();
+    /// Write a sparse multi-class model (shared with the parser).
+    pub(crate) fn to_bytes_with_magic(
+        magic: &[u8; 8],
+        classes: &[String],
+        rows: &[(u32, Vec<(u8, i16)>)],
+    ) -> Vec<u8> {
+        let mut out = magic.to_vec();
         crate::ner::varint(&mut out, classes.len() as u64);
         for c in classes {
             crate::ner::varint(&mut out, c.len() as u64);

@@ -1,0 +1,415 @@
+//! Dependency parse: a greedy arc-hybrid transition parser with an averaged
+//! perceptron, trained with a dynamic oracle by `lede-train parse` (see
+//! [`train`], feature `train`) on UD EWT train and embedded as
+//! `models/parse.bin`. UD relations, `nsubj:pass` and `obl:agent` included.
+//!
+//! Transitions over a stack and a buffer that ends in the root:
+//! SHIFT moves the buffer's front to the stack; LEFT(l) makes the buffer's
+//! front the head of the stack's top; RIGHT(l) makes the second item of the
+//! stack the head of its top.
+
+#[cfg(feature = "train")]
+pub mod train;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::doc::Document;
+use crate::lexicon::lower_key;
+use crate::ner::features::Hash;
+
+const MODEL_BYTES: &[u8] = include_bytes!("../../models/parse.bin");
+const MAGIC: &[u8; 8] = b"LEDEDEP1";
+
+/// A transition: 0 is SHIFT, `1 + 2l` LEFT(l), `2 + 2l` RIGHT(l).
+pub type Move = usize;
+
+/// The parser: relation names and sparse quantized weights.
+pub struct Parser {
+    pub labels: Vec<String>,
+    weights: HashMap<u32, Vec<(u8, i16)>>,
+}
+
+/// One sentence being parsed.
+pub struct State<'a> {
+    pub words: &'a [String],
+    pub tags: &'a [String],
+    pub stack: Vec<usize>,
+    /// Front of the buffer; `n` is the root.
+    pub b0: usize,
+    pub heads: Vec<usize>,
+    pub rels: Vec<usize>,
+    /// Left- and rightmost dependents found so far (usize::MAX: none),
+    /// the second ones, and the number of dependents on each side.
+    left: Vec<usize>,
+    right: Vec<usize>,
+    left2: Vec<usize>,
+    right2: Vec<usize>,
+    nleft: Vec<u8>,
+    nright: Vec<u8>,
+    n: usize,
+}
+
+const NONE: usize = usize::MAX;
+
+impl<'a> State<'a> {
+    pub fn new(words: &'a [String], tags: &'a [String]) -> State<'a> {
+        let n = words.len();
+        State {
+            words,
+            tags,
+            stack: Vec::with_capacity(n),
+            b0: 0,
+            heads: vec![NONE; n],
+            rels: vec![0; n],
+            left: vec![NONE; n + 1],
+            right: vec![NONE; n + 1],
+            left2: vec![NONE; n + 1],
+            right2: vec![NONE; n + 1],
+            nleft: vec![0; n + 1],
+            nright: vec![0; n + 1],
+            n,
+        }
+    }
+
+    pub fn done(&self) -> bool {
+        self.b0 == self.n && self.stack.is_empty()
+    }
+
+    pub fn valid(&self, m: Move) -> bool {
+        match m {
+            0 => self.b0 < self.n,
+            m if m % 2 == 1 => {
+                !self.stack.is_empty() && (self.b0 < self.n || self.stack.len() == 1)
+            }
+            _ => self.stack.len() >= 2,
+        }
+    }
+
+    pub fn apply(&mut self, m: Move) {
+        match m {
+            0 => {
+                self.stack.push(self.b0);
+                self.b0 += 1;
+            }
+            m => {
+                let d = self.stack.pop().expect("a valid move");
+                let h = if m % 2 == 1 {
+                    self.b0
+                } else {
+                    *self.stack.last().expect("a valid move")
+                };
+                self.heads[d] = h;
+                self.rels[d] = (m - 1) / 2;
+                if d < h {
+                    self.nleft[h] = self.nleft[h].saturating_add(1);
+                    if self.left[h] == NONE || d < self.left[h] {
+                        self.left2[h] = self.left[h];
+                        self.left[h] = d;
+                    } else if self.left2[h] == NONE || d < self.left2[h] {
+                        self.left2[h] = d;
+                    }
+                } else {
+                    self.nright[h] = self.nright[h].saturating_add(1);
+                    if self.right[h] == NONE || d > self.right[h] {
+                        self.right2[h] = self.right[h];
+                        self.right[h] = d;
+                    } else if self.right2[h] == NONE || d > self.right2[h] {
+                        self.right2[h] = d;
+                    }
+                }
+            }
+        }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        if i == NONE {
+            "-"
+        } else if i >= self.n {
+            "<ROOT>"
+        } else {
+            &self.words[i]
+        }
+    }
+
+    fn tag(&self, i: usize) -> &str {
+        if i == NONE {
+            "-"
+        } else if i >= self.n {
+            "ROOT"
+        } else {
+            &self.tags[i]
+        }
+    }
+
+    fn rel(&self, i: usize) -> u64 {
+        if i == NONE || i >= self.n {
+            999
+        } else {
+            self.rels[i] as u64
+        }
+    }
+
+    /// Features of the current configuration.
+    pub fn features(&self, out: &mut Vec<u64>) {
+        let s = |k: usize| {
+            if self.stack.len() > k {
+                self.stack[self.stack.len() - 1 - k]
+            } else {
+                NONE
+            }
+        };
+        let (s0, s1, s2) = (s(0), s(1), s(2));
+        let b = |k: usize| {
+            if self.b0 + k <= self.n {
+                self.b0 + k
+            } else {
+                NONE
+            }
+        };
+        let (b0, b1, b2) = (b(0), b(1), b(2));
+        let lc = |i: usize| if i == NONE { NONE } else { self.left[i] };
+        let rc = |i: usize| {
+            if i == NONE || i >= self.n {
+                NONE
+            } else {
+                self.right[i]
+            }
+        };
+        let f = |t: u8| Hash::new(200 + t);
+        let w = |i: usize| self.word(i);
+        let t = |i: usize| self.tag(i);
+        out.push(f(0).done());
+        for (k, i) in [s0, s1, s2, b0, b1, b2].into_iter().enumerate() {
+            out.push(f(1).num(k as u64).str(w(i)).done());
+            out.push(f(2).num(k as u64).str(t(i)).done());
+        }
+        out.push(f(3).str(w(s0)).str(t(s0)).done());
+        out.push(f(4).str(w(b0)).str(t(b0)).done());
+        out.push(f(5).str(w(s1)).str(t(s1)).done());
+        out.push(f(6).str(w(s0)).str(w(b0)).done());
+        out.push(f(7).str(t(s0)).str(t(b0)).done());
+        out.push(f(8).str(w(s0)).str(t(s0)).str(t(b0)).done());
+        out.push(f(9).str(t(s0)).str(w(b0)).str(t(b0)).done());
+        out.push(f(10).str(t(b0)).str(t(b1)).str(t(b2)).done());
+        out.push(f(11).str(t(s0)).str(t(b0)).str(t(b1)).done());
+        out.push(f(12).str(t(s1)).str(t(s0)).str(t(b0)).done());
+        out.push(f(13).str(t(s2)).str(t(s1)).str(t(s0)).done());
+        out.push(f(14).str(t(s1)).str(t(s0)).done());
+        out.push(f(15).str(w(s1)).str(w(s0)).done());
+        for (k, i) in [lc(s0), rc(s0), lc(b0), lc(s1), rc(s1)]
+            .into_iter()
+            .enumerate()
+        {
+            out.push(f(16).num(k as u64).str(t(i)).done());
+            out.push(f(17).num(k as u64).num(self.rel(i)).done());
+            out.push(f(18).num(k as u64).str(w(i)).done());
+        }
+        out.push(
+            f(19)
+                .str(t(s0))
+                .str(t(b0))
+                .num(self.rel(lc(s0)))
+                .num(self.rel(rc(s0)))
+                .done(),
+        );
+        out.push(f(20).str(t(s0)).str(t(lc(s0))).str(t(rc(s0))).done());
+        out.push(f(21).str(t(b0)).str(t(lc(b0))).done());
+        let dist = if s0 != NONE && b0 != NONE {
+            (b0 - s0).min(5) as u64
+        } else {
+            0
+        };
+        out.push(f(22).num(dist).str(t(s0)).str(t(b0)).done());
+        out.push(f(23).num(dist).str(w(s0)).done());
+        out.push(f(24).num(dist).str(w(b0)).done());
+        out.push(
+            f(25)
+                .num((self.stack.len()).min(4) as u64)
+                .str(t(b0))
+                .done(),
+        );
+        out.push(f(26).str(w(s0)).str(t(s1)).done());
+        out.push(f(27).str(t(s1)).str(w(s0)).str(t(b0)).done());
+        let lc2 = |i: usize| if i == NONE { NONE } else { self.left2[i] };
+        let rc2 = |i: usize| {
+            if i == NONE || i >= self.n {
+                NONE
+            } else {
+                self.right2[i]
+            }
+        };
+        let val = |v: &Vec<u8>, i: usize| if i == NONE { 99 } else { v[i] as u64 };
+        out.push(f(28).str(w(s0)).str(t(s0)).str(w(b0)).str(t(b0)).done());
+        out.push(f(29).str(w(b0)).str(t(b1)).done());
+        out.push(f(30).str(t(b0)).str(w(b1)).done());
+        out.push(
+            f(31)
+                .str(w(s0))
+                .num(val(&self.nleft, s0))
+                .num(val(&self.nright, s0))
+                .done(),
+        );
+        out.push(
+            f(32)
+                .str(t(s0))
+                .num(val(&self.nleft, s0))
+                .num(val(&self.nright, s0))
+                .done(),
+        );
+        out.push(f(33).str(w(b0)).num(val(&self.nleft, b0)).done());
+        out.push(f(34).str(t(b0)).num(val(&self.nleft, b0)).done());
+        for (k, i) in [
+            lc2(s0),
+            rc2(s0),
+            lc2(b0),
+            lc(lc(s0)),
+            rc(rc(s0)),
+            lc(lc(b0)),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            out.push(f(35).num(k as u64).str(t(i)).done());
+            out.push(f(36).num(k as u64).num(self.rel(i)).done());
+        }
+        out.push(
+            f(37)
+                .str(t(s0))
+                .num(self.rel(lc(s0)))
+                .num(self.rel(lc2(s0)))
+                .done(),
+        );
+        out.push(
+            f(38)
+                .str(t(s0))
+                .num(self.rel(rc(s0)))
+                .num(self.rel(rc2(s0)))
+                .done(),
+        );
+        out.push(
+            f(39)
+                .str(t(b0))
+                .num(self.rel(lc(b0)))
+                .num(self.rel(lc2(b0)))
+                .done(),
+        );
+        out.push(f(40).str(w(s0)).str(w(s1)).str(t(b0)).done());
+        let cl = |i: usize| -> u64 {
+            if i == NONE || i >= self.n {
+                return 9999;
+            }
+            crate::lexicon::clusters(&self.words[i]).map_or(9998, |(_, f)| f as u64)
+        };
+        for (k, i) in [s0, s1, b0, b1].into_iter().enumerate() {
+            out.push(f(41).num(k as u64).num(cl(i)).done());
+        }
+        out.push(f(42).num(cl(s0)).num(cl(b0)).done());
+        out.push(f(43).num(cl(s0)).str(t(b0)).done());
+        out.push(f(44).str(t(s0)).num(cl(b0)).done());
+        out.push(f(45).num(cl(s1)).num(cl(s0)).done());
+    }
+}
+
+impl Parser {
+    /// The embedded parser, loaded once.
+    pub fn embedded() -> &'static Parser {
+        static P: OnceLock<Parser> = OnceLock::new();
+        P.get_or_init(|| {
+            Parser::from_bytes(MODEL_BYTES).expect("models/parse.bin is a valid model")
+        })
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, String> {
+        let tagger_like = crate::tag::Tagger::from_bytes_with_magic(bytes, MAGIC)?;
+        Ok(Parser {
+            labels: tagger_like.0,
+            weights: tagger_like.1,
+        })
+    }
+
+    pub fn to_bytes(labels: &[String], rows: &[(u32, Vec<(u8, i16)>)]) -> Vec<u8> {
+        crate::tag::Tagger::to_bytes_with_magic(MAGIC, labels, rows)
+    }
+
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// Scores of every move (SHIFT, then LEFT/RIGHT per label).
+    pub fn scores(&self, feats: &[u64], out: &mut Vec<i32>) {
+        out.clear();
+        out.resize(1 + 2 * self.labels.len(), 0);
+        for f in feats {
+            if let Some(row) = self.weights.get(&crate::ner::key(*f)) {
+                for &(c, w) in row {
+                    if let Some(slot) = out.get_mut(c as usize) {
+                        *slot += w as i32;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Parse one sentence (words, `UPOS|XPOS` tags): heads (`None` for the root) and relation names.
+    pub fn parse(&self, words: &[String], tags: &[String]) -> (Vec<Option<usize>>, Vec<&str>) {
+        let lower: Vec<String> = words.iter().map(|w| lower_key(w)).collect();
+        let mut st = State::new(&lower, tags);
+        let mut feats = Vec::with_capacity(80);
+        let mut scores = Vec::new();
+        while !st.done() {
+            feats.clear();
+            st.features(&mut feats);
+            self.scores(&feats, &mut scores);
+            let best = (0..scores.len())
+                .filter(|&m| st.valid(m))
+                .max_by_key(|&m| (scores[m], std::cmp::Reverse(m)))
+                .unwrap_or(0);
+            st.apply(best);
+        }
+        let n = words.len();
+        let heads = st
+            .heads
+            .iter()
+            .map(|&h| if h >= n { None } else { Some(h) })
+            .collect();
+        let rels = st
+            .rels
+            .iter()
+            .map(|&r| self.labels.get(r).map(String::as_str).unwrap_or("dep"))
+            .collect();
+        (heads, rels)
+    }
+}
+
+/// Parse every sentence of the document (needs `doc.pos`): `doc.heads`
+/// (token index of the head, `None` for a sentence's root) and `doc.deprels`.
+pub fn parse(doc: &mut Document) {
+    let parser = Parser::embedded();
+    let tagger = crate::tag::Tagger::embedded();
+    let mut heads = vec![None; doc.tokens.len()];
+    let mut rels = vec![""; doc.tokens.len()];
+    for s in &doc.sentences {
+        let words: Vec<String> = s
+            .tokens
+            .clone()
+            .map(|i| doc.token_text(i).to_string())
+            .collect();
+        let tags: Vec<String> = s
+            .tokens
+            .clone()
+            .map(|i| tagger.classes[doc.pos.get(i).copied().unwrap_or(0) as usize].clone())
+            .collect();
+        let (h, r) = parser.parse(&words, &tags);
+        for (k, (h, r)) in h.into_iter().zip(r).enumerate() {
+            heads[s.tokens.start + k] = h.map(|h| s.tokens.start + h);
+            rels[s.tokens.start + k] = r;
+        }
+    }
+    doc.heads = heads;
+    doc.deprels = rels;
+}
