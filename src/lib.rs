@@ -16,6 +16,8 @@ pub mod lexicon;
 pub mod ner;
 pub mod output;
 pub mod parse;
+#[cfg(feature = "train")]
+pub mod perceptron;
 pub mod places;
 pub mod quantity;
 pub mod quote;

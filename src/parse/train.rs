@@ -8,7 +8,6 @@ use std::path::Path;
 
 use super::{Move, Parser, State};
 use crate::lexicon::lower_key;
-use crate::ner::key;
 
 /// A treebank sentence: words, gold heads (`n` = root) and relations.
 pub struct Tree {
@@ -96,13 +95,6 @@ fn cost(st: &State, m: Move, gold_heads: &[usize], gold_rels: &[usize]) -> usize
     }
 }
 
-struct Cell {
-    class: u8,
-    w: f32,
-    total: f64,
-    stamp: u32,
-}
-
 /// Train on trees whose UPOS tags come from `tag`; returns labels and rows.
 pub fn train(
     trees: &[Tree],
@@ -129,8 +121,7 @@ pub fn train(
         .iter()
         .map(|t| t.rels.iter().map(|r| index[r.as_str()]).collect())
         .collect();
-    let mut weights: HashMap<u32, Vec<Cell>> = HashMap::new();
-    let mut step = 0u32;
+    let mut p = crate::perceptron::Sparse::default();
     let mut order: Vec<usize> = (0..trees.len()).collect();
     let mut rng = seed;
     let mut result = (labels.clone(), Vec::new());
@@ -150,14 +141,7 @@ pub fn train(
             while !st.done() {
                 feats.clear();
                 st.features(&mut feats);
-                scores.iter_mut().for_each(|x| *x = 0.0);
-                for f in &feats {
-                    if let Some(row) = weights.get(&key(*f)) {
-                        for c in row {
-                            scores[c.class as usize] += c.w;
-                        }
-                    }
-                }
+                p.scores(&feats, &mut scores);
                 let valid: Vec<Move> = (0..n_moves).filter(|&m| st.valid(m)).collect();
                 let by_score =
                     |a: &&Move, b: &&Move| scores[**a].total_cmp(&scores[**b]).then(b.cmp(a));
@@ -175,28 +159,9 @@ pub fn train(
                     .max_by(by_score)
                     .expect("a cheapest move");
                 if cost(&st, pred, &tree.heads, &gold_rels[t]) > min {
-                    for f in &feats {
-                        let row = weights.entry(key(*f)).or_default();
-                        for (class, delta) in [(best_gold, 1.0f32), (pred, -1.0)] {
-                            let cell = match row.iter().position(|c| c.class as usize == class) {
-                                Some(p) => &mut row[p],
-                                None => {
-                                    row.push(Cell {
-                                        class: class as u8,
-                                        w: 0.0,
-                                        total: 0.0,
-                                        stamp: step,
-                                    });
-                                    row.last_mut().unwrap()
-                                }
-                            };
-                            cell.total += (step - cell.stamp) as f64 * cell.w as f64;
-                            cell.stamp = step;
-                            cell.w += delta;
-                        }
-                    }
+                    p.update(&feats, best_gold, pred);
                 }
-                step += 1;
+                p.step += 1;
                 // explore: after the first epoch, follow the model's own choice
                 let follow = if epoch > 1 && cost(&st, pred, &tree.heads, &gold_rels[t]) <= min + 1
                 {
@@ -207,44 +172,18 @@ pub fn train(
                 st.apply(follow);
             }
         }
-        let rows = quantize(&weights, step);
+        // weights below 1024/32767 are dropped: 0.9 MB gzipped instead of 9 MB raw, -0.7 UAS on dev
+        let prune = std::env::var("LEDE_PARSE_PRUNE")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1024);
+        let rows = p.quantize(prune);
         let parser = Parser::from_bytes(&Parser::to_bytes(&labels, &rows))
             .expect("a model just written reads back");
         report(epoch, &parser);
         result.1 = rows;
     }
     result
-}
-
-fn quantize(weights: &HashMap<u32, Vec<Cell>>, step: u32) -> Vec<(u32, Vec<(u8, i16)>)> {
-    let avg =
-        |c: &Cell| ((c.total + (step - c.stamp) as f64 * c.w as f64) / step.max(1) as f64) as f32;
-    let max = weights
-        .values()
-        .flatten()
-        .map(|c| avg(c).abs())
-        .fold(0f32, f32::max);
-    let scale = if max == 0.0 { 1.0 } else { 32767.0 / max };
-    // weights below 1024/32767 are dropped: 0.9 MB gzipped instead of 9 MB raw, -0.7 UAS on dev
-    let prune: i16 = std::env::var("LEDE_PARSE_PRUNE")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1024);
-    let mut rows: Vec<(u32, Vec<(u8, i16)>)> = weights
-        .iter()
-        .map(|(k, row)| {
-            let mut r: Vec<(u8, i16)> = row
-                .iter()
-                .map(|c| (c.class, (avg(c) * scale).round() as i16))
-                .filter(|(_, w)| w.abs() >= prune)
-                .collect();
-            r.sort();
-            (*k, r)
-        })
-        .filter(|(_, r)| !r.is_empty())
-        .collect();
-    rows.sort_by_key(|(k, _)| *k);
-    rows
 }
 
 /// UAS and LAS (punctuation included, as CoNLL 2018 scores them).

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::{Sentence, Tagger};
-use crate::ner::key;
 
 /// A sentence of a treebank: words and their `UPOS|XPOS` labels.
 pub struct Tagged {
@@ -39,13 +38,6 @@ pub fn read_conllu(path: &Path) -> Result<Vec<Tagged>, String> {
     Ok(out)
 }
 
-struct Cell {
-    class: u8,
-    w: f32,
-    total: f64,
-    stamp: u32,
-}
-
 /// Class names and quantized sparse rows: what [`Tagger::to_bytes`] writes.
 pub type Trained = (Vec<String>, Vec<(u32, Vec<(u8, i16)>)>);
 
@@ -74,8 +66,7 @@ pub fn train(
         .map(|s| s.labels.iter().map(|l| index[l.as_str()]).collect())
         .collect();
     let feats: Vec<Sentence> = sents.iter().map(|s| Sentence::new(&s.words)).collect();
-    let mut weights: HashMap<u32, Vec<Cell>> = HashMap::new();
-    let mut step = 0u32;
+    let mut p = crate::perceptron::Sparse::default();
     let mut order: Vec<usize> = (0..sents.len()).collect();
     let mut rng = seed;
     let mut out = (classes.clone(), Vec::new());
@@ -94,77 +85,25 @@ pub fn train(
             for (i, &g) in gold[s].iter().enumerate() {
                 buf.clear();
                 sent.features(i, &tags, &mut buf);
-                scores.iter_mut().for_each(|x| *x = 0.0);
-                for f in &buf {
-                    if let Some(row) = weights.get(&key(*f)) {
-                        for c in row {
-                            scores[c.class as usize] += c.w;
-                        }
-                    }
-                }
+                p.scores(&buf, &mut scores);
                 let pred = (0..scores.len())
                     .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
                     .unwrap_or(0);
                 if pred != g {
-                    for f in &buf {
-                        let row = weights.entry(key(*f)).or_default();
-                        for (class, delta) in [(g, 1.0f32), (pred, -1.0)] {
-                            let cell = match row.iter().position(|c| c.class as usize == class) {
-                                Some(p) => &mut row[p],
-                                None => {
-                                    row.push(Cell {
-                                        class: class as u8,
-                                        w: 0.0,
-                                        total: 0.0,
-                                        stamp: step,
-                                    });
-                                    row.last_mut().unwrap()
-                                }
-                            };
-                            cell.total += (step - cell.stamp) as f64 * cell.w as f64;
-                            cell.stamp = step;
-                            cell.w += delta;
-                        }
-                    }
+                    p.update(&buf, g, pred);
                 }
                 // the tagger's own choice feeds the next token's features
                 tags.push(pred);
-                step += 1;
+                p.step += 1;
             }
         }
-        let rows = quantize(&weights, step);
+        let rows = p.quantize(prune_min());
         let tagger = Tagger::from_bytes(&Tagger::to_bytes(&classes, &rows))
             .expect("a model just written reads back");
         report(epoch, &tagger);
         out.1 = rows;
     }
     out
-}
-
-fn quantize(weights: &HashMap<u32, Vec<Cell>>, step: u32) -> Vec<(u32, Vec<(u8, i16)>)> {
-    let avg =
-        |c: &Cell| ((c.total + (step - c.stamp) as f64 * c.w as f64) / step.max(1) as f64) as f32;
-    let max = weights
-        .values()
-        .flatten()
-        .map(|c| avg(c).abs())
-        .fold(0f32, f32::max);
-    let scale = if max == 0.0 { 1.0 } else { 32767.0 / max };
-    let mut rows: Vec<(u32, Vec<(u8, i16)>)> = weights
-        .iter()
-        .map(|(k, row)| {
-            let mut r: Vec<(u8, i16)> = row
-                .iter()
-                .map(|c| (c.class, (avg(c) * scale).round() as i16))
-                .filter(|(_, w)| w.abs() >= prune_min())
-                .collect();
-            r.sort();
-            (*k, r)
-        })
-        .filter(|(_, r)| !r.is_empty())
-        .collect();
-    rows.sort_by_key(|(k, _)| *k);
-    rows
 }
 
 /// UPOS and XPOS accuracy of a tagger on gold-tokenized sentences.
