@@ -28,6 +28,7 @@ fn main() {
     stage("tokenize", &lede::tokenize::tokenize);
     stage("sentences", &lede::sentences::split);
     stage("tag (opt-in)", &lede::tag::tag);
+    stage("parse (opt-in)", &lede::parse::parse);
     stage("ner", &lede::ner::find);
     stage("places", &lede::places::find);
     stage("quantity", &lede::quantity::find);
