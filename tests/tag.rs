@@ -1,18 +1,18 @@
 //! Part-of-speech tags in the token output (`options.tokens`).
 
-use lede::{analyze, Options};
+use lede::{analyze, Analysis, Options};
 
-#[test]
-fn tokens_carry_upos_and_xpos() {
+fn with_tokens(text: &str) -> Analysis {
     let opts = Options {
         tokens: true,
         ..Default::default()
     };
-    let a = analyze(
-        "Three Turkish soldiers were killed by Syrian regime forces in Idlib.",
-        &opts,
-    )
-    .unwrap();
+    analyze(text, &opts).unwrap()
+}
+
+#[test]
+fn tokens_carry_upos_and_xpos() {
+    let a = with_tokens("Three Turkish soldiers were killed by Syrian regime forces in Idlib.");
     let tags: Vec<(&str, &str, &str)> = a
         .tokens
         .as_ref()
@@ -35,15 +35,8 @@ fn tokens_carry_upos_and_xpos() {
 
 #[test]
 fn tokens_carry_lemmas() {
-    let opts = Options {
-        tokens: true,
-        ..Default::default()
-    };
-    let a = analyze(
-        "Syrian forces were recapturing towns; Turkish soldiers killed two fighters.",
-        &opts,
-    )
-    .unwrap();
+    let a =
+        with_tokens("Syrian forces were recapturing towns; Turkish soldiers killed two fighters.");
     let lemmas: Vec<(&str, &str)> = a
         .tokens
         .as_ref()
@@ -66,15 +59,7 @@ fn tokens_carry_lemmas() {
 
 #[test]
 fn tokens_carry_the_passive_structure() {
-    let opts = Options {
-        tokens: true,
-        ..Default::default()
-    };
-    let a = analyze(
-        "Three Turkish soldiers were killed by Syrian regime forces in Idlib.",
-        &opts,
-    )
-    .unwrap();
+    let a = with_tokens("Three Turkish soldiers were killed by Syrian regime forces in Idlib.");
     let t = a.tokens.as_ref().unwrap();
     let arc = |dep: &str| {
         let d = t.iter().find(|x| x.text == dep).unwrap();
@@ -92,7 +77,7 @@ fn tokens_carry_the_passive_structure() {
     assert_eq!(arc("by"), ("forces", "case"));
     assert_eq!(arc("Turkish"), ("soldiers", "amod"));
     // heads stay inside their sentence
-    let b = analyze("He left. She stayed.", &opts).unwrap();
+    let b = with_tokens("He left. She stayed.");
     let toks = b.tokens.unwrap();
     assert_eq!(toks[0].head, 1);
     assert_eq!(toks[3].head, 4);

@@ -16,36 +16,25 @@ pub struct Tree {
     pub rels: Vec<String>,
 }
 
-/// The trees of a CoNLL-U file (multi-word token lines and empty nodes skipped).
+/// The trees of a CoNLL-U file.
 pub fn read_trees(path: &Path) -> Result<Vec<Tree>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut out = Vec::new();
-    let (mut words, mut heads, mut rels): (Vec<String>, Vec<usize>, Vec<String>) =
-        (Vec::new(), Vec::new(), Vec::new());
-    for line in text.lines().chain(std::iter::once("")) {
-        if line.trim().is_empty() {
-            if !words.is_empty() {
-                let n = words.len();
-                let heads = heads
-                    .drain(..)
-                    .map(|h: usize| if h == 0 { n } else { h - 1 })
-                    .collect();
-                out.push(Tree {
-                    words: std::mem::take(&mut words),
-                    heads,
-                    rels: std::mem::take(&mut rels),
-                });
+    Ok(crate::tag::train::conllu_rows(path)?
+        .into_iter()
+        .map(|rows| {
+            let n = rows.len();
+            Tree {
+                words: rows.iter().map(|c| c[1].clone()).collect(),
+                heads: rows
+                    .iter()
+                    .map(|c| match c[6].parse::<usize>().unwrap_or(0) {
+                        0 => n,
+                        h => h - 1,
+                    })
+                    .collect(),
+                rels: rows.iter().map(|c| c[7].clone()).collect(),
             }
-        } else if !line.starts_with('#') {
-            let c: Vec<&str> = line.split('\t').collect();
-            if c.len() >= 8 && !c[0].contains(['-', '.']) {
-                words.push(c[1].to_string());
-                heads.push(c[6].parse().unwrap_or(0));
-                rels.push(c[7].to_string());
-            }
-        }
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 /// The cost of a move: gold arcs it makes unreachable (+1 for a wrong label

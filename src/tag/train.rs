@@ -12,30 +12,37 @@ pub struct Tagged {
     pub lemmas: Vec<String>,
 }
 
-/// The sentences of a CoNLL-U file (multi-word token lines and empty nodes skipped).
-pub fn read_conllu(path: &Path) -> Result<Vec<Tagged>, String> {
+/// The token rows (all ten columns) of each sentence of a CoNLL-U file;
+/// multi-word token lines and empty nodes are skipped.
+pub fn conllu_rows(path: &Path) -> Result<Vec<Vec<Vec<String>>>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut out = Vec::new();
-    let (mut words, mut labels, mut lemmas) = (Vec::new(), Vec::new(), Vec::new());
+    let mut rows: Vec<Vec<String>> = Vec::new();
     for line in text.lines().chain(std::iter::once("")) {
         if line.trim().is_empty() {
-            if !words.is_empty() {
-                out.push(Tagged {
-                    words: std::mem::take(&mut words),
-                    labels: std::mem::take(&mut labels),
-                    lemmas: std::mem::take(&mut lemmas),
-                });
+            if !rows.is_empty() {
+                out.push(std::mem::take(&mut rows));
             }
         } else if !line.starts_with('#') {
-            let c: Vec<&str> = line.split('\t').collect();
-            if c.len() >= 5 && !c[0].contains(['-', '.']) {
-                words.push(c[1].to_string());
-                labels.push(format!("{}|{}", c[3], c[4]));
-                lemmas.push(c[2].to_string());
+            let c: Vec<String> = line.split('\t').map(str::to_string).collect();
+            if c.len() == 10 && !c[0].contains(['-', '.']) {
+                rows.push(c);
             }
         }
     }
     Ok(out)
+}
+
+/// The sentences of a CoNLL-U file with their `UPOS|XPOS` labels and lemmas.
+pub fn read_conllu(path: &Path) -> Result<Vec<Tagged>, String> {
+    Ok(conllu_rows(path)?
+        .into_iter()
+        .map(|rows| Tagged {
+            words: rows.iter().map(|c| c[1].clone()).collect(),
+            labels: rows.iter().map(|c| format!("{}|{}", c[3], c[4])).collect(),
+            lemmas: rows.iter().map(|c| c[2].clone()).collect(),
+        })
+        .collect())
 }
 
 /// Class names and quantized sparse rows: what [`Tagger::to_bytes`] writes.
