@@ -6,6 +6,7 @@ use std::path::Path;
 use super::{Sentence, Tagger};
 
 /// A sentence of a treebank: words and their `UPOS|XPOS` labels.
+#[derive(Clone)]
 pub struct Tagged {
     pub words: Vec<String>,
     pub labels: Vec<String>,
