@@ -174,7 +174,10 @@ fn tagged(trees: &[lede::parse::train::Tree]) -> Vec<Vec<String>> {
 
 /// Tags for the parser's training trees as the tagger would give them on
 /// unseen text: ten folds, each tagged by a tagger trained without it.
-fn jackknifed_tags(data: &Path, trees: &[lede::parse::train::Tree]) -> Result<Vec<Vec<String>>, String> {
+fn jackknifed_tags(
+    data: &Path,
+    trees: &[lede::parse::train::Tree],
+) -> Result<Vec<Vec<String>>, String> {
     use lede::tag::train::{read_conllu, train};
     let ewt = read_conllu(&data.join("ud-ewt/en_ewt-ud-train.conllu"))?;
     let mut gum = Vec::new();
@@ -194,7 +197,11 @@ fn jackknifed_tags(data: &Path, trees: &[lede::parse::train::Tree]) -> Result<Ve
         let (classes, rows) = train(&rest, 5, 20200227 + fold as u64, |_, _| {});
         let tagger = lede::tag::Tagger::from_bytes(&lede::tag::Tagger::to_bytes(&classes, &rows))?;
         for (i, t) in trees.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
-            tags[i] = tagger.tag(&t.words).into_iter().map(|c| tagger.classes[c].clone()).collect();
+            tags[i] = tagger
+                .tag(&t.words)
+                .into_iter()
+                .map(|c| tagger.classes[c].clone())
+                .collect();
         }
         eprintln!("jackknife fold {}/{FOLDS} tagged", fold + 1);
     }
