@@ -92,3 +92,13 @@ impl Sparse {
         rows
     }
 }
+
+/// Shuffle `order` in place with a 64-bit LCG (fixed seed → same order every run).
+pub fn shuffle(order: &mut [usize], rng: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *rng = rng
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        order.swap(i, ((*rng >> 33) as usize) % (i + 1));
+    }
+}

@@ -83,6 +83,18 @@ pub fn short_shape(shape: &str) -> String {
     out
 }
 
+/// The word `k` places from token `i`, or a sentence-boundary marker.
+pub fn window(words: &[String], i: usize, k: isize) -> &str {
+    let j = i as isize + k;
+    if j < 0 {
+        "<S>"
+    } else if j as usize >= words.len() {
+        "</S>"
+    } else {
+        &words[j as usize]
+    }
+}
+
 /// Lexicon classes a token can be part of.
 pub const CLASSES: [&str; 5] = ["GPE", "LOC", "NORP", "PER", "ORG"];
 
@@ -275,16 +287,7 @@ impl SentenceFeatures {
     /// The tag-independent features of token `i`, appended to `out`.
     pub fn static_features(&self, i: usize, doc: &DocContext, out: &mut Vec<u64>) {
         let n = self.len();
-        let w = |k: isize| -> &str {
-            let j = i as isize + k;
-            if j < 0 {
-                "<S>"
-            } else if j as usize >= n {
-                "</S>"
-            } else {
-                &self.lower[j as usize]
-            }
-        };
+        let w = |k: isize| window(&self.lower, i, k);
         let sh = |k: isize| -> &str {
             let j = i as isize + k;
             if j < 0 || j as usize >= n {

@@ -117,12 +117,7 @@ pub fn train(
     let mut feats = Vec::with_capacity(80);
     let mut scores = vec![0f32; n_moves];
     for epoch in 1..=epochs {
-        for i in (1..order.len()).rev() {
-            rng = rng
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            order.swap(i, ((rng >> 33) as usize) % (i + 1));
-        }
+        crate::perceptron::shuffle(&mut order, &mut rng);
         for &t in &order {
             let tree = &trees[t];
             // non-projective trees have no zero-cost path everywhere; the oracle copes

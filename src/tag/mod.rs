@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use crate::doc::Document;
 use crate::lexicon::{capitalization, clusters, lower_key};
-use crate::ner::features::{normalize, shape, short_shape, Hash};
+use crate::ner::features::{normalize, shape, short_shape, window, Hash};
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../models/pos.bin");
 const MAGIC: &[u8; 8] = b"LEDEPOS1";
@@ -178,16 +178,7 @@ impl Sentence {
     /// Features of token `i` given the classes of the tokens before it.
     pub fn features(&self, i: usize, prev: &[usize], out: &mut Vec<u64>) {
         let n = self.len();
-        let w = |k: isize| -> &str {
-            let j = i as isize + k;
-            if j < 0 {
-                "<S>"
-            } else if j as usize >= n {
-                "</S>"
-            } else {
-                &self.lower[j as usize]
-            }
-        };
+        let w = |k: isize| window(&self.lower, i, k);
         let f = |t: u8| Hash::new(100 + t);
         let lw = &self.lower[i];
         let chars: Vec<char> = lw.chars().collect();

@@ -81,12 +81,7 @@ pub fn train(
     let mut buf = Vec::with_capacity(48);
     let mut scores = vec![0f32; classes.len()];
     for epoch in 1..=epochs {
-        for i in (1..order.len()).rev() {
-            rng = rng
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            order.swap(i, ((rng >> 33) as usize) % (i + 1));
-        }
+        crate::perceptron::shuffle(&mut order, &mut rng);
         for &s in &order {
             let sent = &feats[s];
             let mut tags = Vec::with_capacity(sent.len());
