@@ -308,6 +308,22 @@ impl<'a> State<'a> {
         out.push(f(43).num(cl(s0)).str(t(b0)).done());
         out.push(f(44).str(t(s0)).num(cl(b0)).done());
         out.push(f(45).num(cl(s1)).num(cl(s0)).done());
+        let suffix = |i: usize| -> &str {
+            let word = w(i);
+            let cut = word.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+            &word[cut..]
+        };
+        out.push(f(46).str(suffix(s0)).str(t(s0)).done());
+        out.push(f(47).str(suffix(b0)).str(t(b0)).done());
+        out.push(f(48).str(w(s0)).str(w(b0)).str(t(b0)).done());
+        out.push(
+            f(49)
+                .str(t(s0))
+                .str(t(b0))
+                .str(t(lc(b0)))
+                .str(t(rc(s0)))
+                .done(),
+        );
     }
 }
 
