@@ -129,15 +129,10 @@ fn train_lemma(args: &Args) -> Result<(), String> {
 
 fn eval_pos(args: &Args) -> Result<(), String> {
     use lede::tag::train::{accuracy, read_conllu};
-    let owned;
-    let tagger = match &args.model {
-        Some(p) => {
-            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            owned = lede::tag::Tagger::from_bytes(&bytes)?;
-            &owned
-        }
-        None => lede::tag::Tagger::embedded(),
-    };
+    let owned = read_model(&args.model, lede::tag::Tagger::from_bytes)?;
+    let tagger = owned
+        .as_ref()
+        .unwrap_or_else(|| lede::tag::Tagger::embedded());
     println!("| set | UPOS | XPOS | lemma (gold UPOS) | lemma (tagged) | tokens | tokens/s |\n|---|---|---|---|---|---|---|");
     for name in ["dev", "test"] {
         let sents = read_conllu(&args.data.join(format!("ud-ewt/en_ewt-ud-{name}.conllu")))?;
@@ -240,15 +235,10 @@ fn train_parse(args: &Args) -> Result<(), String> {
 
 fn eval_parse(args: &Args) -> Result<(), String> {
     use lede::parse::train::{attachment, read_trees};
-    let owned;
-    let parser = match &args.model {
-        Some(p) => {
-            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            owned = lede::parse::Parser::from_bytes(&bytes)?;
-            &owned
-        }
-        None => lede::parse::Parser::embedded(),
-    };
+    let owned = read_model(&args.model, lede::parse::Parser::from_bytes)?;
+    let parser = owned
+        .as_ref()
+        .unwrap_or_else(|| lede::parse::Parser::embedded());
     println!("| set | UAS | LAS | tokens | tokens/s (tag + parse) |\n|---|---|---|---|---|");
     for name in ["dev", "test"] {
         let trees = read_trees(&args.data.join(format!("ud-ewt/en_ewt-ud-{name}.conllu")))?;
@@ -264,6 +254,20 @@ fn eval_parse(args: &Args) -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// The model at `--model`, if given (the embedded one is used otherwise).
+fn read_model<M>(
+    path: &Option<PathBuf>,
+    parse: fn(&[u8]) -> Result<M, String>,
+) -> Result<Option<M>, String> {
+    match path {
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            parse(&bytes).map(Some)
+        }
+        None => Ok(None),
+    }
 }
 
 fn tokens(docs: &[Doc]) -> usize {
@@ -411,15 +415,8 @@ fn export_ner(args: &Args) -> Result<(), String> {
 }
 
 fn eval_ner(args: &Args) -> Result<(), String> {
-    let owned;
-    let model = match &args.model {
-        Some(p) => {
-            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            owned = Model::from_bytes(&bytes)?;
-            &owned
-        }
-        None => Model::embedded(),
-    };
+    let owned = read_model(&args.model, Model::from_bytes)?;
+    let model = owned.as_ref().unwrap_or_else(|| Model::embedded());
     let sets = eval_sets(&args.data)?;
     for (name, docs, types) in &sets {
         let t = Instant::now();
