@@ -82,3 +82,198 @@ fn tokens_carry_the_passive_structure() {
     assert_eq!(toks[0].head, 1);
     assert_eq!(toks[3].head, 4);
 }
+
+/// The seed article: who-did-what arcs a linguist would draw, each located
+/// by the sentence fragment it occurs in (dependent, relation, head).
+#[test]
+fn seed_article_arcs() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/examples/idlib-2020.txt"
+    ))
+    .expect("../shared/examples/idlib-2020.txt");
+    let a = with_tokens(&text);
+    let t = a.tokens.as_ref().unwrap();
+    // (fragment, dependent, relation, head): both words are looked up inside
+    // the first occurrence of the fragment in the text.
+    let arcs = [
+        (
+            "Three Turkish soldiers were killed by Syrian regime forces in the northwest province",
+            "soldiers",
+            "nsubj:pass",
+            "killed",
+        ),
+        (
+            "Three Turkish soldiers were killed by Syrian regime forces in the northwest province",
+            "were",
+            "aux:pass",
+            "killed",
+        ),
+        (
+            "Three Turkish soldiers were killed by Syrian regime forces in the northwest province",
+            "forces",
+            "obl:agent",
+            "killed",
+        ),
+        (
+            "Three Turkish soldiers were killed by Syrian regime forces in the northwest province",
+            "province",
+            "obl",
+            "killed",
+        ),
+        (
+            "whether the figure includes two deaths",
+            "deaths",
+            "obj",
+            "includes",
+        ),
+        (
+            "The Syrian Arab Army (SAA) and its allied groups launched",
+            "Army",
+            "nsubj",
+            "launched",
+        ),
+        (
+            "The Syrian Arab Army (SAA) and its allied groups launched",
+            "SAA",
+            "appos",
+            "Army",
+        ),
+        (
+            "The Syrian Arab Army (SAA) and its allied groups launched",
+            "groups",
+            "conj",
+            "Army",
+        ),
+        (
+            "villages controlled by rebels",
+            "rebels",
+            "obl:agent",
+            "controlled",
+        ),
+        (
+            "Turkey and its allied Syrian groups have launched counter attacks",
+            "Turkey",
+            "nsubj",
+            "launched",
+        ),
+        (
+            "Turkey and its allied Syrian groups have launched counter attacks",
+            "attacks",
+            "obj",
+            "launched",
+        ),
+        (
+            "posts encircled by the SAA",
+            "SAA",
+            "obl:agent",
+            "encircled",
+        ),
+        (
+            "Ankara has also deployed thousands",
+            "Ankara",
+            "nsubj",
+            "deployed",
+        ),
+        (
+            "Ankara has also deployed thousands",
+            "thousands",
+            "obj",
+            "deployed",
+        ),
+        (
+            "five Turkish soldiers and a civilian contractor were killed",
+            "soldiers",
+            "nsubj:pass",
+            "killed",
+        ),
+        (
+            "Turkish forces and their Syrian proxies retook the key town of Saraqib on Thursday",
+            "forces",
+            "nsubj",
+            "retook",
+        ),
+        (
+            "Turkish forces and their Syrian proxies retook the key town of Saraqib on Thursday",
+            "town",
+            "obj",
+            "retook",
+        ),
+        (
+            "Turkish forces and their Syrian proxies retook the key town of Saraqib on Thursday",
+            "Thursday",
+            "obl",
+            "retook",
+        ),
+        (
+            "The two powers signed a de-confliction deal on Idlib in September 2018",
+            "powers",
+            "nsubj",
+            "signed",
+        ),
+        (
+            "The two powers signed a de-confliction deal on Idlib in September 2018",
+            "deal",
+            "obj",
+            "signed",
+        ),
+        (
+            "A senior Russian delegation arrived in Ankara on Wednesday",
+            "delegation",
+            "nsubj",
+            "arrived",
+        ),
+        (
+            "A senior Russian delegation arrived in Ankara on Wednesday",
+            "Ankara",
+            "obl",
+            "arrived",
+        ),
+        (
+            "A senior Russian delegation arrived in Ankara on Wednesday",
+            "Wednesday",
+            "obl",
+            "arrived",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (fragment, dep, rel, head) in arcs {
+        let from = text.find(fragment).expect(fragment);
+        let span = from..from + fragment.len();
+        let find = |word: &str| {
+            t.iter()
+                .position(|x| x.text == word && span.contains(&byte_of(&text, x.start)))
+                .unwrap_or_else(|| panic!("{word} in {fragment:?}"))
+        };
+        let (d, h) = (find(dep), find(head));
+        if t[d].head != h as i64 || t[d].deprel != rel {
+            let got = if t[d].head < 0 {
+                "ROOT"
+            } else {
+                t[t[d].head as usize].text.as_str()
+            };
+            wrong.push(format!(
+                "{dep} -{rel}-> {head}: got {} -> {got}",
+                t[d].deprel
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {} arcs wrong: {wrong:#?}",
+        wrong.len(),
+        arcs.len()
+    );
+}
+
+/// Byte offset of a UTF-16 offset in `text`.
+fn byte_of(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        if units >= utf16 {
+            return i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
