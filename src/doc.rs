@@ -193,6 +193,45 @@ pub struct Quote {
     pub speaker_ref: Option<Span>,
 }
 
+/// TimeML TIMEX3 type of a time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeType {
+    /// A calendar date or period: `Thursday`, `September 2018`, `last year`.
+    Date,
+    /// A time of day: `3 p.m.`, `this morning`, `Friday night`.
+    Time,
+    /// A length of time: `two days`, `the past decade`.
+    Duration,
+    /// A recurring time: `every Friday`, `daily`.
+    Set,
+}
+
+impl TimeType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeType::Date => "DATE",
+            TimeType::Time => "TIME",
+            TimeType::Duration => "DURATION",
+            TimeType::Set => "SET",
+        }
+    }
+}
+
+/// A time expression normalized to a TIMEX3 value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    pub span: Span,
+    pub kind: TimeType,
+    /// TIMEX3 value: `2020-02-27`, `2019-12`, `2020-W08`, `P2D`,
+    /// `PAST_REF`, `XXXX-WXX-4`, `2020-02-27T15:00`.
+    pub value: String,
+    /// TIMEX3 `mod`: `START`, `MID`, `END`, `APPROX`, `MORE_THAN`, ...
+    pub modifier: Option<&'static str>,
+    /// True when the value was computed from the publication date (or an
+    /// earlier time in the text) rather than read off the words alone.
+    pub anchored: bool,
+}
+
 /// The document: text plus every layer the stages have added.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
@@ -209,6 +248,8 @@ pub struct Document {
     pub entities: Vec<Entity>,
     pub quantities: Vec<Quantity>,
     pub quotes: Vec<Quote>,
+    /// Time expressions (see [`crate::time`]).
+    pub times: Vec<Timex>,
 }
 
 impl Document {

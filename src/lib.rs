@@ -23,6 +23,7 @@ pub mod quantity;
 pub mod quote;
 pub mod sentences;
 pub mod tag;
+pub mod time;
 pub mod tokenize;
 
 /// The WebAssembly exports (`analyze`, `analyzeJson`, `version`).
@@ -138,7 +139,7 @@ impl Options {
 
 /// Analyze one article.
 pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
-    options.validate()?;
+    let date = options.validate()?;
     if text.len() > MAX_INPUT_BYTES {
         return Err(Error::InputTooLarge { bytes: text.len() });
     }
@@ -152,6 +153,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     ner::find(&mut doc);
     places::find(&mut doc);
     quantity::find(&mut doc);
+    time::find(&mut doc, date);
     doc::resolve_overlaps(&mut doc.entities);
     quote::find(&mut doc);
     Ok(output::render(&doc, options.date.clone(), options.tokens))

@@ -26,8 +26,8 @@ pub struct Analysis {
     pub entities: Vec<EntityOut>,
     /// Events; always empty in this version.
     pub events: Vec<serde_json::Value>,
-    /// Time expressions; always empty in this version.
-    pub times: Vec<serde_json::Value>,
+    /// Time expressions, normalized to TimeML TIMEX3 values.
+    pub times: Vec<TimeOut>,
     pub quantities: Vec<QuantityOut>,
     pub quotes: Vec<QuoteOut>,
     /// Tokens, only when `options.tokens` is true.
@@ -72,6 +72,24 @@ pub struct QuantityOut {
     pub value: f64,
     pub comparator: Option<&'static str>,
     pub unit: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TimeOut {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// `DATE`, `TIME`, `DURATION` or `SET`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// TIMEX3 value: `2020-02-27`, `2019-12`, `P2D`, `PAST_REF`, `XXXX-WXX-5`.
+    pub value: String,
+    /// TIMEX3 `mod`: `START`, `MID`, `END`, `APPROX`, `MORE_THAN`, ...
+    #[serde(rename = "mod")]
+    pub modifier: Option<&'static str>,
+    /// True when the value was computed from the publication date (or an
+    /// earlier time in the text).
+    pub anchored: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -210,9 +228,11 @@ pub fn render(doc: &Document, date: Option<String>, with_tokens: bool) -> Analys
             }
         })
         .collect();
+    // a number inside a time expression ("two" in "two days ago") is part of it
     let quantities = doc
         .quantities
         .iter()
+        .filter(|q| !doc.times.iter().any(|t| t.span.overlaps(q.span)))
         .map(|q| {
             let t = r.span(q.span);
             QuantityOut {
@@ -238,6 +258,22 @@ pub fn render(doc: &Document, date: Option<String>, with_tokens: bool) -> Analys
                 cue: q.cue.map(|s| r.span(s)),
                 speaker: q.speaker.map(|s| r.span(s)),
                 speaker_ref: q.speaker_ref.map(|s| r.span(s)),
+            }
+        })
+        .collect();
+    let times = doc
+        .times
+        .iter()
+        .map(|t| {
+            let s = r.span(t.span);
+            TimeOut {
+                text: s.text,
+                start: s.start,
+                end: s.end,
+                kind: t.kind.as_str(),
+                value: t.value.clone(),
+                modifier: t.modifier,
+                anchored: t.anchored,
             }
         })
         .collect();
@@ -273,7 +309,7 @@ pub fn render(doc: &Document, date: Option<String>, with_tokens: bool) -> Analys
         sentences,
         entities,
         events: Vec::new(),
-        times: Vec::new(),
+        times,
         quantities,
         quotes,
         tokens,

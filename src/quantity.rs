@@ -370,7 +370,7 @@ fn words_value(w: &Words, k: usize) -> Option<(f64, usize)> {
 }
 
 /// `seven`, `twenty`, or `twenty-five`.
-fn unit_or_compound(t: &str) -> Option<f64> {
+pub(crate) fn unit_or_compound(t: &str) -> Option<f64> {
     if let Some(v) = lookup(UNITS, t) {
         return Some(v);
     }

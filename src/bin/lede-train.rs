@@ -14,7 +14,8 @@ use lede::ner::Model;
 
 const USAGE: &str =
     "usage: lede-train ner [--data DIR] [--out FILE] [--epochs N] [--seed N] [--prune W]
-       lede-train eval-ner [--data DIR] [--model FILE]";
+       lede-train eval-ner [--data DIR] [--model FILE]
+       lede-train eval-time [--data DIR] [--errors]";
 
 struct Args {
     command: String,
@@ -24,6 +25,8 @@ struct Args {
     epochs: usize,
     seed: u64,
     prune: f32,
+    /// Print each mismatch (eval-time).
+    errors: bool,
 }
 
 fn parse() -> Result<Args, String> {
@@ -37,8 +40,13 @@ fn parse() -> Result<Args, String> {
         epochs: 8,
         seed: 20200227,
         prune: 0.2,
+        errors: false,
     };
     while let Some(flag) = it.next() {
+        if flag == "--errors" {
+            a.errors = true;
+            continue;
+        }
         let mut value = || it.next().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
             "--data" => a.data = PathBuf::from(value()?),
@@ -256,6 +264,103 @@ fn eval_parse(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
+/// Time expressions on TimeBank and AQUAINT, TempEval-3 style.
+fn eval_time(args: &Args) -> Result<(), String> {
+    use lede::time::eval::{read_dir, score, Gold, Score};
+    println!("| set | docs | gold | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | type acc. | value F1 | tokens/s |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    let mut all = Score::default();
+    let mut by_type: std::collections::BTreeMap<String, Score> = Default::default();
+    let (mut all_tokens, mut all_secs, mut all_docs) = (0usize, 0f64, 0usize);
+    for corpus in ["TimeBank", "AQUAINT"] {
+        let docs = read_dir(&args.data.join("timebank").join(corpus))?;
+        let mut total = Score::default();
+        let (mut tokens, mut secs) = (0usize, 0f64);
+        for d in &docs {
+            let opts = lede::Options {
+                date: Some(d.dct.clone()),
+                tokens: false,
+            };
+            let t = Instant::now();
+            let a = lede::analyze(&d.text, &opts).map_err(|e| e.to_string())?;
+            secs += t.elapsed().as_secs_f64();
+            tokens += d.text.split_whitespace().count();
+            let system: Vec<Gold> = a
+                .times
+                .iter()
+                .map(|t| Gold {
+                    start: t.start,
+                    end: t.end,
+                    kind: t.kind.to_string(),
+                    value: t.value.clone(),
+                })
+                .collect();
+            let (s, pairs) = score(&d.times, &system);
+            total.add(&s);
+            for g in &d.times {
+                let one = std::slice::from_ref(g);
+                let mine: Vec<Gold> = system
+                    .iter()
+                    .filter(|p| p.start < g.end && g.start < p.end)
+                    .take(1)
+                    .cloned()
+                    .collect();
+                let (mut s1, _) = score(one, &mine);
+                s1.system = 0;
+                by_type.entry(g.kind.clone()).or_default().add(&s1);
+            }
+            if args.errors {
+                let units: Vec<u16> = d.text.encode_utf16().collect();
+                let span = |x: &Gold| String::from_utf16_lossy(&units[x.start..x.end]);
+                for (g, p) in pairs {
+                    let ok = matches!((g, p), (Some(g), Some(p)) if g.start == p.start && g.end == p.end && g.value == p.value && g.kind == p.kind);
+                    if !ok {
+                        let show = |x: Option<&Gold>| {
+                            x.map_or("-".to_string(), |x| {
+                                format!("{:?} {} {}", span(x), x.kind, x.value)
+                            })
+                        };
+                        println!("{}\t{}\t{}\t{}", d.name, d.dct, show(g), show(p));
+                    }
+                }
+            }
+        }
+        print_time_row(corpus, docs.len(), &total, tokens as f64 / secs);
+        all.add(&total);
+        all_tokens += tokens;
+        all_secs += secs;
+        all_docs += docs.len();
+    }
+    print_time_row(
+        "TimeBank + AQUAINT",
+        all_docs,
+        &all,
+        all_tokens as f64 / all_secs,
+    );
+    println!("\n| gold type | gold | found (relaxed) | right type | right value |\n|---|---|---|---|---|");
+    for (kind, s) in by_type {
+        println!(
+            "| {kind} | {} | {:.1}% | {:.1}% | {:.1}% |",
+            s.gold,
+            100.0 * s.relaxed as f64 / s.gold as f64,
+            100.0 * s.kind as f64 / s.gold as f64,
+            100.0 * s.value as f64 / s.gold as f64
+        );
+    }
+    Ok(())
+}
+
+fn print_time_row(name: &str, docs: usize, s: &lede::time::eval::Score, speed: f64) {
+    let (sp, sr, sf) = s.strict();
+    let (rp, rr, rf) = s.relaxed();
+    println!(
+        "| {name} | {docs} | {} | {sp:.3} | {sr:.3} | {sf:.3} | {rp:.3} | {rr:.3} | {rf:.3} | {:.3} | {:.3} | {speed:.0} |",
+        s.gold,
+        s.type_accuracy(),
+        s.value().2
+    );
+}
+
 /// The model at `--model`, if given (the embedded one is used otherwise).
 fn read_model<M>(
     path: &Option<PathBuf>,
@@ -291,6 +396,7 @@ fn main() -> ExitCode {
         "parse" => train_parse(&args),
         "eval-parse" => eval_parse(&args),
         "eval-pos" => eval_pos(&args),
+        "eval-time" => eval_time(&args),
         _ => Err(USAGE.to_string()),
     };
     match result {

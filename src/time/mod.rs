@@ -1,0 +1,2227 @@
+//! Time expressions: find every date, time, duration and set and normalize
+//! it to a TimeML TIMEX3 value, anchored to the publication date.
+//!
+//! `Thursday` → `2020-02-27` (for a Thursday 27 February 2020 article);
+//! `in December` → `2019-12`; `late December last year` → `2019-12` (mod
+//! `END`); `September 2018` → `2018-09`; `two days ago` → `2020-02-25`;
+//! `in recent weeks` → `PAST_REF`; `the past decade` → `P1DE`; `every
+//! Friday` → `XXXX-WXX-5`; `3 p.m.` → `2020-02-27T15:00`.
+//!
+//! The grammar is hand-written Rust over the lowercased words of each
+//! sentence; numbers come from the quantity layer. A bare weekday, month,
+//! season or holiday is placed before or after the publication date by the
+//! tense of the verb that governs it (tagger and parser, run only on such
+//! sentences). Without a publication date, relative expressions stay
+//! underspecified (`XXXX-WXX-4`, `XXXX-12`) rather than guessed.
+
+#[cfg(feature = "train")]
+pub mod eval;
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use crate::doc::{Document, Entity, Label, Span, TimeType, Timex, TokenKind};
+use crate::Date;
+
+// ---------------------------------------------------------------------------
+// Calendar arithmetic (proleptic Gregorian, days since 1970-01-01)
+
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn civil_from_days(z: i64) -> Date {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date { year, month, day }
+}
+
+fn days_of(d: Date) -> i64 {
+    days_from_civil(d.year, d.month, d.day)
+}
+
+/// ISO weekday, Monday = 1 … Sunday = 7.
+fn weekday_of(days: i64) -> u32 {
+    ((days + 3).rem_euclid(7) + 1) as u32
+}
+
+/// ISO 8601 week: (week-numbering year, week 1–53).
+fn iso_week(days: i64) -> (i32, u32) {
+    let thursday = days - weekday_of(days) as i64 + 4;
+    let year = civil_from_days(thursday).year;
+    let week = (thursday - days_from_civil(year, 1, 1)) / 7 + 1;
+    (year, week as u32)
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    let next = if m == 12 {
+        days_from_civil(y + 1, 1, 1)
+    } else {
+        days_from_civil(y, m + 1, 1)
+    };
+    (next - days_from_civil(y, m, 1)) as u32
+}
+
+fn add_months(y: i32, m: u32, delta: i64) -> (i32, u32) {
+    let i = y as i64 * 12 + (m as i64 - 1) + delta;
+    (i.div_euclid(12) as i32, (i.rem_euclid(12) + 1) as u32)
+}
+
+fn fmt_day(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+}
+
+fn fmt_week(days: i64) -> String {
+    let (y, w) = iso_week(days);
+    format!("{y:04}-W{w:02}")
+}
+
+// ---------------------------------------------------------------------------
+// Word lists
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan.", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb.", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar.", 3),
+    ("april", 4),
+    ("apr.", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun.", 6),
+    ("july", 7),
+    ("jul.", 7),
+    ("august", 8),
+    ("aug.", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept.", 9),
+    ("sep.", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct.", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov.", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec.", 12),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, u32)] = &[
+    ("monday", 1),
+    ("mon.", 1),
+    ("tuesday", 2),
+    ("tue.", 2),
+    ("tues.", 2),
+    ("wednesday", 3),
+    ("wed.", 3),
+    ("thursday", 4),
+    ("thu.", 4),
+    ("thur.", 4),
+    ("thurs.", 4),
+    ("friday", 5),
+    ("fri.", 5),
+    ("saturday", 6),
+    ("sat.", 6),
+    ("sunday", 7),
+    ("sun.", 7),
+];
+
+const PARTS_OF_DAY: &[(&str, &str)] = &[
+    ("morning", "MO"),
+    ("afternoon", "AF"),
+    ("evening", "EV"),
+    ("night", "NI"),
+    ("overnight", "NI"),
+];
+
+const SEASONS: &[(&str, &str)] = &[
+    ("spring", "SP"),
+    ("summer", "SU"),
+    ("autumn", "FA"),
+    ("fall", "FA"),
+    ("winter", "WI"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+const UNITS: &[(&str, Unit)] = &[
+    ("second", Unit::Second),
+    ("sec", Unit::Second),
+    ("minute", Unit::Minute),
+    ("min", Unit::Minute),
+    ("hour", Unit::Hour),
+    ("hr", Unit::Hour),
+    ("day", Unit::Day),
+    ("week", Unit::Week),
+    ("weekend", Unit::Weekend),
+    ("fortnight", Unit::Fortnight),
+    ("month", Unit::Month),
+    ("quarter", Unit::Quarter),
+    ("year", Unit::Year),
+    ("yr", Unit::Year),
+    ("decade", Unit::Decade),
+    ("century", Unit::Century),
+];
+
+/// A unit of time, singular or plural: `week`, `years`, `centuries`.
+fn unit(t: &str) -> Option<(Unit, bool)> {
+    if let Some(u) = lookup(UNITS, t) {
+        return Some((u, false));
+    }
+    if t == "centuries" {
+        return Some((Unit::Century, true));
+    }
+    let singular = t.strip_suffix('s')?;
+    lookup(UNITS, singular).map(|u| (u, true))
+}
+
+fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
+}
+
+/// `P2D`, `PT3H`, `P1DE`, `PXY` (count `None` = unspecified).
+fn duration_value(n: Option<f64>, u: Unit) -> String {
+    let (n, u) = match (n, u) {
+        (Some(n), Unit::Fortnight) => (Some(n * 2.0), Unit::Week),
+        (None, Unit::Fortnight) => (None, Unit::Week),
+        other => other,
+    };
+    let n = match n {
+        None => "X".to_string(),
+        Some(n) if n.fract() == 0.0 => format!("{}", n as i64),
+        Some(n) => format!("{}", (n * 100.0).round() / 100.0),
+    };
+    match u {
+        Unit::Second => format!("PT{n}S"),
+        Unit::Minute => format!("PT{n}M"),
+        Unit::Hour => format!("PT{n}H"),
+        Unit::Day => format!("P{n}D"),
+        Unit::Week | Unit::Fortnight => format!("P{n}W"),
+        Unit::Weekend => format!("P{n}WE"),
+        Unit::Month => format!("P{n}M"),
+        Unit::Quarter => format!("P{n}Q"),
+        Unit::Year => format!("P{n}Y"),
+        Unit::Decade => format!("P{n}DE"),
+        Unit::Century => format!("P{n}CE"),
+    }
+}
+
+/// The date `n` units after (negative: before) the publication date, at
+/// the unit's granularity: days → `2020-02-25`, weeks → `2020-W07`,
+/// months → `2019-11`, years → `2017`. Without a date: `XXXX-XX-XX` etc.
+fn shift(dct: Option<Date>, n: i64, u: Unit) -> String {
+    let Some(d) = dct else {
+        return match u {
+            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => "XXXX-XX-XX",
+            Unit::Week | Unit::Fortnight => "XXXX-WXX",
+            Unit::Weekend => "XXXX-WXX-WE",
+            Unit::Month => "XXXX-XX",
+            Unit::Quarter => "XXXX-QX",
+            Unit::Year => "XXXX",
+            Unit::Decade => "XXX",
+            Unit::Century => "XX",
+        }
+        .to_string();
+    };
+    let days = days_of(d);
+    match u {
+        Unit::Second | Unit::Minute | Unit::Hour => fmt_day(d),
+        Unit::Day => fmt_day(civil_from_days(days + n)),
+        Unit::Week => fmt_week(days + 7 * n),
+        Unit::Fortnight => fmt_week(days + 14 * n),
+        Unit::Weekend => format!("{}-WE", fmt_week(days + 7 * n)),
+        Unit::Month => {
+            let (y, m) = add_months(d.year, d.month, n);
+            format!("{y:04}-{m:02}")
+        }
+        Unit::Quarter => {
+            let q = d.year as i64 * 4 + (d.month as i64 - 1) / 3 + n;
+            format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+        }
+        Unit::Year => format!("{:04}", d.year as i64 + n),
+        Unit::Decade => format!("{:03}", (d.year as i64 + 10 * n).div_euclid(10)),
+        Unit::Century => format!("{:02}", (d.year as i64 + 100 * n).div_euclid(100)),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Tense of the governing verb
+
+/// Where the clause around a time expression places it relative to the
+/// publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+/// Verbs whose infinitival complement is still to happen: "plans to meet Friday".
+const FUTURE_HEADS: &[&str] = &[
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "expect",
+    "expects",
+    "expected",
+    "schedule",
+    "scheduled",
+    "due",
+    "set",
+    "intend",
+    "intends",
+    "hope",
+    "hopes",
+    "want",
+    "wants",
+    "aim",
+    "aims",
+    "prepare",
+    "prepares",
+    "preparing",
+    "agree",
+    "agreed",
+    "promise",
+    "promised",
+    "vow",
+    "vowed",
+    "pledge",
+    "pledged",
+    "going",
+    "likely",
+    "threaten",
+    "threatened",
+    "ready",
+    "seeks",
+    "seek",
+];
+
+/// Tagger classes, heads and relations of one sentence, computed once.
+struct Syntax {
+    xpos: Vec<String>,
+    upos: Vec<String>,
+    heads: Vec<Option<usize>>,
+    rels: Vec<String>,
+}
+
+fn syntax_of(words: &[String]) -> Syntax {
+    let tagger = crate::tag::Tagger::embedded();
+    let classes = tagger.tag(words);
+    let tags: Vec<String> = classes.iter().map(|&c| tagger.classes[c].clone()).collect();
+    let (heads, rels) = crate::parse::Parser::embedded().parse(words, &tags);
+    let names: Vec<(&str, &str)> = classes.iter().map(|&c| tagger.names(c)).collect();
+    Syntax {
+        upos: names.iter().map(|n| n.0.to_string()).collect(),
+        xpos: names.iter().map(|n| n.1.to_string()).collect(),
+        heads,
+        rels: rels.into_iter().map(str::to_string).collect(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The grammar
+
+/// One sentence, ready for matching.
+struct Sent<'a> {
+    doc: &'a Document,
+    /// Token index of word 0.
+    base: usize,
+    /// Lowercased words, `’` folded to `'`.
+    lower: Vec<String>,
+    /// Cardinal numbers from the quantity layer: first word → (value, end word).
+    numbers: HashMap<usize, (f64, usize)>,
+    /// Words inside a name the entity stage found (a person called June).
+    in_name: Vec<bool>,
+    dct: Option<Date>,
+    syntax: OnceCell<Syntax>,
+}
+
+/// A match: words `start..end`.
+#[derive(Debug, Clone)]
+struct Found {
+    start: usize,
+    end: usize,
+    kind: TimeType,
+    value: String,
+    modifier: Option<&'static str>,
+    anchored: bool,
+    /// Computed from another time in the text (not a new reference point).
+    relative: bool,
+}
+
+impl Found {
+    fn new(start: usize, end: usize, kind: TimeType, value: String) -> Found {
+        Found {
+            start,
+            end,
+            kind,
+            value,
+            modifier: None,
+            anchored: false,
+            relative: false,
+        }
+    }
+
+    fn anchored(mut self, yes: bool) -> Found {
+        self.anchored = yes;
+        self
+    }
+
+    fn with_mod(mut self, m: Option<&'static str>) -> Found {
+        if m.is_some() {
+            self.modifier = m;
+        }
+        self
+    }
+}
+
+fn date(kind: TimeType, start: usize, end: usize, value: String) -> Option<Found> {
+    Some(Found::new(start, end, kind, value))
+}
+
+impl Sent<'_> {
+    fn w(&self, k: usize) -> &str {
+        self.lower.get(k).map(String::as_str).unwrap_or("")
+    }
+
+    fn raw(&self, k: usize) -> &str {
+        if k < self.lower.len() {
+            self.doc.token_text(self.base + k)
+        } else {
+            ""
+        }
+    }
+
+    fn kind(&self, k: usize) -> Option<TokenKind> {
+        (k < self.lower.len()).then(|| self.doc.tokens[self.base + k].kind)
+    }
+
+    fn prev(&self, k: usize) -> &str {
+        if k == 0 {
+            ""
+        } else {
+            self.w(k - 1)
+        }
+    }
+
+    fn capitalized(&self, k: usize) -> bool {
+        self.raw(k).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A digits-only token of exactly `len` digits, its value.
+    fn digits(&self, k: usize, len: std::ops::RangeInclusive<usize>) -> Option<u32> {
+        let t = self.w(k);
+        (len.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    }
+
+    /// A four-digit year the quantity stage left alone (it takes counts).
+    fn year(&self, k: usize) -> Option<i32> {
+        let y = self.digits(k, 4..=4)?;
+        ((1000..=2100).contains(&y) && !self.numbers.contains_key(&k)).then_some(y as i32)
+    }
+
+    /// A day of the month: `27`, `27th`, `1st`.
+    fn day_number(&self, k: usize) -> Option<u32> {
+        let t = self.w(k);
+        let digits = t
+            .strip_suffix("st")
+            .or(t.strip_suffix("nd"))
+            .or(t.strip_suffix("rd"))
+            .or(t.strip_suffix("th"))
+            .unwrap_or(t);
+        if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let d: u32 = digits.parse().ok()?;
+        (1..=31).contains(&d).then_some(d)
+    }
+
+    fn month(&self, k: usize) -> Option<u32> {
+        if k >= self.lower.len() || self.in_name[k] {
+            return None;
+        }
+        let m = lookup(MONTHS, self.w(k))?;
+        // lowercase "may", "march", "dec" are other words
+        (self.capitalized(k) || self.w(k).len() > 5).then_some(m)
+    }
+
+    /// A month name that is certainly a month here: "May" and "March" need
+    /// a date-like neighbour or a preposition; abbreviations without a
+    /// period need a day or a year.
+    fn month_sure(&self, k: usize, has_number: bool) -> Option<u32> {
+        let m = self.month(k)?;
+        let t = self.w(k);
+        let short = t.len() <= 4 && !t.ends_with('.') && !matches!(t, "june" | "july");
+        let weak = matches!(t, "may" | "march") || short;
+        if !has_number {
+            let cue = matches!(
+                self.prev(k),
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "from"
+                    | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "through"
+                    | "throughout"
+                    | "to"
+                    | "end"
+                    | "beginning"
+                    | "between"
+                    | "and"
+            ) && !matches!(
+                self.w(k + 1),
+                "i" | "we" | "you" | "he" | "she" | "they" | "it" | "god"
+            );
+            if weak && (!cue || short) {
+                return None;
+            }
+            // "June Carter", "April Ryan": a given name before a surname
+            let next = self.raw(k + 1);
+            if !cue
+                && next.chars().next().is_some_and(char::is_uppercase)
+                && self.year(k + 1).is_none()
+            {
+                return None;
+            }
+        }
+        Some(m)
+    }
+
+    fn weekday(&self, k: usize) -> Option<u32> {
+        if k >= self.lower.len() || self.in_name[k] {
+            return None;
+        }
+        let d = lookup(WEEKDAYS, self.w(k))?;
+        (self.capitalized(k) || self.w(k).len() > 4).then_some(d)
+    }
+
+    /// A count before a unit: a number from the quantity layer, `a`/`an`/`one`,
+    /// or a vague `several` / `a few` / `many` (`None` = unspecified).
+    fn count(&self, k: usize) -> Option<(Option<f64>, usize)> {
+        if let Some(&(v, end)) = self.numbers.get(&k) {
+            return Some((Some(v), end));
+        }
+        match self.w(k) {
+            "a" | "an" | "one" => {
+                if self.w(k + 1) == "few" || self.w(k + 1) == "couple" {
+                    let end = if self.w(k + 2) == "of" { k + 3 } else { k + 2 };
+                    Some((None, end))
+                } else {
+                    Some((Some(1.0), k + 1))
+                }
+            }
+            "several" | "few" | "many" | "some" | "couple" => Some((None, k + 1)),
+            _ => None,
+        }
+    }
+
+    fn syntax(&self) -> &Syntax {
+        self.syntax.get_or_init(|| {
+            let words: Vec<String> = (0..self.lower.len())
+                .map(|k| self.raw(k).to_string())
+                .collect();
+            syntax_of(&words)
+        })
+    }
+
+    /// The tense of the verb governing word `k`.
+    fn tense(&self, k: usize) -> Tense {
+        let s = self.syntax();
+        let mut v = k;
+        let mut steps = 0;
+        while s.upos[v] != "VERB" {
+            match s.heads[v] {
+                Some(h) if steps < 12 => v = h,
+                _ => break,
+            }
+            steps += 1;
+        }
+        let clause_tense = |v: usize| -> Tense {
+            let auxes: Vec<usize> = (0..s.heads.len())
+                .filter(|&c| s.heads[c] == Some(v) && s.rels[c].starts_with("aux"))
+                .collect();
+            for &a in &auxes {
+                match self.w(a) {
+                    "will" | "'ll" | "shall" | "wo" | "would" | "could" | "might" | "may"
+                    | "should" | "must" | "can" => return Tense::Future,
+                    _ => {}
+                }
+            }
+            if auxes.iter().any(|&a| s.xpos[a] == "VBD") || s.xpos[v] == "VBD" {
+                return Tense::Past;
+            }
+            if s.xpos[v] == "VBN" {
+                return Tense::Past; // "has killed", "killed on Wednesday"
+            }
+            match s.xpos[v].as_str() {
+                "VBZ" | "VBP" | "VBG" => Tense::Present,
+                "MD" => Tense::Future,
+                _ => Tense::Unknown,
+            }
+        };
+        if s.upos[v] != "VERB" && s.upos[v] != "AUX" {
+            // nominal or copular clause: its copula or auxiliary decides
+            return clause_tense(v);
+        }
+        let t = clause_tense(v);
+        if t == Tense::Unknown || t == Tense::Present {
+            // "plans to meet Friday", "is going to vote Friday"
+            if let Some(h) = s.heads[v] {
+                if s.rels[v] == "xcomp" && FUTURE_HEADS.contains(&self.w(h)) {
+                    return Tense::Future;
+                }
+                if s.rels[v] == "xcomp" || s.rels[v] == "ccomp" {
+                    let up = clause_tense(h);
+                    if t == Tense::Unknown {
+                        return if up == Tense::Past { Tense::Future } else { up };
+                    }
+                }
+            }
+        }
+        t
+    }
+
+    // -- explicit calendar dates --------------------------------------------
+
+    /// `Feb. 27, 2020`, `Thursday, February 27`, `27 February 2020`,
+    /// `the 27th of February`, `September 2018`, `2020-02-27`, `2/27/2020`.
+    fn calendar(&self, k: usize) -> Option<Found> {
+        if let Some(f) = self.numeric_date(k) {
+            return Some(f);
+        }
+        let mut j = k;
+        if self.weekday(j).is_some() {
+            j += 1;
+            if self.w(j) == "," {
+                j += 1;
+            }
+        }
+        // month day [, year]
+        if self.month(j).is_some() {
+            if let Some(d) = self.day_number(j + 1) {
+                let m = self.month_sure(j, true)?;
+                let mut end = j + 2;
+                let mut year = None;
+                let comma = usize::from(self.w(end) == ",");
+                if let Some(y) = self.year(end + comma) {
+                    year = Some(y);
+                    end += comma + 1;
+                }
+                return self.month_day(k, end, year, m, d);
+            }
+            // month [of] year
+            let of = usize::from(self.w(j + 1) == "of" || self.w(j + 1) == ",");
+            if let Some(y) = self.year(j + 1 + of) {
+                let m = self.month_sure(j, true)?;
+                if j > k {
+                    return None; // "Thursday, May 2020" is odd; leave it
+                }
+                return date(TimeType::Date, k, j + 2 + of, format!("{y:04}-{m:02}"));
+            }
+            return None;
+        }
+        // [the] day [of] month [year]
+        let the = usize::from(self.w(j) == "the");
+        let d = self.day_number(j + the)?;
+        let of = usize::from(self.w(j + the + 1) == "of");
+        if the == 1 && of == 0 {
+            return None;
+        }
+        let m = self.month_sure(j + the + 1 + of, true)?;
+        let mut end = j + the + 2 + of;
+        let comma = usize::from(self.w(end) == ",");
+        let year = self.year(end + comma);
+        if year.is_some() {
+            end += comma + 1;
+        }
+        self.month_day(k, end, year, m, d)
+    }
+
+    fn month_day(
+        &self,
+        start: usize,
+        end: usize,
+        year: Option<i32>,
+        m: u32,
+        d: u32,
+    ) -> Option<Found> {
+        if let Some(y) = year {
+            if d > days_in_month(y, m) {
+                return None;
+            }
+            return date(TimeType::Date, start, end, format!("{y:04}-{m:02}-{d:02}"));
+        }
+        if d > 29 && m == 2 || d > days_in_month(2001, m).max(if m == 2 { 29 } else { 0 }) {
+            return None;
+        }
+        let Some(dct) = self.dct else {
+            return date(TimeType::Date, start, end, format!("XXXX-{m:02}-{d:02}"));
+        };
+        let tense = self.tense(start);
+        let candidates = [dct.year - 1, dct.year, dct.year + 1].map(|y| {
+            let dd = d.min(days_in_month(y, m));
+            (y, days_from_civil(y, m, dd) - days_of(dct))
+        });
+        let y = pick(&candidates, tense, HALF_YEAR_DAYS);
+        Some(Found::new(start, end, TimeType::Date, format!("{y:04}-{m:02}-{d:02}")).anchored(true))
+    }
+
+    /// `2020-02-27`, `02/27/2020`, `2/27/20` (US order) as one token.
+    fn numeric_date(&self, k: usize) -> Option<Found> {
+        if self.kind(k) != Some(TokenKind::Number) {
+            return None;
+        }
+        let t = self.w(k);
+        let parts: Vec<&str> = t.split(['-', '/']).collect();
+        if parts.len() != 3 || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        let n: Vec<i32> = parts.iter().map(|p| p.parse().unwrap_or(-1)).collect();
+        let (y, m, d) = if t.contains('-') && parts[0].len() == 4 {
+            (n[0], n[1], n[2])
+        } else if t.contains('/') && parts[2].len() == 4 {
+            (n[2], n[0], n[1])
+        } else if t.contains('/') && parts[2].len() == 2 {
+            (
+                if n[2] < 50 { 2000 + n[2] } else { 1900 + n[2] },
+                n[0],
+                n[1],
+            )
+        } else {
+            return None;
+        };
+        let s = format!("{y:04}-{m:02}-{d:02}");
+        Date::parse(&s)?;
+        date(TimeType::Date, k, k + 1, s)
+    }
+
+    // -- months, years, decades, seasons, quarters ---------------------------
+
+    /// `December`, `last December`, `December last year`, `May of 2018`.
+    fn month_expr(&self, k: usize) -> Option<Found> {
+        let (rel, j) = match self.w(k) {
+            "last" | "past" | "previous" => (Some(-1), k + 1),
+            "next" | "coming" => (Some(1), k + 1),
+            "this" => (Some(0), k + 1),
+            _ => (None, k),
+        };
+        // "mid-December", "early-March"
+        let (m, modifier) = match self.w(j).split_once('-') {
+            Some((pre, rest)) if rel.is_none() => {
+                let modifier = match pre {
+                    "mid" => "MID",
+                    "early" => "START",
+                    "late" => "END",
+                    _ => return None,
+                };
+                (lookup(MONTHS, rest)?, Some(modifier))
+            }
+            _ => (self.month_sure(j, false)?, None),
+        };
+        self.month_at(k, rel, j, m).map(|f| f.with_mod(modifier))
+    }
+
+    fn month_at(&self, k: usize, rel: Option<i32>, j: usize, m: u32) -> Option<Found> {
+        // "December last year", "December of last year"
+        let of = usize::from(self.w(j + 1) == "of");
+        if rel.is_none() {
+            if let Some((y, end)) = self.relative_year(j + 1 + of) {
+                return Some(self.month_in_year(k, end, y, m));
+            }
+        }
+        let Some(dct) = self.dct else {
+            return date(TimeType::Date, k, j + 1, format!("XXXX-{m:02}"));
+        };
+        let diff = |y: i32| (y as i64 * 12 + m as i64) - (dct.year as i64 * 12 + dct.month as i64);
+        // "last April": the latest April before this month; "next March":
+        // the first one after it
+        let y = match rel {
+            Some(-1) => dct.year - i32::from(diff(dct.year) >= 0),
+            Some(1) => dct.year + i32::from(diff(dct.year) <= 0),
+            Some(_) => dct.year,
+            None => {
+                let c = [dct.year - 1, dct.year, dct.year + 1].map(|y| (y, diff(y)));
+                pick(&c, self.tense(j), 6)
+            }
+        };
+        Some(Found::new(k, j + 1, TimeType::Date, format!("{y:04}-{m:02}")).anchored(true))
+    }
+
+    fn month_in_year(&self, start: usize, end: usize, y: Option<i32>, m: u32) -> Found {
+        match y {
+            Some(y) => {
+                Found::new(start, end, TimeType::Date, format!("{y:04}-{m:02}")).anchored(true)
+            }
+            None => Found::new(start, end, TimeType::Date, format!("XXXX-{m:02}")),
+        }
+    }
+
+    /// `last year`, `this year`, `next year` after a month or season.
+    fn relative_year(&self, k: usize) -> Option<(Option<i32>, usize)> {
+        let n = match (self.w(k), self.w(k + 1)) {
+            ("last" | "past" | "previous", "year") => -1,
+            ("this", "year") => 0,
+            ("next" | "coming", "year") => 1,
+            _ => return None,
+        };
+        Some((self.dct.map(|d| d.year + n), k + 2))
+    }
+
+    /// `2011`, `the 1990s`, `fiscal 1990`, `mid-1990s`, `the 21st century`.
+    fn year_expr(&self, k: usize) -> Option<Found> {
+        let the = usize::from(self.w(k) == "the");
+        let j = k + the;
+        if let Some(y) = self.year(j) {
+            // "the 2020 election": the year alone, without "the"
+            return date(TimeType::Date, j, j + 1, format!("{y:04}"));
+        }
+        if self.w(j) == "fiscal" {
+            let year_word = usize::from(self.w(j + 1) == "year");
+            if let Some(y) = self.year(j + 1 + year_word) {
+                return date(TimeType::Date, k, j + 2 + year_word, format!("{y:04}"));
+            }
+        }
+        // decades: 1990s, mid-1990s, the '90s
+        let t = self.w(j);
+        let (modifier, body) = match t.split_once('-') {
+            Some(("mid", b)) => (Some("MID"), b),
+            Some(("early", b)) => (Some("START"), b),
+            Some(("late", b)) => (Some("END"), b),
+            _ => (None, t),
+        };
+        if let Some(dec) = body.strip_suffix('s') {
+            if dec.len() == 4 && dec.ends_with('0') && dec.bytes().all(|b| b.is_ascii_digit()) {
+                let value = dec[..3].to_string();
+                return Some(Found::new(k, j + 1, TimeType::Date, value).with_mod(modifier));
+            }
+        }
+        if let Some(y) = body
+            .parse::<i32>()
+            .ok()
+            .filter(|y| modifier.is_some() && (1000..=2100).contains(y) && body.len() == 4)
+        {
+            return Some(
+                Found::new(k, j + 1, TimeType::Date, format!("{y:04}")).with_mod(modifier),
+            );
+        }
+        // the 21st century, the nineteenth century
+        if the == 1 && matches!(self.w(j + 1), "century" | "centuries") {
+            let n = ordinal(self.w(j))?;
+            if (1..=30).contains(&n) {
+                return date(TimeType::Date, k, j + 2, format!("{:02}", n - 1));
+            }
+        }
+        None
+    }
+
+    /// `this summer`, `last winter`, `the spring of 2019`, `summer 2018`.
+    fn season(&self, k: usize) -> Option<Found> {
+        let the = usize::from(self.w(k) == "the");
+        let (rel, j) = match self.w(k + the) {
+            "last" | "past" | "previous" if the == 0 => (Some(-1), k + 1),
+            "next" | "coming" if the == 0 => (Some(1), k + 1),
+            "this" if the == 0 => (Some(0), k + 1),
+            _ => (None, k + the),
+        };
+        let s = lookup(SEASONS, self.w(j))?;
+        let of = usize::from(self.w(j + 1) == "of");
+        if let Some(y) = self.year(j + 1 + of) {
+            return date(TimeType::Date, k, j + 2 + of, format!("{y:04}-{s}"));
+        }
+        if rel.is_none() {
+            if let Some((y, end)) = self.relative_year(j + 1 + of) {
+                let y = y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+                return Some(Found::new(k, end, TimeType::Date, format!("{y}-{s}")).anchored(true));
+            }
+            // bare "summer" needs "in the", "during the", "over the"
+            let cue = the == 1
+                && matches!(
+                    self.prev(k),
+                    "in" | "during" | "over" | "through" | "until" | "by"
+                );
+            if !cue || self.w(j) == "fall" {
+                return None;
+            }
+        }
+        let Some(dct) = self.dct else {
+            return date(TimeType::Date, k, j + 1, format!("XXXX-{s}"));
+        };
+        // seasons by their months: SP 3–5, SU 6–8, FA 9–11, WI 12–2 (named by the year it starts)
+        let start_month = match s {
+            "SP" => 3,
+            "SU" => 6,
+            "FA" => 9,
+            _ => 12,
+        };
+        let cur = dct.year as i64 * 12 + dct.month as i64;
+        let diff = |y: i32| {
+            let st = y as i64 * 12 + start_month as i64;
+            if cur < st {
+                st - cur
+            } else if cur <= st + 2 {
+                0
+            } else {
+                -(cur - st - 2)
+            }
+        };
+        let y = match rel {
+            Some(-1) => [dct.year, dct.year - 1]
+                .into_iter()
+                .find(|&y| diff(y) < 0)
+                .unwrap_or(dct.year - 1),
+            Some(1) => [dct.year, dct.year + 1]
+                .into_iter()
+                .find(|&y| diff(y) > 0)
+                .unwrap_or(dct.year + 1),
+            Some(_) => dct.year,
+            None => {
+                let c = [dct.year - 1, dct.year, dct.year + 1].map(|y| (y, diff(y)));
+                pick(&c, self.tense(j), i64::MAX)
+            }
+        };
+        Some(Found::new(k, j + 1, TimeType::Date, format!("{y:04}-{s}")).anchored(true))
+    }
+
+    /// `the third quarter`, `third-quarter`, `the fiscal first quarter of 1990`,
+    /// `the first half`, `first-half`.
+    fn quarter(&self, k: usize) -> Option<Found> {
+        let the = usize::from(self.w(k) == "the");
+        let mut j = k + the;
+        let fiscal = usize::from(self.w(j) == "fiscal");
+        j += fiscal;
+        let hyphenated = self.w(j).contains('-');
+        let k = if hyphenated { j - fiscal } else { k };
+        let (n, half, end) = if let Some((a, b)) = self.w(j).split_once('-') {
+            match b {
+                "quarter" => (ordinal(a)?, false, j + 1),
+                "half" => (ordinal(a)?, true, j + 1),
+                _ => return None,
+            }
+        } else {
+            let n = if self.w(j) == "final" || self.w(j) == "last" && the == 1 {
+                0
+            } else {
+                ordinal(self.w(j))?
+            };
+            j += 1;
+            j += usize::from(self.w(j) == "fiscal");
+            match self.w(j) {
+                "quarter" => (if n == 0 { 4 } else { n }, false, j + 1),
+                "half" => (if n == 0 { 2 } else { n }, true, j + 1),
+                _ => return None,
+            }
+        };
+        if n == 0 || (half && n > 2) || n > 4 {
+            return None;
+        }
+        let label = if half {
+            format!("H{n}")
+        } else {
+            format!("Q{n}")
+        };
+        // "of 1990", "1990"
+        let mut stop = end;
+        let mut year = None;
+        if self.w(stop) == "of" {
+            if let Some(y) = self.year(stop + 1) {
+                year = Some(y);
+                stop += 2;
+            } else if let Some((y, e)) = self.relative_year(stop + 1) {
+                year = y;
+                stop = e;
+            }
+        } else if let Some(y) = self.year(stop) {
+            year = Some(y);
+            stop += 1;
+        }
+        if let Some(y) = year {
+            return date(TimeType::Date, k, stop, format!("{y:04}-{label}"));
+        }
+        let Some(dct) = self.dct else {
+            return date(TimeType::Date, k, stop, format!("XXXX-{label}"));
+        };
+        // a quarter not yet begun is last year's when the verb is past
+        let current = if half {
+            (dct.month - 1) / 6 + 1
+        } else {
+            (dct.month - 1) / 3 + 1
+        };
+        let y = if n > current && self.tense(k) != Tense::Future {
+            dct.year - 1
+        } else {
+            dct.year
+        };
+        Some(Found::new(k, stop, TimeType::Date, format!("{y:04}-{label}")).anchored(true))
+    }
+
+    // -- weekdays, relative days, parts of day -------------------------------
+
+    /// `Thursday`, `last Friday`, `next Monday`, `Sunday night`.
+    fn weekday_expr(&self, k: usize) -> Option<Found> {
+        let (rel, j) = match self.w(k) {
+            "last" | "past" | "previous" => (Some(-1), k + 1),
+            "next" | "coming" => (Some(1), k + 1),
+            "this" => (Some(0), k + 1),
+            _ => (None, k),
+        };
+        let wd = self.weekday(j)?;
+        let part = lookup(PARTS_OF_DAY, self.w(j + 1));
+        let end = j + 1 + usize::from(part.is_some());
+        let kind = if part.is_some() {
+            TimeType::Time
+        } else {
+            TimeType::Date
+        };
+        let suffix = part.map(|p| format!("T{p}")).unwrap_or_default();
+        let Some(dct) = self.dct else {
+            return date(kind, k, end, format!("XXXX-WXX-{wd}{suffix}"));
+        };
+        let today = days_of(dct);
+        let back = (weekday_of(today) as i64 - wd as i64).rem_euclid(7);
+        let past = today - back; // latest such day on or before today
+        let future = today + (wd as i64 - weekday_of(today) as i64).rem_euclid(7);
+        let day = match rel {
+            Some(-1) => {
+                if back == 0 {
+                    today - 7
+                } else {
+                    past
+                }
+            }
+            Some(1) => {
+                if future == today {
+                    today + 7
+                } else {
+                    future
+                }
+            }
+            Some(_) => {
+                // this week's
+                today - weekday_of(today) as i64 + wd as i64
+            }
+            None => match self.tense(j) {
+                Tense::Future => future,
+                Tense::Present => {
+                    if future - today <= today - past {
+                        future
+                    } else {
+                        past
+                    }
+                }
+                _ => past,
+            },
+        };
+        Some(
+            Found::new(
+                k,
+                end,
+                kind,
+                format!("{}{suffix}", fmt_day(civil_from_days(day))),
+            )
+            .anchored(true),
+        )
+    }
+
+    /// `today`, `yesterday morning`, `tonight`, `this morning`, `last night`,
+    /// `last week`, `this year`, `next month`, `the day before yesterday`.
+    fn relative_day(&self, k: usize) -> Option<Found> {
+        let dct = self.dct;
+        let day = |n: i64| dct.map(|d| civil_from_days(days_of(d) + n));
+        let fmt = |d: Option<Date>| d.map_or("XXXX-XX-XX".to_string(), fmt_day);
+        let with_part = |start: usize, j: usize, n: i64| -> Option<Found> {
+            // j = word after the day word
+            match lookup(PARTS_OF_DAY, self.w(j)) {
+                Some(p) if p != "NI" || self.w(j) == "night" => Some(
+                    Found::new(start, j + 1, TimeType::Time, format!("{}T{p}", fmt(day(n))))
+                        .anchored(dct.is_some()),
+                ),
+                _ => {
+                    Some(Found::new(start, j, TimeType::Date, fmt(day(n))).anchored(dct.is_some()))
+                }
+            }
+        };
+        match (self.w(k), self.w(k + 1), self.w(k + 2), self.w(k + 3)) {
+            ("the", "day", "before", "yesterday") => return with_part(k, k + 4, -2),
+            ("the", "day", "after", "tomorrow") => return with_part(k, k + 4, 2),
+            ("today", ..) => return with_part(k, k + 1, 0),
+            ("yesterday", ..) => return with_part(k, k + 1, -1),
+            ("tomorrow", ..) => return with_part(k, k + 1, 1),
+            ("tonight", ..) => {
+                return Some(
+                    Found::new(k, k + 1, TimeType::Time, format!("{}TNI", fmt(day(0))))
+                        .anchored(dct.is_some()),
+                )
+            }
+            ("last", "night", ..) => {
+                return Some(
+                    Found::new(k, k + 2, TimeType::Time, format!("{}TNI", fmt(day(-1))))
+                        .anchored(dct.is_some()),
+                )
+            }
+            ("this", p, ..) => {
+                if let Some(p) = lookup(PARTS_OF_DAY, p) {
+                    return Some(
+                        Found::new(k, k + 2, TimeType::Time, format!("{}T{p}", fmt(day(0))))
+                            .anchored(dct.is_some()),
+                    );
+                }
+            }
+            _ => {}
+        }
+        // this / last / next + calendar unit
+        let n = match self.w(k) {
+            "last" | "previous" => -1,
+            "this" | "current" => 0,
+            "next" | "coming" => 1,
+            "past" => -1,
+            _ => return None,
+        };
+        let (u, plural) = unit(self.w(k + 1))?;
+        if plural || matches!(u, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) {
+            return None;
+        }
+        if matches!(self.w(k), "past" | "coming") || self.prev(k) == "the" {
+            // "the past year", "the coming week": a stretch of time
+            let start = if self.prev(k) == "the" { k - 1 } else { k };
+            return Some(Found::new(
+                start,
+                k + 2,
+                TimeType::Duration,
+                duration_value(Some(1.0), u),
+            ));
+        }
+        Some(Found::new(k, k + 2, TimeType::Date, shift(dct, n, u)).anchored(dct.is_some()))
+    }
+
+    /// `two days ago`, `a year earlier`, `three weeks later`.
+    fn ago(&self, k: usize, reference: &Option<Reference>) -> Option<Found> {
+        let (n, j) = self.count(k)?;
+        let (u, _) = unit(self.w(j))?;
+        let sign = match self.w(j + 1) {
+            "ago" => -1,
+            "earlier" | "before" | "previously" => -1,
+            "later" | "after" | "hence" | "on" => 1,
+            _ => return None,
+        };
+        // "two days before the vote", "a year on from": relative to an event
+        if matches!(self.w(j + 1), "before" | "after" | "on")
+            && !matches!(self.w(j + 2), "," | "." | "")
+        {
+            return None;
+        }
+        let Some(n) = n else {
+            let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+            return date(TimeType::Date, k, j + 2, v.to_string());
+        };
+        if n.fract() != 0.0 {
+            return None;
+        }
+        let n = sign * n as i64;
+        let quarter = reference.as_ref().and_then(Reference::quarter);
+        let value = if let (Some((_, q)), Unit::Year, Some(d)) = (quarter, u, self.dct) {
+            // "a year ago" among quarterly results: the same quarter a year before
+            let base = if self.w(j + 1) == "ago" {
+                d.year
+            } else {
+                quarter.map_or(d.year, |(y, _)| y)
+            };
+            format!("{:04}-{q}", base as i64 + n)
+        } else if self.w(j + 1) == "ago" {
+            shift(self.dct, n, u)
+        } else {
+            match reference {
+                Some(r) => r.shift(n, u).unwrap_or_else(|| shift(self.dct, n, u)),
+                None => shift(self.dct, n, u),
+            }
+        };
+        let anchored = self.dct.is_some() || reference.is_some();
+        let mut f = Found::new(k, j + 2, TimeType::Date, value).anchored(anchored);
+        f.relative = true;
+        Some(f)
+    }
+
+    /// `the next day`, `the following week`, `the previous year`.
+    fn following(&self, k: usize, reference: &Option<Reference>) -> Option<Found> {
+        if self.w(k) != "the" {
+            return None;
+        }
+        let n = match self.w(k + 1) {
+            "next" | "following" => 1,
+            "previous" | "preceding" => -1,
+            "same" => 0,
+            _ => return None,
+        };
+        let (u, plural) = unit(self.w(k + 2))?;
+        if plural || matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
+            return None;
+        }
+        let value = match reference {
+            Some(r) => r.shift(n, u)?,
+            None => shift(self.dct, n, u),
+        };
+        let mut f = Found::new(k, k + 3, TimeType::Date, value).anchored(true);
+        f.relative = true;
+        Some(f)
+    }
+
+    /// Quarterly-results anaphora: `the quarter`, `the latest quarter`, `the
+    /// year-earlier period`, `year-ago`: the quarter under discussion (the
+    /// last one named, else the last complete one), or that quarter a year before.
+    fn fiscal_period(&self, k: usize, reference: &Option<Reference>) -> Option<Found> {
+        let the = usize::from(self.w(k) == "the");
+        let mut j = k + the;
+        j += usize::from(matches!(self.w(j), "comparable" | "same"));
+        let year_before = matches!(self.w(j), "year-earlier" | "year-ago");
+        if year_before || matches!(self.w(j), "latest" | "current" | "recent" | "just-ended") {
+            j += 1;
+        }
+        let named = reference.as_ref().and_then(Reference::quarter);
+        let head = match self.w(j) {
+            "quarter" => true,
+            "period" if named.is_some() => true,
+            _ => false,
+        };
+        if !(head || year_before && j > k) {
+            return None;
+        }
+        if !year_before && the == 0 {
+            return None;
+        }
+        let end = if head { j + 1 } else { j };
+        let (y, q) = match named {
+            Some((y, q)) => (y, q.to_string()),
+            None => {
+                let d = self.dct?;
+                let (y, m) = add_months(d.year, d.month, -3);
+                (y, format!("Q{}", (m - 1) / 3 + 1))
+            }
+        };
+        let y = if year_before { y - 1 } else { y };
+        let mut f = Found::new(k, end, TimeType::Date, format!("{y:04}-{q}")).anchored(true);
+        f.relative = true;
+        Some(f)
+    }
+
+    /// `the weekend`, `this weekend`, `last weekend`: placed by the tense.
+    fn weekend(&self, k: usize) -> Option<Found> {
+        let rel = match self.w(k) {
+            "the" => None,
+            "this" => Some(0),
+            "last" | "past" => Some(-1),
+            "next" | "coming" => Some(1),
+            _ => return None,
+        };
+        if self.w(k + 1) != "weekend" {
+            return None;
+        }
+        let Some(dct) = self.dct else {
+            return date(TimeType::Date, k, k + 2, "XXXX-WXX-WE".into());
+        };
+        let today = days_of(dct);
+        let in_weekend = weekday_of(today) >= 6;
+        // the weekend of this ISO week, the one before, the one after
+        let n = match rel {
+            Some(n) => n,
+            None => match self.tense(k + 1) {
+                Tense::Future => 0,
+                _ if in_weekend => 0,
+                _ => -1,
+            },
+        };
+        let value = format!("{}-WE", fmt_week(today + 7 * n));
+        Some(Found::new(k, k + 2, TimeType::Date, value).anchored(true))
+    }
+
+    // -- references to the present, past and future --------------------------
+
+    fn reference_word(&self, k: usize) -> Option<Found> {
+        let one = |v: &str| date(TimeType::Date, k, k + 1, v.to_string());
+        let two = |v: &str| date(TimeType::Date, k, k + 2, v.to_string());
+        let three = |v: &str| date(TimeType::Date, k, k + 3, v.to_string());
+        match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("now", ..) => one("PRESENT_REF"),
+            ("currently" | "nowadays", ..) => one("PRESENT_REF"),
+            ("these", "days", _) => two("PRESENT_REF"),
+            ("the", "present", _) | ("at", "present", _) => two("PRESENT_REF").map(|mut f| {
+                f.start = k + 1;
+                if self.w(k) == "the" {
+                    f.start = k;
+                }
+                f
+            }),
+            ("recently" | "lately", ..) => one("PAST_REF"),
+            ("recent", u, _) if unit(u).is_some_and(|(_, p)| p) => two("PAST_REF"),
+            ("the", "past", next) if !self.starts_count_or_unit(k + 2) || next == "," => {
+                two("PAST_REF")
+            }
+            ("the", "future", _) => two("FUTURE_REF"),
+            ("the", "near" | "foreseeable" | "distant", "future") => three("FUTURE_REF"),
+            ("the", "near" | "long" | "short", "term") => three("FUTURE_REF"),
+            ("the", "coming", u) if unit(u).is_some_and(|(_, p)| p) => three("FUTURE_REF"),
+            ("coming", u, _) if unit(u).is_some_and(|(_, p)| p) && self.prev(k) == "in" => {
+                two("FUTURE_REF")
+            }
+            ("as", "soon", "as") if self.w(k + 3) == "possible" => {
+                date(TimeType::Date, k, k + 4, "FUTURE_REF".into())
+            }
+            _ => None,
+        }
+    }
+
+    fn starts_count_or_unit(&self, k: usize) -> bool {
+        self.count(k).is_some() || unit(self.w(k)).is_some() || self.w(k) == "few"
+    }
+
+    // -- durations and sets ---------------------------------------------------
+
+    /// `two weeks`, `nearly two years`, `the past 20 years`, `a decade`,
+    /// `the first nine months`, `two and a half years`, `10-hour`, `for years`.
+    fn duration(&self, k: usize) -> Option<Found> {
+        let mut j = k;
+        let mut modifier = None;
+        // [the] [past|last|next|first|coming|previous|final]
+        if self.w(j) == "the" {
+            j += 1;
+        }
+        if matches!(
+            self.w(j),
+            "past"
+                | "last"
+                | "next"
+                | "first"
+                | "coming"
+                | "previous"
+                | "final"
+                | "following"
+                | "remaining"
+                | "latest"
+        ) {
+            j += 1;
+        }
+        for (phrase, m) in [
+            (&["more", "than"][..], "MORE_THAN"),
+            (&["less", "than"], "LESS_THAN"),
+            (&["at", "least"], "EQUAL_OR_MORE"),
+            (&["up", "to"], "EQUAL_OR_LESS"),
+            (&["nearly"], "APPROX"),
+            (&["almost"], "APPROX"),
+            (&["about"], "APPROX"),
+            (&["around"], "APPROX"),
+            (&["roughly"], "APPROX"),
+            (&["some"], "APPROX"),
+            (&["over"], "MORE_THAN"),
+            (&["under"], "LESS_THAN"),
+        ] {
+            if phrase.iter().enumerate().all(|(n, p)| self.w(j + n) == *p)
+                && self.count(j + phrase.len()).is_some()
+            {
+                modifier = Some(m);
+                j += phrase.len();
+                break;
+            }
+        }
+        // hyphenated: two-year, 10-hour, year-long
+        if let Some((a, b)) = self.w(j).split_once('-') {
+            let n = crate::quantity::unit_or_compound(a)
+                .or_else(|| a.parse::<f64>().ok())
+                .or((a == "a" || a == "one").then_some(1.0));
+            if let (Some(n), Some((u, false))) = (n, unit(b)) {
+                let b_ok = !matches!(self.w(j + 1), "-") && self.kind(j).is_some();
+                if b_ok {
+                    return Some(
+                        Found::new(k, j + 1, TimeType::Duration, duration_value(Some(n), u))
+                            .with_mod(modifier),
+                    );
+                }
+            }
+            if let (Some((u, false)), "long" | "old") = (unit(a), b) {
+                return Some(Found::new(
+                    k,
+                    j + 1,
+                    TimeType::Duration,
+                    duration_value(Some(1.0), u),
+                ));
+            }
+        }
+        let (mut n, mut e) = match self.count(j) {
+            Some(c) => c,
+            None => {
+                // "for years", "over the past months"
+                let (u, plural) = unit(self.w(j))?;
+                let cue = j > k || matches!(self.prev(k), "for" | "over" | "within" | "in");
+                if !plural
+                    || !cue
+                    || u == Unit::Weekend
+                    || (j == k && self.prev(k) == "in") && u != Unit::Year && u != Unit::Decade
+                {
+                    return None;
+                }
+                return Some(Found::new(
+                    k,
+                    j + 1,
+                    TimeType::Duration,
+                    duration_value(None, u),
+                ));
+            }
+        };
+        // "two and a half years", "a year and a half"
+        if self.w(e) == "and" && self.w(e + 1) == "a" && self.w(e + 2) == "half" {
+            n = n.map(|n| n + 0.5);
+            e += 3;
+        }
+        if self.w(e) == "more"
+            || self.w(e) == "full"
+            || self.w(e) == "straight"
+            || self.w(e) == "consecutive"
+        {
+            e += 1;
+        }
+        let (u, plural) = unit(self.w(e))?;
+        if u == Unit::Quarter && !plural && n == Some(1.0) {
+            return None; // "a quarter" is a fraction as often as a period
+        }
+        let mut end = e + 1;
+        if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
+            n = n.map(|n| n + 0.5);
+            end += 3;
+        }
+        if matches!(self.w(end), "ago" | "earlier" | "later" | "hence") {
+            return None; // a date: see `ago`
+        }
+        if self.w(end) == "of" && !plural && n == Some(1.0) {
+            return None; // "a year of war" is fine, but "one day of" rarely a timex
+        }
+        Some(Found::new(k, end, TimeType::Duration, duration_value(n, u)).with_mod(modifier))
+    }
+
+    /// `every Friday`, `each July`, `every two weeks`, `daily`, `Mondays`.
+    fn set(&self, k: usize) -> Option<Found> {
+        let single = |v: &str| date(TimeType::Set, k, k + 1, v.to_string());
+        match self.w(k) {
+            "daily" | "nightly" => return single("P1D"),
+            "weekly" => return single("P1W"),
+            "monthly" => return single("P1M"),
+            "annually" | "yearly" => return single("P1Y"),
+            "hourly" => return single("PT1H"),
+            "biweekly" => return single("P2W"),
+            _ => {}
+        }
+        // plural weekday: "on Mondays", "Tuesday nights"
+        if let Some(base) = self.w(k).strip_suffix('s') {
+            if let Some(wd) = lookup(WEEKDAYS, base).filter(|_| self.capitalized(k)) {
+                return single(&format!("XXXX-WXX-{wd}"));
+            }
+        }
+        if let Some(wd) = self.weekday(k) {
+            if let Some(p) = self
+                .w(k + 1)
+                .strip_suffix('s')
+                .and_then(|p| lookup(PARTS_OF_DAY, p))
+            {
+                return date(TimeType::Set, k, k + 2, format!("XXXX-WXX-{wd}T{p}"));
+            }
+        }
+        if !matches!(self.w(k), "every" | "each") {
+            return None;
+        }
+        let mut j = k + 1;
+        if self.w(j) == "other" {
+            j += 1;
+        }
+        let every_other = j > k + 1;
+        if let Some(wd) = self.weekday(j) {
+            return date(TimeType::Set, k, j + 1, format!("XXXX-WXX-{wd}"));
+        }
+        if let Some(m) = self.month(j) {
+            return date(TimeType::Set, k, j + 1, format!("XXXX-{m:02}"));
+        }
+        if let Some(p) = lookup(PARTS_OF_DAY, self.w(j)) {
+            return date(TimeType::Set, k, j + 1, format!("XXXX-XX-XXT{p}"));
+        }
+        if let Some((u, false)) = unit(self.w(j)) {
+            let n = if every_other { 2.0 } else { 1.0 };
+            return date(TimeType::Set, k, j + 1, duration_value(Some(n), u));
+        }
+        let (n, e) = self.count(j)?;
+        let (u, true) = unit(self.w(e))? else {
+            return None;
+        };
+        date(TimeType::Set, k, e + 1, duration_value(n, u))
+    }
+
+    // -- clock times ------------------------------------------------------------
+
+    /// `3 p.m.`, `10:30 a.m. EST`, `15:00 GMT`, `noon`, `midnight`, `9 o'clock`,
+    /// followed or not by the day: `3 p.m. Friday`, `10 a.m. today`.
+    fn clock(&self, k: usize) -> Option<Found> {
+        let t = self.w(k);
+        let (mut h, mi, mut j) = if t == "noon" || t == "midday" {
+            (12, 0, k + 1)
+        } else if t == "midnight" {
+            (24, 0, k + 1)
+        } else if self.kind(k) == Some(TokenKind::Number) {
+            let (hh, mm) = match t.split_once(':') {
+                Some((a, b)) if b.len() == 2 => (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?),
+                Some(_) => return None,
+                None => (t.parse::<u32>().ok()?, 0),
+            };
+            (hh, mm, k + 1)
+        } else {
+            return None;
+        };
+        if h > 24 || mi > 59 {
+            return None;
+        }
+        let numeric = j == k + 1 && self.kind(k) == Some(TokenKind::Number);
+        let meridiem = match self.w(j) {
+            "a.m." | "am" | "a.m" => Some(false),
+            "p.m." | "pm" | "p.m" => Some(true),
+            "o'clock" => Some(h == 12),
+            _ => None,
+        };
+        if numeric {
+            match meridiem {
+                Some(pm) => {
+                    if h == 0 || h > 12 {
+                        return None;
+                    }
+                    if self.w(j) == "o'clock" {
+                        // "9 o'clock": morning unless 1–6
+                        if h <= 6 {
+                            h += 12;
+                        }
+                    } else if pm && h != 12 {
+                        h += 12;
+                    } else if !pm && h == 12 {
+                        h = 0;
+                    }
+                    j += 1;
+                }
+                None if t.contains(':') => {}
+                None => return None,
+            }
+        }
+        if h == 24 {
+            h = 0;
+        }
+        // time zone
+        if matches!(
+            self.w(j),
+            "gmt"
+                | "utc"
+                | "est"
+                | "edt"
+                | "cst"
+                | "cdt"
+                | "mst"
+                | "mdt"
+                | "pst"
+                | "pdt"
+                | "et"
+                | "pt"
+                | "bst"
+                | "cet"
+                | "cest"
+        ) && self.raw(j).chars().all(|c| c.is_uppercase())
+        {
+            j += 1;
+        } else if self.w(j) == "local" && self.w(j + 1) == "time" {
+            j += 2;
+        }
+        let time = if t == "midnight" && self.dct.is_some() {
+            "T24:00".to_string()
+        } else {
+            format!("T{h:02}:{mi:02}")
+        };
+        // the day, right after: "3 p.m. Friday", "10 a.m. on Thursday"
+        let on = usize::from(self.w(j) == "on");
+        let day = self
+            .weekday_expr(j + on)
+            .or_else(|| {
+                self.relative_day(j + on)
+                    .filter(|f| f.kind == TimeType::Date)
+            })
+            .or_else(|| self.calendar(j + on))
+            .filter(|f| f.value.len() == 10);
+        let (value, end, anchored) = match day {
+            Some(f) => (format!("{}{time}", f.value), f.end, f.anchored),
+            None => match self.dct {
+                Some(d) => (format!("{}{time}", fmt_day(d)), j, true),
+                None => (format!("XXXX-XX-XX{time}"), j, false),
+            },
+        };
+        Some(Found::new(k, end, TimeType::Time, value).anchored(anchored))
+    }
+
+    /// Holidays: `Christmas`, `New Year's Day`, `Thanksgiving`.
+    fn holiday(&self, k: usize) -> Option<Found> {
+        if !self.capitalized(k) {
+            return None;
+        }
+        // Thanksgiving: the fourth Thursday of November
+        let thanksgiving = |y: i32| {
+            let first = days_from_civil(y, 11, 1);
+            let to_thursday = (4 - weekday_of(first) as i64).rem_euclid(7);
+            civil_from_days(first + to_thursday + 21).day
+        };
+        if self.w(k) == "thanksgiving" {
+            let end = k + 1 + usize::from(self.w(k + 1) == "day");
+            let Some(dct) = self.dct else {
+                return date(TimeType::Date, k, end, "XXXX-11-XX".to_string());
+            };
+            let c = [dct.year - 1, dct.year, dct.year + 1]
+                .map(|y| (y, days_from_civil(y, 11, thanksgiving(y)) - days_of(dct)));
+            let y = pick(&c, self.tense(k), HALF_YEAR_DAYS);
+            let value = format!("{y:04}-11-{:02}", thanksgiving(y));
+            return Some(Found::new(k, end, TimeType::Date, value).anchored(true));
+        }
+        let (month, day, end): (u32, u32, usize) = match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("christmas", "eve", _) => (12, 24, k + 2),
+            ("christmas", "day", _) => (12, 25, k + 2),
+            ("christmas", ..) => (12, 25, k + 1),
+            ("new", "year's" | "year" | "years", "eve") => (12, 31, k + 3),
+            ("new", "year", "'s") if self.w(k + 3) == "eve" => (12, 31, k + 4),
+            ("new", "year", "'s") if self.w(k + 3) == "day" => (1, 1, k + 4),
+            ("new", "year's", "day") => (1, 1, k + 3),
+            ("halloween", ..) => (10, 31, k + 1),
+            ("valentine", "'s", "day") => (2, 14, k + 3),
+            ("independence", "day", _) if self.capitalized(k + 1) => (7, 4, k + 2),
+            _ => return None,
+        };
+        let Some(dct) = self.dct else {
+            return date(TimeType::Date, k, end, format!("XXXX-{month:02}-{day:02}"));
+        };
+        let c = [dct.year - 1, dct.year, dct.year + 1]
+            .map(|y| (y, days_from_civil(y, month, day) - days_of(dct)));
+        let y = pick(&c, self.tense(k), HALF_YEAR_DAYS);
+        Some(
+            Found::new(
+                k,
+                end,
+                TimeType::Date,
+                format!("{y:04}-{month:02}-{day:02}"),
+            )
+            .anchored(true),
+        )
+    }
+
+    // -- modifiers around a date ------------------------------------------------
+
+    /// `early`, `late`, `mid`, `the end of`, `the beginning of`, `earlier this`
+    /// before a date: returns the modifier and the word the date starts at.
+    fn date_prefix(&self, k: usize) -> Option<(Option<&'static str>, usize)> {
+        match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("early", ..) => Some((Some("START"), k + 1)),
+            ("late", ..) => Some((Some("END"), k + 1)),
+            ("mid" | "mid-", ..) => Some((Some("MID"), k + 1 + usize::from(self.w(k + 1) == "-"))),
+            ("the", "end" | "close", "of") => Some((Some("END"), k + 3)),
+            ("the", "beginning" | "start" | "dawn", "of") => Some((Some("START"), k + 3)),
+            ("the", "middle", "of") => Some((Some("MID"), k + 3)),
+            ("end" | "beginning" | "start", "of", _) => Some((
+                if self.w(k) == "end" {
+                    Some("END")
+                } else {
+                    Some("START")
+                },
+                k + 2,
+            )),
+            _ => None,
+        }
+    }
+
+    /// `the end of the year`, `the end of the month`: relative to the publication date.
+    fn the_unit(&self, k: usize) -> Option<Found> {
+        if self.w(k) != "the" {
+            return None;
+        }
+        let (u, false) = unit(self.w(k + 1))? else {
+            return None;
+        };
+        if !matches!(
+            u,
+            Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Century | Unit::Quarter
+        ) {
+            return None;
+        }
+        Some(
+            Found::new(k, k + 2, TimeType::Date, shift(self.dct, 0, u))
+                .anchored(self.dct.is_some()),
+        )
+    }
+
+    /// Every expression starting at word `k`, longest first.
+    fn at(&self, k: usize, reference: &Option<Reference>, with_prefix: bool) -> Option<Found> {
+        let mut best: Option<Found> = None;
+        let mut consider = |f: Option<Found>| {
+            if let Some(f) = f {
+                if f.end > k && best.as_ref().is_none_or(|b| f.end > b.end) {
+                    best = Some(f);
+                }
+            }
+        };
+        consider(self.clock(k));
+        consider(self.calendar(k));
+        consider(self.month_expr(k));
+        consider(self.year_expr(k));
+        consider(self.season(k));
+        consider(self.quarter(k));
+        consider(self.weekday_expr(k));
+        consider(self.relative_day(k));
+        consider(self.ago(k, reference));
+        consider(self.following(k, reference));
+        consider(self.reference_word(k));
+        consider(self.duration(k));
+        consider(self.set(k));
+        consider(self.holiday(k));
+        consider(self.fiscal_period(k, reference));
+        consider(self.weekend(k));
+        if with_prefix {
+            if let Some((modifier, j)) = self.date_prefix(k) {
+                let inner = self
+                    .at(j, reference, false)
+                    .or_else(|| (modifier.is_some()).then(|| self.the_unit(j)).flatten());
+                if let Some(f) = inner.filter(|f| f.kind == TimeType::Date && f.start == j) {
+                    if !f.value.ends_with("_REF") {
+                        consider(Some(Found { start: k, ..f }.with_mod(modifier)));
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+/// `first` → 1, `3rd` → 3, `twenty-first` → 21.
+fn ordinal(t: &str) -> Option<u32> {
+    const WORDS: &[(&str, u32)] = &[
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("fifth", 5),
+        ("sixth", 6),
+        ("seventh", 7),
+        ("eighth", 8),
+        ("ninth", 9),
+        ("tenth", 10),
+        ("eleventh", 11),
+        ("twelfth", 12),
+        ("thirteenth", 13),
+        ("fourteenth", 14),
+        ("fifteenth", 15),
+        ("sixteenth", 16),
+        ("seventeenth", 17),
+        ("eighteenth", 18),
+        ("nineteenth", 19),
+        ("twentieth", 20),
+        ("twenty-first", 21),
+    ];
+    if let Some(n) = lookup(WORDS, t) {
+        return Some(n);
+    }
+    let digits = t
+        .strip_suffix("st")
+        .or(t.strip_suffix("nd"))
+        .or(t.strip_suffix("rd"))
+        .or(t.strip_suffix("th"))?;
+    digits.parse().ok()
+}
+
+/// How far back a past tense may move a date without a year: "Nov. 16" in
+/// a 1 November article is this year's, whatever the verb.
+const HALF_YEAR_DAYS: i64 = 183;
+
+/// Of candidate years with their signed distance from the publication date
+/// (negative: before it), the one the tense points to: past → the latest not
+/// after it, future → the earliest not before it (for the present tense, a
+/// schedule, only within `limit`), otherwise — or when the past lies more
+/// than `limit` back — the nearest.
+fn pick(candidates: &[(i32, i64)], tense: Tense, limit: i64) -> i32 {
+    let past = candidates
+        .iter()
+        .filter(|c| c.1 <= 0 && -c.1 <= limit)
+        .max_by_key(|c| c.1);
+    let future = candidates.iter().filter(|c| c.1 >= 0).min_by_key(|c| c.1);
+    let nearest = candidates.iter().min_by_key(|c| (c.1.abs(), c.1 > 0));
+    let chosen = match tense {
+        Tense::Past => past,
+        Tense::Future => future,
+        // the present with a date is mostly a schedule: "the summit opens March 12"
+        Tense::Present => future.filter(|c| c.1 <= limit),
+        Tense::Unknown => nearest,
+    };
+    chosen.or(nearest).map_or(0, |c| c.0)
+}
+
+/// The last fully specified time in the text, for `a year earlier`,
+/// `the next day`.
+#[derive(Debug, Clone)]
+struct Reference {
+    value: String,
+}
+
+impl Reference {
+    fn from_value(v: &str) -> Option<Reference> {
+        let b = v.as_bytes();
+        let ok = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
+        ok.then(|| Reference {
+            value: v.split('T').next().unwrap_or(v).to_string(),
+        })
+    }
+
+    /// The reference's year and quarter or half (`Q3`, `H1`), if it is one.
+    fn quarter(&self) -> Option<(i32, &str)> {
+        let (y, rest) = self.value.split_once('-')?;
+        let period = rest.starts_with('Q') || rest.starts_with('H');
+        (period && rest.len() == 2).then(|| Some((y.parse().ok()?, rest)))?
+    }
+
+    fn shift(&self, n: i64, u: Unit) -> Option<String> {
+        let v = &self.value;
+        let year: i32 = v[..4].parse().ok()?;
+        if u == Unit::Year {
+            // "a year earlier": the year, or the same quarter (1989-Q3 → 1988-Q3)
+            let rest = self.quarter().map_or("", |(_, q)| q);
+            let dash = if rest.is_empty() { "" } else { "-" };
+            return Some(format!("{:04}{dash}{rest}", year as i64 + n));
+        }
+        let d = Date::parse(v.get(..10)?)?;
+        Some(shift(Some(d), n, u))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The stage
+
+/// Find and normalize the time expressions of the document, anchored to
+/// `dct` (the publication date); DATE and TIME ones are also entities.
+pub fn find(doc: &mut Document, dct: Option<Date>) {
+    // cardinal numbers by their first token, from the quantity layer
+    let mut number_at: HashMap<usize, (f64, usize)> = HashMap::new();
+    {
+        let token_at: HashMap<usize, usize> = doc
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.span.start, i))
+            .collect();
+        let token_end: HashMap<usize, usize> = doc
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.span.end, i))
+            .collect();
+        for q in &doc.quantities {
+            if q.label != Label::Cardinal {
+                continue;
+            }
+            if let (Some(&a), Some(&b)) = (token_at.get(&q.span.start), token_end.get(&q.span.end))
+            {
+                number_at.insert(a, (q.value, b + 1));
+            }
+        }
+    }
+    let names: Vec<Span> = doc
+        .entities
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.label,
+                Label::Person | Label::Org | Label::Fac | Label::Gpe | Label::Loc | Label::Norp
+            )
+        })
+        .map(|e| e.span)
+        .collect();
+    let mut found = Vec::new();
+    let mut reference: Option<Reference> = dct.map(|d| Reference { value: fmt_day(d) });
+    for sent in &doc.sentences {
+        let base = sent.tokens.start;
+        let lower: Vec<String> = sent
+            .tokens
+            .clone()
+            .map(|i| doc.token_text(i).to_lowercase().replace('’', "'"))
+            .collect();
+        let numbers = sent
+            .tokens
+            .clone()
+            .filter_map(|i| {
+                number_at
+                    .get(&i)
+                    .filter(|(_, end)| *end <= sent.tokens.end)
+                    .map(|&(v, end)| (i - base, (v, end - base)))
+            })
+            .collect();
+        let in_name = sent
+            .tokens
+            .clone()
+            .map(|i| names.iter().any(|s| s.overlaps(doc.tokens[i].span)))
+            .collect();
+        let s = Sent {
+            doc,
+            base,
+            lower,
+            numbers,
+            in_name,
+            dct,
+            syntax: OnceCell::new(),
+        };
+        let mut k = 0;
+        while k < s.lower.len() {
+            match s.at(k, &reference, true) {
+                Some(f) => {
+                    if f.kind == TimeType::Date && f.value.len() >= 4 && !f.relative {
+                        if let Some(r) = Reference::from_value(&f.value) {
+                            reference = Some(r);
+                        }
+                    }
+                    let span = Span::new(
+                        doc.tokens[base + f.start].span.start,
+                        doc.tokens[base + f.end - 1].span.end,
+                    );
+                    found.push(Timex {
+                        span,
+                        kind: f.kind,
+                        value: f.value,
+                        modifier: f.modifier,
+                        anchored: f.anchored,
+                    });
+                    k = f.end;
+                }
+                None => k += 1,
+            }
+        }
+    }
+    // as in OntoNotes / spaCy, durations and sets are DATE entities too
+    for t in &found {
+        {
+            doc.entities.push(Entity {
+                span: t.span,
+                label: if t.kind == TimeType::Time {
+                    Label::Time
+                } else {
+                    Label::Date
+                },
+                source: "time",
+                kind: None,
+                country: None,
+            });
+        }
+    }
+    doc.times = found;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (sentence, expression, type, value) for an article dated Thursday 2020-02-27.
+    #[rustfmt::skip]
+    const CASES: &[(&str, &str, &str, &str)] = &[
+        // the examples
+        ("Erdogan said Thursday.", "Thursday", "DATE", "2020-02-27"),
+        ("They attacked in December.", "December", "DATE", "2019-12"),
+        ("The deal crumbled as of late December last year.", "late December last year", "DATE", "2019-12"),
+        ("They signed a deal in September 2018.", "September 2018", "DATE", "2018-09"),
+        ("Aid has flowed since 2015.", "2015", "DATE", "2015"),
+        ("It was encircled in recent weeks.", "recent weeks", "DATE", "PAST_REF"),
+        ("He arrived two days ago.", "two days ago", "DATE", "2020-02-25"),
+        ("Violence grew over the past decade.", "the past decade", "DURATION", "P1DE"),
+        ("They protest every Friday.", "every Friday", "SET", "XXXX-WXX-5"),
+        // weekdays and tense
+        ("Two soldiers were killed on Wednesday.", "Wednesday", "DATE", "2020-02-26"),
+        ("The talks resumed Monday.", "Monday", "DATE", "2020-02-24"),
+        ("The talks will resume on Monday.", "Monday", "DATE", "2020-03-02"),
+        ("The minister will visit Ankara on Saturday.", "Saturday", "DATE", "2020-02-29"),
+        ("Protesters gathered on Sunday.", "Sunday", "DATE", "2020-02-23"),
+        ("He plans to travel on Friday.", "Friday", "DATE", "2020-02-28"),
+        ("The vote was held last Tuesday.", "last Tuesday", "DATE", "2020-02-25"),
+        ("The vote is next Tuesday.", "next Tuesday", "DATE", "2020-03-03"),
+        ("They met last Thursday.", "last Thursday", "DATE", "2020-02-20"),
+        ("Shelling began Wednesday night.", "Wednesday night", "TIME", "2020-02-26TNI"),
+        ("Rockets fell on Tuesday morning.", "Tuesday morning", "TIME", "2020-02-25TMO"),
+        ("Police said Thursday, Feb. 27, 2020 was calm.", "Thursday, Feb. 27, 2020", "DATE", "2020-02-27"),
+        // calendar dates
+        ("It happened on Feb. 27, 2020.", "Feb. 27, 2020", "DATE", "2020-02-27"),
+        ("It happened on February 3, 2019.", "February 3, 2019", "DATE", "2019-02-03"),
+        ("It happened on 3 February 2019.", "3 February 2019", "DATE", "2019-02-03"),
+        ("It happened on the 3rd of February.", "the 3rd of February", "DATE", "2020-02-03"),
+        ("It happened on Jan. 5.", "Jan. 5", "DATE", "2020-01-05"),
+        ("The election will be held on Nov. 3.", "Nov. 3", "DATE", "2020-11-03"),
+        ("The summit opens March 12.", "March 12", "DATE", "2020-03-12"),
+        ("The truce began on Dec. 20.", "Dec. 20", "DATE", "2019-12-20"),
+        ("The file is dated 2020-02-27.", "2020-02-27", "DATE", "2020-02-27"),
+        ("The file is dated 02/27/2020.", "02/27/2020", "DATE", "2020-02-27"),
+        ("He was born on July 4th, 1976.", "July 4th, 1976", "DATE", "1976-07-04"),
+        ("It ended in May 2018.", "May 2018", "DATE", "2018-05"),
+        ("It ended in March of 2017.", "March of 2017", "DATE", "2017-03"),
+        ("The war began in 2011.", "2011", "DATE", "2011"),
+        ("The 1990s were calm.", "The 1990s", "DATE", "199"),
+        ("Prices rose in the mid-1990s.", "the mid-1990s", "DATE", "199"),
+        ("In the early 2000s it grew.", "early 2000s", "DATE", "200"),
+        ("Revenue fell in fiscal 2019.", "fiscal 2019", "DATE", "2019"),
+        ("This is the 21st century.", "the 21st century", "DATE", "20"),
+        // months
+        ("Fighting resumed in January.", "January", "DATE", "2020-01"),
+        ("The offensive started in early February.", "early February", "DATE", "2020-02"),
+        ("Talks will open in April.", "April", "DATE", "2020-04"),
+        ("They met last November.", "last November", "DATE", "2019-11"),
+        ("They will meet next March.", "next March", "DATE", "2020-03"),
+        ("They will meet next January.", "next January", "DATE", "2021-01"),
+        ("They meet this June.", "this June", "DATE", "2020-06"),
+        ("It collapsed in mid-December.", "mid-December", "DATE", "2019-12"),
+        ("It collapsed in December last year.", "December last year", "DATE", "2019-12"),
+        ("Troops arrived since the beginning of February.", "the beginning of February", "DATE", "2020-02"),
+        ("The plan ends at the end of 2020.", "the end of 2020", "DATE", "2020"),
+        ("Talks are set for the end of March.", "the end of March", "DATE", "2020-03"),
+        // relative days
+        ("The ministry said today.", "today", "DATE", "2020-02-27"),
+        ("The ministry said yesterday.", "yesterday", "DATE", "2020-02-26"),
+        ("The ministry will respond tomorrow.", "tomorrow", "DATE", "2020-02-28"),
+        ("He speaks tonight.", "tonight", "TIME", "2020-02-27TNI"),
+        ("It rained this morning.", "this morning", "TIME", "2020-02-27TMO"),
+        ("It rained last night.", "last night", "TIME", "2020-02-26TNI"),
+        ("It rained yesterday afternoon.", "yesterday afternoon", "TIME", "2020-02-26TAF"),
+        ("It began the day before yesterday.", "the day before yesterday", "DATE", "2020-02-25"),
+        ("Crowds came this week.", "this week", "DATE", "2020-W09"),
+        ("Crowds came last week.", "last week", "DATE", "2020-W08"),
+        ("Crowds will come next week.", "next week", "DATE", "2020-W10"),
+        ("Prices fell last month.", "last month", "DATE", "2020-01"),
+        ("Prices fell this month.", "this month", "DATE", "2020-02"),
+        ("Prices will fall next month.", "next month", "DATE", "2020-03"),
+        ("Exports grew last year.", "last year", "DATE", "2019"),
+        ("Exports grew this year.", "this year", "DATE", "2020"),
+        ("Exports will grow next year.", "next year", "DATE", "2021"),
+        ("Exports grew earlier this year.", "this year", "DATE", "2020"),
+        ("They came this weekend.", "this weekend", "DATE", "2020-W09-WE"),
+        ("They rallied over the weekend.", "the weekend", "DATE", "2020-W08-WE"),
+        ("Sales fell last quarter.", "last quarter", "DATE", "2019-Q4"),
+        ("Growth slowed this summer.", "this summer", "DATE", "2020-SU"),
+        ("Growth slowed last winter.", "last winter", "DATE", "2019-WI"),
+        ("Growth slowed in the summer of 2018.", "the summer of 2018", "DATE", "2018-SU"),
+        ("Earnings rose in the third quarter.", "the third quarter", "DATE", "2019-Q3"),
+        ("Earnings rose in the first quarter of 2019.", "the first quarter of 2019", "DATE", "2019-Q1"),
+        ("Third-quarter earnings rose.", "Third-quarter", "DATE", "2019-Q3"),
+        ("Earnings rose in the first half.", "the first half", "DATE", "2020-H1"),
+        // ago, earlier, later
+        ("He left three weeks ago.", "three weeks ago", "DATE", "2020-W06"),
+        ("He left a year ago.", "a year ago", "DATE", "2019"),
+        ("He left six months ago.", "six months ago", "DATE", "2019-08"),
+        ("He left a decade ago.", "a decade ago", "DATE", "201"),
+        ("He left a few years ago.", "a few years ago", "DATE", "PAST_REF"),
+        ("On March 3, 2019 it began; two days later it ended.", "two days later", "DATE", "2019-03-05"),
+        ("In 2015 it began; a year later it ended.", "a year later", "DATE", "2016"),
+        ("On March 3, 2019 it began; the next day it ended.", "the next day", "DATE", "2019-03-04"),
+        // present, past, future references
+        ("The rebels now hold the town.", "now", "DATE", "PRESENT_REF"),
+        ("The town is currently held by rebels.", "currently", "DATE", "PRESENT_REF"),
+        ("The town was recently retaken.", "recently", "DATE", "PAST_REF"),
+        ("Such raids were common in the past.", "the past", "DATE", "PAST_REF"),
+        ("No talks are planned in the near future.", "the near future", "DATE", "FUTURE_REF"),
+        ("Talks are planned in the coming weeks.", "the coming weeks", "DATE", "FUTURE_REF"),
+        ("Prices rose in recent years.", "recent years", "DATE", "PAST_REF"),
+        // durations
+        ("The siege lasted two weeks.", "two weeks", "DURATION", "P2W"),
+        ("The siege lasted 90 days.", "90 days", "DURATION", "P90D"),
+        ("The siege lasted three months.", "three months", "DURATION", "P3M"),
+        ("The siege lasted nearly two years.", "nearly two years", "DURATION", "P2Y"),
+        ("The siege lasted more than a year.", "more than a year", "DURATION", "P1Y"),
+        ("The siege lasted several days.", "several days", "DURATION", "PXD"),
+        ("The siege lasted a few hours.", "a few hours", "DURATION", "PTXH"),
+        ("The siege lasted 48 hours.", "48 hours", "DURATION", "PT48H"),
+        ("The siege lasted 30 minutes.", "30 minutes", "DURATION", "PT30M"),
+        ("The siege lasted two and a half years.", "two and a half years", "DURATION", "P2.5Y"),
+        ("The siege lasted a decade.", "a decade", "DURATION", "P1DE"),
+        ("The war lasted two decades.", "two decades", "DURATION", "P2DE"),
+        ("He signed a five-year contract.", "five-year", "DURATION", "P5Y"),
+        ("They held a 10-hour meeting.", "10-hour", "DURATION", "PT10H"),
+        ("Prices doubled over the past 20 years.", "the past 20 years", "DURATION", "P20Y"),
+        ("Rates will rise in the next five years.", "the next five years", "DURATION", "P5Y"),
+        ("Profits rose in the first nine months.", "the first nine months", "DURATION", "P9M"),
+        ("It has been in decline for years.", "years", "DURATION", "PXY"),
+        ("Prices rose over the past year.", "the past year", "DURATION", "P1Y"),
+        ("The fighting went on for a fortnight.", "a fortnight", "DURATION", "P2W"),
+        ("The boy is 12 years old.", "12 years", "DURATION", "P12Y"),
+        // sets
+        ("They meet every week.", "every week", "SET", "P1W"),
+        ("They meet every two weeks.", "every two weeks", "SET", "P2W"),
+        ("They meet each July.", "each July", "SET", "XXXX-07"),
+        ("They meet every other month.", "every other month", "SET", "P2M"),
+        ("They meet daily.", "daily", "SET", "P1D"),
+        ("The paper appears weekly.", "weekly", "SET", "P1W"),
+        ("The index is updated monthly.", "monthly", "SET", "P1M"),
+        ("They meet on Mondays.", "Mondays", "SET", "XXXX-WXX-1"),
+        ("They meet every morning.", "every morning", "SET", "XXXX-XX-XXTMO"),
+        // clock times
+        ("The blast came at 3 p.m.", "3 p.m.", "TIME", "2020-02-27T15:00"),
+        ("The blast came at 10:30 a.m. local time.", "10:30 a.m. local time", "TIME", "2020-02-27T10:30"),
+        ("The blast came at 9 a.m. GMT.", "9 a.m. GMT", "TIME", "2020-02-27T09:00"),
+        ("The blast came at 11 pm.", "11 pm", "TIME", "2020-02-27T23:00"),
+        ("The curfew starts at 21:00.", "21:00", "TIME", "2020-02-27T21:00"),
+        ("The blast came at noon.", "noon", "TIME", "2020-02-27T12:00"),
+        ("Polls will close at 8 p.m. Friday.", "8 p.m. Friday", "TIME", "2020-02-28T20:00"),
+        ("The blast came at 6 a.m. on Tuesday.", "6 a.m. on Tuesday", "TIME", "2020-02-25T06:00"),
+        // holidays
+        ("Shops closed on Christmas Day.", "Christmas Day", "DATE", "2019-12-25"),
+        ("They celebrated New Year's Eve.", "New Year's Eve", "DATE", "2019-12-31"),
+    ];
+
+    fn times_of(sentence: &str, date: Option<&str>) -> Vec<(String, String, String)> {
+        let opts = crate::Options {
+            date: date.map(str::to_string),
+            tokens: false,
+        };
+        let a = crate::analyze(sentence, &opts).unwrap();
+        a.times
+            .iter()
+            .map(|t| (t.text.clone(), t.kind.to_string(), t.value.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn expressions_normalize_against_the_publication_date() {
+        let mut wrong = Vec::new();
+        for &(sentence, text, kind, value) in CASES {
+            let got = times_of(sentence, Some("2020-02-27"));
+            let want = (text.to_string(), kind.to_string(), value.to_string());
+            if !got.contains(&want) {
+                wrong.push(format!("{sentence:?}: want {want:?}, got {got:?}"));
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "{} of {} wrong:\n{}",
+            wrong.len(),
+            CASES.len(),
+            wrong.join("\n")
+        );
+    }
+
+    #[test]
+    fn at_least_a_hundred_distinct_expressions() {
+        let distinct: std::collections::BTreeSet<&str> = CASES.iter().map(|c| c.1).collect();
+        assert!(distinct.len() >= 100, "{}", distinct.len());
+    }
+
+    #[test]
+    fn without_a_date_relative_expressions_stay_underspecified() {
+        for (sentence, want) in [
+            ("Erdogan said Thursday.", "XXXX-WXX-4"),
+            ("They attacked in December.", "XXXX-12"),
+            ("He arrived two days ago.", "XXXX-XX-XX"),
+            ("Exports grew last year.", "XXXX"),
+            ("It happened on Jan. 5.", "XXXX-01-05"),
+            ("The blast came at 3 p.m.", "XXXX-XX-XXT15:00"),
+        ] {
+            let got = times_of(sentence, None);
+            assert_eq!(got.len(), 1, "{sentence}: {got:?}");
+            assert_eq!(got[0].2, want, "{sentence}");
+        }
+        // absolute ones do not need the date
+        assert_eq!(times_of("In September 2018.", None)[0].2, "2018-09");
+    }
+
+    #[test]
+    fn words_that_only_look_like_times_are_left_alone() {
+        for sentence in [
+            "May they rest in peace.",
+            "Thousands march on the capital.",
+            "June Carter sang.",
+            "He will sun himself.",
+            "2000 soldiers were deployed.",
+            "The Latin Quarter is busy.",
+            "Second, the army retreated.",
+        ] {
+            let got = times_of(sentence, Some("2020-02-27"));
+            assert!(got.is_empty(), "{sentence}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn calendar_arithmetic() {
+        let d = |s| days_of(Date::parse(s).unwrap());
+        assert_eq!(weekday_of(d("2020-02-27")), 4);
+        assert_eq!(iso_week(d("2020-02-27")), (2020, 9));
+        assert_eq!(iso_week(d("2021-01-01")), (2020, 53));
+        assert_eq!(iso_week(d("2019-12-30")), (2020, 1));
+        assert_eq!(civil_from_days(d("2020-02-28") + 1).day, 29);
+        assert_eq!(add_months(2020, 1, -2), (2019, 11));
+        assert_eq!(duration_value(Some(2.5), Unit::Year), "P2.5Y");
+        assert_eq!(duration_value(None, Unit::Hour), "PTXH");
+    }
+
+    #[test]
+    fn time_expressions_are_date_and_time_entities() {
+        let opts = crate::Options {
+            date: Some("2020-02-27".into()),
+            tokens: false,
+        };
+        let a = crate::analyze(
+            "Two soldiers died on Wednesday at 3 p.m. after two days of fighting.",
+            &opts,
+        )
+        .unwrap();
+        let labels: Vec<(&str, &str)> = a
+            .entities
+            .iter()
+            .map(|e| (e.text.as_str(), e.label))
+            .collect();
+        assert!(labels.contains(&("Wednesday", "DATE")), "{labels:?}");
+        assert!(labels.contains(&("3 p.m.", "TIME")), "{labels:?}");
+        assert!(labels.contains(&("two days", "DATE")), "{labels:?}");
+        // "two" is part of the duration, not a separate quantity
+        assert!(
+            a.quantities.iter().all(|q| q.text != "two" || q.start < 10),
+            "{:?}",
+            a.quantities
+        );
+    }
+}
