@@ -45,6 +45,17 @@ export interface Quantity extends TextSpan {
   unit: string | null;
 }
 
+export interface Time extends TextSpan {
+  /** TIMEX3 type. */
+  type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  /** TIMEX3 value: "2020-02-27", "2019-12", "2020-W08", "P2D", "PAST_REF", "XXXX-WXX-5", "2020-02-27T15:00". */
+  value: string;
+  /** TIMEX3 mod: "START", "MID", "END", "APPROX", "MORE_THAN", ...; null when none. */
+  mod: string | null;
+  /** True when computed from the publication date or an earlier time in the text. */
+  anchored: boolean;
+}
+
 export interface Quote extends TextSpan {
   /** The cue: "said", "told", "added", "according to". */
   cue: TextSpan | null;
@@ -83,7 +94,8 @@ export interface Analysis {
   /** Reserved: always empty in this version. */
   events: unknown[];
   /** Reserved: always empty in this version. */
-  times: unknown[];
+  /** Time expressions normalized to TimeML TIMEX3 values. */
+  times: Time[];
   quantities: Quantity[];
   quotes: Quote[];
   /** Present only with `options.tokens`. */

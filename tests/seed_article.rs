@@ -180,3 +180,41 @@ fn seed_quotes_and_speakers() {
         "cannot stand without the backing from Iran and Russia"
     );
 }
+
+/// Every time expression of the README checklist, normalized for an article
+/// published on Thursday 2020-02-27.
+#[test]
+fn seed_times() {
+    let a = seed();
+    let times: Vec<(&str, &str, &str)> = a
+        .times
+        .iter()
+        .map(|t| (t.text.as_str(), t.kind, t.value.as_str()))
+        .collect();
+    for want in [
+        ("Thursday", "DATE", "2020-02-27"),
+        ("Wednesday", "DATE", "2020-02-26"),
+        ("December", "DATE", "2019-12"),
+        ("the beginning of February", "DATE", "2020-02"),
+        ("2011", "DATE", "2011"),
+        ("2015", "DATE", "2015"),
+        ("September 2018", "DATE", "2018-09"),
+        ("late December last year", "DATE", "2019-12"),
+        ("recent weeks", "DATE", "PAST_REF"),
+    ] {
+        assert!(times.contains(&want), "{want:?} not in {times:?}");
+    }
+    // every "Thursday" and "Wednesday" in the article is the same day
+    for t in &a.times {
+        match t.text.as_str() {
+            "Thursday" => assert_eq!(t.value, "2020-02-27"),
+            "Wednesday" => assert_eq!(t.value, "2020-02-26"),
+            _ => {}
+        }
+    }
+    let late = a.times.iter().find(|t| t.text.starts_with("late December")).unwrap();
+    assert_eq!(late.modifier, Some("END"));
+    // they are DATE entities too, and "2011" is no longer a bare number
+    assert!(has(&a, "September 2018", "DATE"));
+    assert!(a.quantities.iter().all(|q| q.text != "2011"));
+}

@@ -54,6 +54,7 @@ function render(text, out) {
   renderDoc(text, out.entities);
   renderLegend(out.entities);
   renderEntities(out.entities);
+  renderTimes(out.times);
   renderQuantities(out.quantities);
   renderQuotes(out.quotes);
   $('results').hidden = false;
@@ -107,8 +108,8 @@ function renderLegend(entities) {
   }
 }
 
-function pill(label) {
-  return el('span', { class: 'pill', style: `background: var(--${label})` }, label);
+function pill(label, text = label) {
+  return el('span', { class: 'pill', style: `background: var(--${label})` }, text);
 }
 
 function renderEntities(entities) {
@@ -143,6 +144,17 @@ function renderQuantities(quantities) {
     list.append(el('li', {}, pill(q.label), `“${q.text}” → `, el('strong', {}, formatValue(q))));
   }
   $('n-quantities').textContent = `(${quantities.length})`;
+}
+
+function renderTimes(times) {
+  const list = $('times');
+  list.replaceChildren();
+  for (const t of times) {
+    const mod = t.mod ? ` (${t.mod.toLowerCase().replace('_', ' ')})` : '';
+    list.append(el('li', {}, pill(t.type === 'TIME' ? 'TIME' : 'DATE', t.type.toLowerCase()),
+      `“${t.text}” → `, el('strong', {}, t.value), mod));
+  }
+  $('n-times').textContent = `(${times.length})`;
 }
 
 function renderQuotes(quotes) {

@@ -103,10 +103,14 @@ test('a dropped or opened .txt file is analyzed', async () => {
   await context.close();
 });
 
-test('sample article renders entities, quantities and quotes', async () => {
+test('sample article renders entities, times, quantities and quotes', async () => {
   const { context, page, problems } = await openPage();
   await page.click('#sample');
   await page.waitForSelector('#results:not([hidden])');
+  const times = await page.$$eval('#times li', (ls) => ls.map((l) => l.textContent));
+  assert.ok(times.some((t) => t.includes('“Thursday” → 2024-03-14')), times.join('\n'));
+  assert.ok(times.some((t) => t.includes('“late February” → 2024-02') && t.includes('end')), times.join('\n'));
+  assert.ok(times.some((t) => t.includes('48 hours') && t.includes('PT48H')), times.join('\n'));
   const quantities = await page.$$eval('#quantities li', (ls) => ls.map((l) => l.textContent));
   assert.ok(quantities.some((q) => q.includes('more than a hundred') && q.includes('> 100')), quantities.join('\n'));
   const quotes = await page.$$eval('#quotes li', (ls) => ls.map((l) => l.textContent));
