@@ -212,7 +212,11 @@ fn seed_times() {
             _ => {}
         }
     }
-    let late = a.times.iter().find(|t| t.text.starts_with("late December")).unwrap();
+    let late = a
+        .times
+        .iter()
+        .find(|t| t.text.starts_with("late December"))
+        .unwrap();
     assert_eq!(late.modifier, Some("END"));
     // they are DATE entities too, and "2011" is no longer a bare number
     assert!(has(&a, "September 2018", "DATE"));
