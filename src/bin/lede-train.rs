@@ -297,17 +297,16 @@ fn eval_time(args: &Args) -> Result<(), String> {
                 .collect();
             let (s, pairs) = score(&d.times, &system);
             total.add(&s);
-            for g in &d.times {
-                let one = std::slice::from_ref(g);
-                let mine: Vec<Gold> = system
-                    .iter()
-                    .filter(|p| p.start < g.end && g.start < p.end)
-                    .take(1)
-                    .cloned()
-                    .collect();
-                let (mut s1, _) = score(one, &mine);
-                s1.system = 0;
-                by_type.entry(g.kind.clone()).or_default().add(&s1);
+            // the same pairs, counted by gold type
+            for (g, p) in &pairs {
+                let Some(g) = g else { continue };
+                let t = by_type.entry(g.kind.clone()).or_default();
+                t.gold += 1;
+                if let Some(p) = p {
+                    t.relaxed += 1;
+                    t.kind += usize::from(p.kind == g.kind);
+                    t.value += usize::from(p.value == g.value);
+                }
             }
             if args.errors {
                 let units: Vec<u16> = d.text.encode_utf16().collect();

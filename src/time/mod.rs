@@ -368,7 +368,7 @@ struct Sent<'a> {
     /// Cardinal numbers from the quantity layer: first word → (value, end word).
     numbers: HashMap<usize, (f64, usize)>,
     /// Words inside a name the entity stage found (a person called June).
-    in_name: Vec<bool>,
+    in_name: &'a [bool],
     dct: Option<Date>,
     syntax: OnceCell<Syntax>,
 }
@@ -445,17 +445,13 @@ impl Sent<'_> {
         self.raw(k).chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// A digits-only token of exactly `len` digits, its value.
-    fn digits(&self, k: usize, len: std::ops::RangeInclusive<usize>) -> Option<u32> {
-        let t = self.w(k);
-        (len.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| t.parse().ok())
-            .flatten()
-    }
-
     /// A four-digit year the quantity stage left alone (it takes counts).
     fn year(&self, k: usize) -> Option<i32> {
-        let y = self.digits(k, 4..=4)?;
+        let t = self.w(k);
+        if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let y: u32 = t.parse().ok()?;
         ((1000..=2100).contains(&y) && !self.numbers.contains_key(&k)).then_some(y as i32)
     }
 
@@ -748,23 +744,11 @@ impl Sent<'_> {
 
     /// `December`, `last December`, `December last year`, `May of 2018`.
     fn month_expr(&self, k: usize) -> Option<Found> {
-        let (rel, j) = match self.w(k) {
-            "last" | "past" | "previous" => (Some(-1), k + 1),
-            "next" | "coming" => (Some(1), k + 1),
-            "this" => (Some(0), k + 1),
-            _ => (None, k),
-        };
+        let rel = direction(self.w(k));
+        let j = k + usize::from(rel.is_some());
         // "mid-December", "early-March"
         let (m, modifier) = match self.w(j).split_once('-') {
-            Some((pre, rest)) if rel.is_none() => {
-                let modifier = match pre {
-                    "mid" => "MID",
-                    "early" => "START",
-                    "late" => "END",
-                    _ => return None,
-                };
-                (lookup(MONTHS, rest)?, Some(modifier))
-            }
+            Some((pre, rest)) if rel.is_none() => (lookup(MONTHS, rest)?, Some(part_mod(pre)?)),
             _ => (self.month_sure(j, false)?, None),
         };
         self.month_at(k, rel, j, m).map(|f| f.with_mod(modifier))
@@ -807,12 +791,7 @@ impl Sent<'_> {
 
     /// `last year`, `this year`, `next year` after a month or season.
     fn relative_year(&self, k: usize) -> Option<(Option<i32>, usize)> {
-        let n = match (self.w(k), self.w(k + 1)) {
-            ("last" | "past" | "previous", "year") => -1,
-            ("this", "year") => 0,
-            ("next" | "coming", "year") => 1,
-            _ => return None,
-        };
+        let n = direction(self.w(k)).filter(|_| self.w(k + 1) == "year")?;
         Some((self.dct.map(|d| d.year + n), k + 2))
     }
 
@@ -833,9 +812,7 @@ impl Sent<'_> {
         // decades: 1990s, mid-1990s, the '90s
         let t = self.w(j);
         let (modifier, body) = match t.split_once('-') {
-            Some(("mid", b)) => (Some("MID"), b),
-            Some(("early", b)) => (Some("START"), b),
-            Some(("late", b)) => (Some("END"), b),
+            Some((pre, b)) if part_mod(pre).is_some() => (part_mod(pre), b),
             _ => (None, t),
         };
         if let Some(dec) = body.strip_suffix('s') {
@@ -866,12 +843,8 @@ impl Sent<'_> {
     /// `this summer`, `last winter`, `the spring of 2019`, `summer 2018`.
     fn season(&self, k: usize) -> Option<Found> {
         let the = usize::from(self.w(k) == "the");
-        let (rel, j) = match self.w(k + the) {
-            "last" | "past" | "previous" if the == 0 => (Some(-1), k + 1),
-            "next" | "coming" if the == 0 => (Some(1), k + 1),
-            "this" if the == 0 => (Some(0), k + 1),
-            _ => (None, k + the),
-        };
+        let rel = direction(self.w(k)).filter(|_| the == 0);
+        let j = k + the + usize::from(rel.is_some());
         let s = lookup(SEASONS, self.w(j))?;
         let of = usize::from(self.w(j + 1) == "of");
         if let Some(y) = self.year(j + 1 + of) {
@@ -1007,12 +980,8 @@ impl Sent<'_> {
 
     /// `Thursday`, `last Friday`, `next Monday`, `Sunday night`.
     fn weekday_expr(&self, k: usize) -> Option<Found> {
-        let (rel, j) = match self.w(k) {
-            "last" | "past" | "previous" => (Some(-1), k + 1),
-            "next" | "coming" => (Some(1), k + 1),
-            "this" => (Some(0), k + 1),
-            _ => (None, k),
-        };
+        let rel = direction(self.w(k));
+        let j = k + usize::from(rel.is_some());
         let wd = self.weekday(j)?;
         let part = lookup(PARTS_OF_DAY, self.w(j + 1));
         let end = j + 1 + usize::from(part.is_some());
@@ -1118,12 +1087,10 @@ impl Sent<'_> {
             _ => {}
         }
         // this / last / next + calendar unit
-        let n = match self.w(k) {
-            "last" | "previous" => -1,
-            "this" | "current" => 0,
-            "next" | "coming" => 1,
-            "past" => -1,
-            _ => return None,
+        let n = if self.w(k) == "current" {
+            0
+        } else {
+            direction(self.w(k))?
         };
         let (u, plural) = unit(self.w(k + 1))?;
         if plural || matches!(u, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) {
@@ -1139,7 +1106,7 @@ impl Sent<'_> {
                 duration_value(Some(1.0), u),
             ));
         }
-        Some(Found::new(k, k + 2, TimeType::Date, shift(dct, n, u)).anchored(dct.is_some()))
+        Some(Found::new(k, k + 2, TimeType::Date, shift(dct, n.into(), u)).anchored(dct.is_some()))
     }
 
     /// `two days ago`, `a year earlier`, `three weeks later`.
@@ -1253,14 +1220,8 @@ impl Sent<'_> {
 
     /// `the weekend`, `this weekend`, `last weekend`: placed by the tense.
     fn weekend(&self, k: usize) -> Option<Found> {
-        let rel = match self.w(k) {
-            "the" => None,
-            "this" => Some(0),
-            "last" | "past" => Some(-1),
-            "next" | "coming" => Some(1),
-            _ => return None,
-        };
-        if self.w(k + 1) != "weekend" {
+        let rel = direction(self.w(k));
+        if rel.is_none() && self.w(k) != "the" || self.w(k + 1) != "weekend" {
             return None;
         }
         let Some(dct) = self.dct else {
@@ -1277,7 +1238,7 @@ impl Sent<'_> {
                 _ => -1,
             },
         };
-        let value = format!("{}-WE", fmt_week(today + 7 * n));
+        let value = format!("{}-WE", fmt_week(today + 7 * i64::from(n)));
         Some(Found::new(k, k + 2, TimeType::Date, value).anchored(true))
     }
 
@@ -1291,13 +1252,9 @@ impl Sent<'_> {
             ("now", ..) => one("PRESENT_REF"),
             ("currently" | "nowadays", ..) => one("PRESENT_REF"),
             ("these", "days", _) => two("PRESENT_REF"),
-            ("the", "present", _) | ("at", "present", _) => two("PRESENT_REF").map(|mut f| {
-                f.start = k + 1;
-                if self.w(k) == "the" {
-                    f.start = k;
-                }
-                f
-            }),
+            ("the", "present", _) => two("PRESENT_REF"),
+            // "at present": the preposition stays out, as everywhere
+            ("at", "present", _) => date(TimeType::Date, k + 1, k + 2, "PRESENT_REF".into()),
             ("recently" | "lately", ..) => one("PAST_REF"),
             ("recent", u, _) if unit(u).is_some_and(|(_, p)| p) => two("PAST_REF"),
             ("the", "past", next) if !self.starts_count_or_unit(k + 2) || next == "," => {
@@ -1660,9 +1617,7 @@ impl Sent<'_> {
     /// before a date: returns the modifier and the word the date starts at.
     fn date_prefix(&self, k: usize) -> Option<(Option<&'static str>, usize)> {
         match (self.w(k), self.w(k + 1), self.w(k + 2)) {
-            ("early", ..) => Some((Some("START"), k + 1)),
-            ("late", ..) => Some((Some("END"), k + 1)),
-            ("mid" | "mid-", ..) => Some((Some("MID"), k + 1 + usize::from(self.w(k + 1) == "-"))),
+            ("early" | "mid" | "late", ..) => Some((part_mod(self.w(k)), k + 1)),
             ("the", "end" | "close", "of") => Some((Some("END"), k + 3)),
             ("the", "beginning" | "start" | "dawn", "of") => Some((Some("START"), k + 3)),
             ("the", "middle", "of") => Some((Some("MID"), k + 3)),
@@ -1737,6 +1692,27 @@ impl Sent<'_> {
             }
         }
         best
+    }
+}
+
+/// `last` / `this` / `next` (and `past`, `previous`, `coming`): a step
+/// back, none or forward from the publication date.
+fn direction(word: &str) -> Option<i32> {
+    match word {
+        "last" | "past" | "previous" => Some(-1),
+        "this" => Some(0),
+        "next" | "coming" => Some(1),
+        _ => None,
+    }
+}
+
+/// `early` / `mid` / `late` as a TIMEX3 `mod`.
+fn part_mod(word: &str) -> Option<&'static str> {
+    match word {
+        "early" => Some("START"),
+        "mid" => Some("MID"),
+        "late" => Some("END"),
+        _ => None,
     }
 }
 
@@ -1845,42 +1821,30 @@ impl Reference {
 /// Find and normalize the time expressions of the document, anchored to
 /// `dct` (the publication date); DATE and TIME ones are also entities.
 pub fn find(doc: &mut Document, dct: Option<Date>) {
+    // the tokens a span covers (tokens are in text order)
+    let tokens_of = |span: Span| {
+        let first = doc.tokens.partition_point(|t| t.span.end <= span.start);
+        let end = doc.tokens.partition_point(|t| t.span.start < span.end);
+        first..end.max(first)
+    };
     // cardinal numbers by their first token, from the quantity layer
     let mut number_at: HashMap<usize, (f64, usize)> = HashMap::new();
-    {
-        let token_at: HashMap<usize, usize> = doc
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.span.start, i))
-            .collect();
-        let token_end: HashMap<usize, usize> = doc
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.span.end, i))
-            .collect();
-        for q in &doc.quantities {
-            if q.label != Label::Cardinal {
-                continue;
-            }
-            if let (Some(&a), Some(&b)) = (token_at.get(&q.span.start), token_end.get(&q.span.end))
-            {
-                number_at.insert(a, (q.value, b + 1));
-            }
+    for q in doc.quantities.iter().filter(|q| q.label == Label::Cardinal) {
+        let r = tokens_of(q.span);
+        if !r.is_empty() {
+            number_at.insert(r.start, (q.value, r.end));
         }
     }
-    let names: Vec<Span> = doc
-        .entities
-        .iter()
-        .filter(|e| {
-            matches!(
-                e.label,
-                Label::Person | Label::Org | Label::Fac | Label::Gpe | Label::Loc | Label::Norp
-            )
-        })
-        .map(|e| e.span)
-        .collect();
+    // tokens inside a name ("June" in "June Carter")
+    let mut in_name = vec![false; doc.tokens.len()];
+    for e in &doc.entities {
+        if matches!(
+            e.label,
+            Label::Person | Label::Org | Label::Fac | Label::Gpe | Label::Loc | Label::Norp
+        ) {
+            in_name[tokens_of(e.span)].fill(true);
+        }
+    }
     let mut found = Vec::new();
     let mut reference: Option<Reference> = dct.map(|d| Reference { value: fmt_day(d) });
     for sent in &doc.sentences {
@@ -1900,17 +1864,12 @@ pub fn find(doc: &mut Document, dct: Option<Date>) {
                     .map(|&(v, end)| (i - base, (v, end - base)))
             })
             .collect();
-        let in_name = sent
-            .tokens
-            .clone()
-            .map(|i| names.iter().any(|s| s.overlaps(doc.tokens[i].span)))
-            .collect();
         let s = Sent {
             doc,
             base,
             lower,
             numbers,
-            in_name,
+            in_name: &in_name[sent.tokens.clone()],
             dct,
             syntax: OnceCell::new(),
         };
@@ -1942,19 +1901,17 @@ pub fn find(doc: &mut Document, dct: Option<Date>) {
     }
     // as in OntoNotes / spaCy, durations and sets are DATE entities too
     for t in &found {
-        {
-            doc.entities.push(Entity {
-                span: t.span,
-                label: if t.kind == TimeType::Time {
-                    Label::Time
-                } else {
-                    Label::Date
-                },
-                source: "time",
-                kind: None,
-                country: None,
-            });
-        }
+        doc.entities.push(Entity {
+            span: t.span,
+            label: if t.kind == TimeType::Time {
+                Label::Time
+            } else {
+                Label::Date
+            },
+            source: "time",
+            kind: None,
+            country: None,
+        });
     }
     doc.times = found;
 }
