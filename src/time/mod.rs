@@ -720,7 +720,7 @@ impl Sent<'_> {
             let dd = d.min(days_in_month(y, m));
             (y, days_from_civil(y, m, dd) - days_of(dct))
         });
-        let y = pick(&candidates, tense, HALF_YEAR_DAYS);
+        let y = pick(&candidates, tense, TENSE_REACH_DAYS);
         Some(Found::new(start, end, TimeType::Date, format!("{y:04}-{m:02}-{d:02}")).anchored(true))
     }
 
@@ -787,7 +787,7 @@ impl Sent<'_> {
             Some(_) => dct.year,
             None => {
                 let c = [dct.year - 1, dct.year, dct.year + 1].map(|y| (y, diff(y)));
-                pick(&c, self.tense(j), 6)
+                pick(&c, self.tense(j), TENSE_REACH_MONTHS)
             }
         };
         Some(Found::new(k, j + 1, TimeType::Date, format!("{y:04}-{m:02}")).anchored(true))
@@ -922,10 +922,25 @@ impl Sent<'_> {
     fn quarter(&self, k: usize) -> Option<Found> {
         let the = usize::from(self.w(k) == "the");
         let mut j = k + the;
+        // a year before it: "the 1988 second quarter", "this year's third quarter"
+        let mut qualifier = None;
+        if let Some(y) = self.year(j).filter(|_| the == 1) {
+            qualifier = Some(Some(y));
+            j += 1;
+        } else if let Some((y, e)) = self.relative_year(j).filter(|_| the == 0) {
+            if self.w(e) == "'s" {
+                qualifier = Some(y);
+                j = e + 1;
+            }
+        }
         let fiscal = usize::from(self.w(j) == "fiscal");
         j += fiscal;
         let hyphenated = self.w(j).contains('-');
-        let k = if hyphenated { j - fiscal } else { k };
+        let k = if hyphenated && qualifier.is_none() {
+            j - fiscal
+        } else {
+            k
+        };
         let (n, half, end) = if let Some((a, b)) = self.w(j).split_once('-') {
             match b {
                 "quarter" => (ordinal(a)?, false, j + 1),
@@ -968,6 +983,12 @@ impl Sent<'_> {
         } else if let Some(y) = self.year(stop) {
             year = Some(y);
             stop += 1;
+        }
+        if let Some(q) = qualifier.filter(|_| year.is_none()) {
+            let y = q.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+            return Some(
+                Found::new(k, stop, TimeType::Date, format!("{y}-{label}")).anchored(q.is_some()),
+            );
         }
         if let Some(y) = year {
             return date(TimeType::Date, k, stop, format!("{y:04}-{label}"));
@@ -1109,9 +1130,9 @@ impl Sent<'_> {
         if plural || matches!(u, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) {
             return None;
         }
-        if matches!(self.w(k), "past" | "coming") || self.prev(k) == "the" {
+        let start = if self.prev(k) == "the" { k - 1 } else { k };
+        if (matches!(self.w(k), "past" | "coming") || start < k) && n != 0 {
             // "the past year", "the coming week": a stretch of time
-            let start = if self.prev(k) == "the" { k - 1 } else { k };
             return Some(Found::new(
                 start,
                 k + 2,
@@ -1119,7 +1140,11 @@ impl Sent<'_> {
                 duration_value(Some(1.0), u),
             ));
         }
-        Some(Found::new(k, k + 2, TimeType::Date, shift(dct, n.into(), u)).anchored(dct.is_some()))
+        // "this year", "the current year"
+        Some(
+            Found::new(start, k + 2, TimeType::Date, shift(dct, n.into(), u))
+                .anchored(dct.is_some()),
+        )
     }
 
     /// `two days ago`, `a year earlier`, `three weeks later`.
@@ -1201,13 +1226,20 @@ impl Sent<'_> {
         let mut j = k + the;
         j += usize::from(matches!(self.w(j), "comparable" | "same"));
         let year_before = matches!(self.w(j), "year-earlier" | "year-ago");
-        if year_before || matches!(self.w(j), "latest" | "current" | "recent" | "just-ended") {
+        let current = self.w(j) == "current";
+        if year_before || current || matches!(self.w(j), "latest" | "recent" | "just-ended") {
             j += 1;
+        }
+        if current && self.w(j) == "quarter" {
+            // the quarter the publication date falls in
+            let d = self.dct?;
+            let value = format!("{:04}-Q{}", d.year, (d.month - 1) / 3 + 1);
+            return Some(Found::new(k, j + 1, TimeType::Date, value).anchored(true));
         }
         let named = reference.as_ref().and_then(Reference::quarter);
         let head = match self.w(j) {
             "quarter" => true,
-            "period" if named.is_some() => true,
+            "period" => named.is_some() || year_before,
             _ => false,
         };
         if !(head || year_before && j > k) {
@@ -1553,7 +1585,8 @@ impl Sent<'_> {
             format!("T{h:02}:{mi:02}")
         };
         // the day, right after: "3 p.m. Friday", "10 a.m. on Thursday"
-        let on = usize::from(self.w(j) == "on");
+        // "10 a.m. on Thursday", "5 p.m. EST, Nov. 6"
+        let on = usize::from(matches!(self.w(j), "on" | ","));
         let day = self
             .weekday_expr(j + on)
             .or_else(|| {
@@ -1590,7 +1623,7 @@ impl Sent<'_> {
             };
             let c = [dct.year - 1, dct.year, dct.year + 1]
                 .map(|y| (y, days_from_civil(y, 11, thanksgiving(y)) - days_of(dct)));
-            let y = pick(&c, self.tense(k), HALF_YEAR_DAYS);
+            let y = pick(&c, self.tense(k), TENSE_REACH_DAYS);
             let value = format!("{y:04}-11-{:02}", thanksgiving(y));
             return Some(Found::new(k, end, TimeType::Date, value).anchored(true));
         }
@@ -1612,7 +1645,7 @@ impl Sent<'_> {
         };
         let c = [dct.year - 1, dct.year, dct.year + 1]
             .map(|y| (y, days_from_civil(y, month, day) - days_of(dct)));
-        let y = pick(&c, self.tense(k), HALF_YEAR_DAYS);
+        let y = pick(&c, self.tense(k), TENSE_REACH_DAYS);
         Some(
             Found::new(
                 k,
@@ -1765,15 +1798,18 @@ fn ordinal(t: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// How far back a past tense may move a date without a year: "Nov. 16" in
-/// a 1 November article is this year's, whatever the verb.
-const HALF_YEAR_DAYS: i64 = 183;
+/// How far a verb's tense may move a date without a year away from the
+/// publication date (about three quarters of a year): "Nov. 16" in a 1
+/// November article is this year's, whatever the verb.
+const TENSE_REACH_DAYS: i64 = 270;
+/// The same reach for a month without a year.
+const TENSE_REACH_MONTHS: i64 = 9;
 
 /// Of candidate years with their signed distance from the publication date
-/// (negative: before it), the one the tense points to: past → the latest not
-/// after it, future → the earliest not before it (for the present tense, a
-/// schedule, only within `limit`), otherwise — or when the past lies more
-/// than `limit` back — the nearest.
+/// (negative: before it), the one the tense points to within `limit`: past
+/// → the latest not after it, future or present (mostly a schedule: "the
+/// summit opens March 12") → the earliest not before it; otherwise the
+/// nearest.
 fn pick(candidates: &[(i32, i64)], tense: Tense, limit: i64) -> i32 {
     let past = candidates
         .iter()
@@ -1781,14 +1817,12 @@ fn pick(candidates: &[(i32, i64)], tense: Tense, limit: i64) -> i32 {
         .max_by_key(|c| c.1);
     let future = candidates
         .iter()
-        .filter(|c| c.1 >= 0 && c.1 <= limit * 5 / 3)
+        .filter(|c| c.1 >= 0 && c.1 <= limit)
         .min_by_key(|c| c.1);
     let nearest = candidates.iter().min_by_key(|c| (c.1.abs(), c.1 > 0));
     let chosen = match tense {
         Tense::Past => past,
-        Tense::Future => future,
-        // the present with a date is mostly a schedule: "the summit opens March 12"
-        Tense::Present => future.filter(|c| c.1 <= limit),
+        Tense::Future | Tense::Present => future,
         Tense::Unknown => nearest,
     };
     chosen.or(nearest).map_or(0, |c| c.0)
@@ -2024,6 +2058,13 @@ mod tests {
         ("Earnings rose in the first quarter of 2019.", "the first quarter of 2019", "DATE", "2019-Q1"),
         ("Third-quarter earnings rose.", "Third-quarter", "DATE", "2019-Q3"),
         ("Earnings rose in the first half.", "the first half", "DATE", "2020-H1"),
+        ("Earnings fell in the 2019 second quarter.", "the 2019 second quarter", "DATE", "2019-Q2"),
+        ("Sales rose in this year's first quarter.", "this year's first quarter", "DATE", "2020-Q1"),
+        ("Sales should rise in the current quarter.", "the current quarter", "DATE", "2020-Q1"),
+        ("Sales rose in the current year.", "the current year", "DATE", "2020"),
+        ("Profit rose in the fourth quarter from the year-ago period.", "the year-ago period", "DATE", "2018-Q4"),
+        ("Bids are due by 5 p.m. EST, March 6.", "5 p.m. EST, March 6", "TIME", "2020-03-06T17:00"),
+        ("He stepped down in October.", "October", "DATE", "2019-10"),
         // ago, earlier, later
         ("He left three weeks ago.", "three weeks ago", "DATE", "2020-W06"),
         ("He left a year ago.", "a year ago", "DATE", "2019"),
