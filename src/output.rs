@@ -232,7 +232,11 @@ pub fn render(doc: &Document, date: Option<String>, with_tokens: bool) -> Analys
     let quantities = doc
         .quantities
         .iter()
-        .filter(|q| !doc.times.iter().any(|t| t.span.overlaps(q.span)))
+        .filter(|q| {
+            // times are in text order and never overlap
+            let i = doc.times.partition_point(|t| t.span.end <= q.span.start);
+            doc.times.get(i).is_none_or(|t| !t.span.overlaps(q.span))
+        })
         .map(|q| {
             let t = r.span(q.span);
             QuantityOut {

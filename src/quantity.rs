@@ -271,34 +271,8 @@ const MEASURE_UNITS: &[(&str, &str)] = &[
     ("km/h", "km/h"),
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-];
-
-fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+/// The value of `word` in a word table.
+pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
 }
 
@@ -381,7 +355,7 @@ pub(crate) fn unit_or_compound(t: &str) -> Option<f64> {
 }
 
 /// An ordinal word: `first`, `twenty-first`, `21st`.
-fn ordinal_value(t: &str) -> Option<f64> {
+pub(crate) fn ordinal_value(t: &str) -> Option<f64> {
     if let Some(v) = lookup(ORDINALS, t) {
         return Some(v);
     }
@@ -546,9 +520,8 @@ fn is_day_of_month(w: &Words, k: usize, value: f64) -> bool {
         return false;
     }
     let prev = if k > 0 { w.get(k - 1) } else { "" };
-    MONTHS.contains(&prev)
-        || MONTHS.contains(&w.get(k + 1))
-        || (w.get(k + 1) == "of" && MONTHS.contains(&w.get(k + 2)))
+    let month = |t: &str| crate::time::month_number(t).is_some();
+    month(prev) || month(w.get(k + 1)) || (w.get(k + 1) == "of" && month(w.get(k + 2)))
 }
 
 /// `one` used as a pronoun: `one another`, `no one`, `the one`, `this one`.

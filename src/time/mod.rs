@@ -23,6 +23,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::doc::{Document, Entity, Label, Span, TimeType, Timex, TokenKind};
+use crate::quantity::lookup;
 use crate::Date;
 
 // ---------------------------------------------------------------------------
@@ -129,6 +130,12 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
+/// The month a lowercased word names (`sept.` → 9); also used by the
+/// quantity stage to tell days of the month from counts.
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    lookup(MONTHS, word)
+}
+
 const WEEKDAYS: &[(&str, u32)] = &[
     ("monday", 1),
     ("mon.", 1),
@@ -210,10 +217,6 @@ fn unit(t: &str) -> Option<(Unit, bool)> {
     }
     let singular = t.strip_suffix('s')?;
     lookup(UNITS, singular).map(|u| (u, true))
-}
-
-fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
 }
 
 /// `P2D`, `PT3H`, `P1DE`, `PXY` (count `None` = unspecified).
@@ -1120,31 +1123,25 @@ impl Sent<'_> {
             }
             _ => {}
         }
-        // this / last / next + calendar unit
-        let n = if self.w(k) == "current" {
+        // [the] this / last / next / current + calendar unit
+        let the = usize::from(self.w(k) == "the");
+        let d = k + the;
+        let n = if self.w(d) == "current" {
             0
         } else {
-            direction(self.w(k))?
+            direction(self.w(d))?
         };
-        let (u, plural) = unit(self.w(k + 1))?;
+        let (u, plural) = unit(self.w(d + 1))?;
         if plural || matches!(u, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) {
             return None;
         }
-        let start = if self.prev(k) == "the" { k - 1 } else { k };
-        if (matches!(self.w(k), "past" | "coming") || start < k) && n != 0 {
+        if (matches!(self.w(d), "past" | "coming") || the == 1) && n != 0 {
             // "the past year", "the coming week": a stretch of time
-            return Some(Found::new(
-                start,
-                k + 2,
-                TimeType::Duration,
-                duration_value(Some(1.0), u),
-            ));
+            let value = duration_value(Some(1.0), u);
+            return Some(Found::new(k, d + 2, TimeType::Duration, value));
         }
         // "this year", "the current year"
-        Some(
-            Found::new(start, k + 2, TimeType::Date, shift(dct, n.into(), u))
-                .anchored(dct.is_some()),
-        )
+        Some(Found::new(k, d + 2, TimeType::Date, shift(dct, n.into(), u)).anchored(dct.is_some()))
     }
 
     /// `two days ago`, `a year earlier`, `three weeks later`.
@@ -1377,13 +1374,8 @@ impl Sent<'_> {
                 .or_else(|| a.parse::<f64>().ok())
                 .or((a == "a" || a == "one").then_some(1.0));
             if let (Some(n), Some((u, false))) = (n, unit(b)) {
-                let b_ok = !matches!(self.w(j + 1), "-") && self.kind(j).is_some();
-                if b_ok {
-                    return Some(
-                        Found::new(k, j + 1, TimeType::Duration, duration_value(Some(n), u))
-                            .with_mod(modifier),
-                    );
-                }
+                let value = duration_value(Some(n), u);
+                return Some(Found::new(k, j + 1, TimeType::Duration, value).with_mod(modifier));
             }
             if let (Some((u, false)), "long" | "old") = (unit(a), b) {
                 return Some(Found::new(
@@ -1400,11 +1392,10 @@ impl Sent<'_> {
                 // "for years", "over the past months"
                 let (u, plural) = unit(self.w(j))?;
                 let cue = j > k || matches!(self.prev(k), "for" | "over" | "within" | "in");
-                if !plural
-                    || !cue
-                    || u == Unit::Weekend
-                    || (j == k && self.prev(k) == "in") && u != Unit::Year && u != Unit::Decade
-                {
+                // "in years" is a duration, "in days" mostly a deadline
+                let deadline =
+                    j == k && self.prev(k) == "in" && !matches!(u, Unit::Year | Unit::Decade);
+                if !plural || !cue || u == Unit::Weekend || deadline {
                     return None;
                 }
                 return Some(Found::new(
@@ -1416,7 +1407,9 @@ impl Sent<'_> {
             }
         };
         // "two and a half years", "a year and a half"
-        if self.w(e) == "and" && self.w(e + 1) == "a" && self.w(e + 2) == "half" {
+        let and_a_half =
+            |i: usize| self.w(i) == "and" && self.w(i + 1) == "a" && self.w(i + 2) == "half";
+        if and_a_half(e) {
             n = n.map(|n| n + 0.5);
             e += 3;
         }
@@ -1432,15 +1425,12 @@ impl Sent<'_> {
             return None; // "a quarter" is a fraction as often as a period
         }
         let mut end = e + 1;
-        if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
+        if and_a_half(end) {
             n = n.map(|n| n + 0.5);
             end += 3;
         }
         if matches!(self.w(end), "ago" | "earlier" | "later" | "hence") {
             return None; // a date: see `ago`
-        }
-        if self.w(end) == "of" && !plural && n == Some(1.0) {
-            return None; // "a year of war" is fine, but "one day of" rarely a timex
         }
         Some(Found::new(k, end, TimeType::Duration, duration_value(n, u)).with_mod(modifier))
     }
@@ -1523,7 +1513,7 @@ impl Sent<'_> {
         if h > 24 || mi > 59 {
             return None;
         }
-        let numeric = j == k + 1 && self.kind(k) == Some(TokenKind::Number);
+        let numeric = self.kind(k) == Some(TokenKind::Number);
         let meridiem = match self.w(j) {
             "a.m." | "am" | "a.m" => Some(false),
             "p.m." | "pm" | "p.m" => Some(true),
@@ -1552,9 +1542,6 @@ impl Sent<'_> {
                 None => return None,
             }
         }
-        if h == 24 {
-            h = 0;
-        }
         // time zone
         if matches!(
             self.w(j),
@@ -1579,13 +1566,9 @@ impl Sent<'_> {
         } else if self.w(j) == "local" && self.w(j + 1) == "time" {
             j += 2;
         }
-        let time = if t == "midnight" && self.dct.is_some() {
-            "T24:00".to_string()
-        } else {
-            format!("T{h:02}:{mi:02}")
-        };
-        // the day, right after: "3 p.m. Friday", "10 a.m. on Thursday"
-        // "10 a.m. on Thursday", "5 p.m. EST, Nov. 6"
+        // midnight is the end of its day: T24:00
+        let time = format!("T{h:02}:{mi:02}");
+        // the day, right after: "3 p.m. Friday", "10 a.m. on Thursday", "5 p.m. EST, Nov. 6"
         let on = usize::from(matches!(self.w(j), "on" | ","));
         let day = self
             .weekday_expr(j + on)
@@ -1764,38 +1747,9 @@ fn part_mod(word: &str) -> Option<&'static str> {
 
 /// `first` → 1, `3rd` → 3, `twenty-first` → 21.
 fn ordinal(t: &str) -> Option<u32> {
-    const WORDS: &[(&str, u32)] = &[
-        ("first", 1),
-        ("second", 2),
-        ("third", 3),
-        ("fourth", 4),
-        ("fifth", 5),
-        ("sixth", 6),
-        ("seventh", 7),
-        ("eighth", 8),
-        ("ninth", 9),
-        ("tenth", 10),
-        ("eleventh", 11),
-        ("twelfth", 12),
-        ("thirteenth", 13),
-        ("fourteenth", 14),
-        ("fifteenth", 15),
-        ("sixteenth", 16),
-        ("seventeenth", 17),
-        ("eighteenth", 18),
-        ("nineteenth", 19),
-        ("twentieth", 20),
-        ("twenty-first", 21),
-    ];
-    if let Some(n) = lookup(WORDS, t) {
-        return Some(n);
-    }
-    let digits = t
-        .strip_suffix("st")
-        .or(t.strip_suffix("nd"))
-        .or(t.strip_suffix("rd"))
-        .or(t.strip_suffix("th"))?;
-    digits.parse().ok()
+    crate::quantity::ordinal_value(t)
+        .filter(|v| v.fract() == 0.0 && *v < 1e4)
+        .map(|v| v as u32)
 }
 
 /// How far a verb's tense may move a date without a year away from the
@@ -1927,6 +1881,7 @@ pub fn find(doc: &mut Document, dct: Option<Date>) {
         while k < s.lower.len() {
             match s.at(k, &reference, true) {
                 Some(f) => {
+                    debug_assert!(f.start >= k, "matches never reach back");
                     if f.kind == TimeType::Date && f.value.len() >= 4 && !f.relative {
                         if let Some(r) = Reference::from_value(&f.value) {
                             reference = Some(r);
