@@ -446,7 +446,9 @@ impl Sent<'_> {
             return None;
         }
         let y: u32 = t.parse().ok()?;
-        ((1000..=2100).contains(&y) && !self.numbers.contains_key(&k)).then_some(y as i32)
+        // "1400 GMT" is a time of day
+        let clock = is_zone(self.w(k + 1)) || matches!(self.w(k + 1), "hours" | "hrs");
+        ((1000..=2100).contains(&y) && !self.numbers.contains_key(&k) && !clock).then_some(y as i32)
     }
 
     /// A day of the month: `27`, `27th`, `1st`.
@@ -750,6 +752,12 @@ impl Sent<'_> {
             )
         } else {
             return None;
+        };
+        // 27/02/2020: day first when the "month" cannot be one
+        let (m, d) = if t.contains('/') && m > 12 && d <= 12 {
+            (d, m)
+        } else {
+            (m, d)
         };
         let s = format!("{y:04}-{m:02}-{d:02}");
         Date::parse(&s)?;
@@ -1500,6 +1508,13 @@ impl Sent<'_> {
             (12, 0, k + 1)
         } else if t == "midnight" {
             (24, 0, k + 1)
+        } else if t.len() == 4
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && (is_zone(self.w(k + 1)) || matches!(self.w(k + 1), "hours" | "hrs"))
+        {
+            // "1400 GMT", "0930 hours"
+            let j = k + 1 + usize::from(!is_zone(self.w(k + 1)));
+            (t[..2].parse().ok()?, t[2..].parse().ok()?, j)
         } else if self.kind(k) == Some(TokenKind::Number) {
             let (hh, mm) = match t.split_once(':') {
                 Some((a, b)) if b.len() == 2 => (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?),
@@ -1513,7 +1528,8 @@ impl Sent<'_> {
         if h > 24 || mi > 59 {
             return None;
         }
-        let numeric = self.kind(k) == Some(TokenKind::Number);
+        let military = t.len() == 4 && !t.contains(':');
+        let numeric = self.kind(k) == Some(TokenKind::Number) && !military;
         let meridiem = match self.w(j) {
             "a.m." | "am" | "a.m" => Some(false),
             "p.m." | "pm" | "p.m" => Some(true),
@@ -1543,25 +1559,7 @@ impl Sent<'_> {
             }
         }
         // time zone
-        if matches!(
-            self.w(j),
-            "gmt"
-                | "utc"
-                | "est"
-                | "edt"
-                | "cst"
-                | "cdt"
-                | "mst"
-                | "mdt"
-                | "pst"
-                | "pdt"
-                | "et"
-                | "pt"
-                | "bst"
-                | "cet"
-                | "cest"
-        ) && self.raw(j).chars().all(|c| c.is_uppercase())
-        {
+        if is_zone(self.w(j)) && self.raw(j).chars().all(|c| c.is_uppercase()) {
             j += 1;
         } else if self.w(j) == "local" && self.w(j + 1) == "time" {
             j += 2;
@@ -1722,6 +1720,28 @@ impl Sent<'_> {
         }
         best
     }
+}
+
+/// A time zone written after a clock time: `GMT`, `EST`, `UTC`.
+fn is_zone(word: &str) -> bool {
+    matches!(
+        word,
+        "gmt"
+            | "utc"
+            | "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "mst"
+            | "mdt"
+            | "pst"
+            | "pdt"
+            | "et"
+            | "pt"
+            | "bst"
+            | "cet"
+            | "cest"
+    )
 }
 
 /// `last` / `this` / `next` (and `past`, `previous`, `coming`): a step
@@ -1962,6 +1982,8 @@ mod tests {
         ("The truce began on Dec. 20.", "Dec. 20", "DATE", "2019-12-20"),
         ("The file is dated 2020-02-27.", "2020-02-27", "DATE", "2020-02-27"),
         ("The file is dated 02/27/2020.", "02/27/2020", "DATE", "2020-02-27"),
+        ("The file is dated 27/02/2020.", "27/02/2020", "DATE", "2020-02-27"),
+        ("The strike came at 1400 GMT.", "1400 GMT", "TIME", "2020-02-27T14:00"),
         ("He was born on July 4th, 1976.", "July 4th, 1976", "DATE", "1976-07-04"),
         ("It ended in May 2018.", "May 2018", "DATE", "2018-05"),
         ("It ended in March of 2017.", "March of 2017", "DATE", "2017-03"),
