@@ -22,7 +22,7 @@ pub mod eval;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use crate::doc::{Document, Entity, Label, Span, TimeType, Timex, TokenKind};
+use crate::doc::{Comparator, Document, Entity, Label, Span, TimeType, Timex, TokenKind};
 use crate::quantity::lookup;
 use crate::Date;
 
@@ -351,6 +351,9 @@ fn penn_tags(words: &[String]) -> Vec<&'static str> {
 // ---------------------------------------------------------------------------
 // The grammar
 
+/// A number from the quantity layer: value, end word, TIMEX3 mod.
+type Number = (f64, usize, Option<&'static str>);
+
 /// One sentence, ready for matching.
 struct Sent<'a> {
     doc: &'a Document,
@@ -358,8 +361,9 @@ struct Sent<'a> {
     base: usize,
     /// Lowercased words, `’` folded to `'`.
     lower: Vec<String>,
-    /// Cardinal numbers from the quantity layer: first word → (value, end word).
-    numbers: HashMap<usize, (f64, usize)>,
+    /// Cardinal numbers from the quantity layer: first word → (value, end
+    /// word, TIMEX3 mod of its comparator: "about 18" → APPROX).
+    numbers: HashMap<usize, Number>,
     /// Words inside a name the entity stage found (a person called June).
     in_name: &'a [bool],
     dct: Option<Date>,
@@ -539,7 +543,7 @@ impl Sent<'_> {
     /// A count before a unit: a number from the quantity layer, `a`/`an`/`one`,
     /// or a vague `several` / `a few` / `many` (`None` = unspecified).
     fn count(&self, k: usize) -> Option<(Option<f64>, usize)> {
-        if let Some(&(v, end)) = self.numbers.get(&k) {
+        if let Some(&(v, end, _)) = self.numbers.get(&k) {
             return Some((Some(v), end));
         }
         match self.w(k) {
@@ -1359,8 +1363,8 @@ impl Sent<'_> {
             (&["less", "than"], "LESS_THAN"),
             (&["at", "least"], "EQUAL_OR_MORE"),
             (&["up", "to"], "EQUAL_OR_LESS"),
-            (&["nearly"], "APPROX"),
-            (&["almost"], "APPROX"),
+            (&["nearly"], "LESS_THAN"),
+            (&["almost"], "LESS_THAN"),
             (&["about"], "APPROX"),
             (&["around"], "APPROX"),
             (&["roughly"], "APPROX"),
@@ -1394,6 +1398,8 @@ impl Sent<'_> {
                 ));
             }
         }
+        // "about 18 hours": the quantity stage read the comparator
+        let modifier = modifier.or_else(|| self.numbers.get(&j).and_then(|n| n.2));
         let (mut n, mut e) = match self.count(j) {
             Some(c) => c,
             None => {
@@ -1852,11 +1858,18 @@ pub fn find(doc: &mut Document, dct: Option<Date>) {
         first..end.max(first)
     };
     // cardinal numbers by their first token, from the quantity layer
-    let mut number_at: HashMap<usize, (f64, usize)> = HashMap::new();
+    let mut number_at: HashMap<usize, Number> = HashMap::new();
     for q in doc.quantities.iter().filter(|q| q.label == Label::Cardinal) {
         let r = tokens_of(q.span);
         if !r.is_empty() {
-            number_at.insert(r.start, (q.value, r.end));
+            let modifier = q.comparator.map(|c| match c {
+                Comparator::Approx => "APPROX",
+                Comparator::Gt => "MORE_THAN",
+                Comparator::Ge => "EQUAL_OR_MORE",
+                Comparator::Lt => "LESS_THAN",
+                Comparator::Le => "EQUAL_OR_LESS",
+            });
+            number_at.insert(r.start, (q.value, r.end, modifier));
         }
     }
     // tokens inside a name ("June" in "June Carter")
@@ -1884,8 +1897,8 @@ pub fn find(doc: &mut Document, dct: Option<Date>) {
             .filter_map(|i| {
                 number_at
                     .get(&i)
-                    .filter(|(_, end)| *end <= sent.tokens.end)
-                    .map(|&(v, end)| (i - base, (v, end - base)))
+                    .filter(|(_, end, _)| *end <= sent.tokens.end)
+                    .map(|&(v, end, m)| (i - base, (v, end - base, m)))
             })
             .collect();
         let s = Sent {
@@ -2134,6 +2147,31 @@ mod tests {
             CASES.len(),
             wrong.join("\n")
         );
+    }
+
+    #[test]
+    fn modifiers() {
+        let opts = crate::Options {
+            date: Some("2020-02-27".into()),
+            tokens: false,
+        };
+        let text = "It lasted about 18 hours, more than a year after late December, nearly a decade on and at least two weeks before mid-2019.";
+        let a = crate::analyze(text, &opts).unwrap();
+        let mods: Vec<(&str, Option<&str>)> = a
+            .times
+            .iter()
+            .map(|t| (t.text.as_str(), t.modifier))
+            .collect();
+        for want in [
+            ("about 18 hours", Some("APPROX")),
+            ("more than a year", Some("MORE_THAN")),
+            ("late December", Some("END")),
+            ("nearly a decade", Some("LESS_THAN")),
+            ("at least two weeks", Some("EQUAL_OR_MORE")),
+            ("mid-2019", Some("MID")),
+        ] {
+            assert!(mods.contains(&want), "{want:?} not in {mods:?}");
+        }
     }
 
     #[test]
