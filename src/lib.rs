@@ -25,6 +25,7 @@ pub mod sentences;
 pub mod tag;
 pub mod time;
 pub mod tokenize;
+mod weights;
 
 /// The WebAssembly exports (`analyze`, `analyzeJson`, `version`).
 #[cfg(target_arch = "wasm32")]

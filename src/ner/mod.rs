@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 
 use crate::doc::{Document, Entity, Label, Span};
 use crate::lexicon::{lower_key, places};
+use crate::weights::{self, varint, Reader};
 use features::{allowed, history_features, DocContext, SentenceFeatures};
 
 /// Entity types, in tag order.
@@ -30,7 +31,7 @@ pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 pub const N_TAGS: usize = 17;
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
-const MAGIC: &[u8; 8] = b"LEDENER1";
+const MAGIC: &[u8; 8] = b"LEDENER2";
 
 /// Tag name: `O`, `B-PER`, `L-ORG`, ...
 pub fn tag_name(t: usize) -> String {
@@ -95,45 +96,30 @@ impl Model {
         if n_tags != N_TAGS {
             return Err(format!("model has {n_tags} tags, expected {N_TAGS}"));
         }
-        let n = r.varint()? as usize;
-        let mut weights = IdMap::with_capacity_and_hasher(n, Default::default());
-        let mut k: u32 = 0;
-        for _ in 0..n {
-            k = k.wrapping_add(r.varint()? as u32);
-            let mask = r.varint()? as u32;
+        let rows = weights::read(&mut r, N_TAGS)?;
+        if !r.at_end() {
+            return Err("model file has trailing bytes".into());
+        }
+        let mut weights = IdMap::with_capacity_and_hasher(rows.len(), Default::default());
+        for (k, row) in rows {
             let mut w = [0i16; N_TAGS];
-            for (t, slot) in w.iter_mut().enumerate() {
-                if mask & (1 << t) != 0 {
-                    let b = r.take(2)?;
-                    *slot = i16::from_le_bytes([b[0], b[1]]);
-                }
+            for (t, x) in row {
+                w[t as usize] = x;
             }
             weights.insert(k, w);
         }
         Ok(Model { weights })
     }
 
-    /// Serialize: sorted keys as varint deltas, a tag bit mask, the non-zero weights.
+    /// Serialize: the tag count, then the non-zero weights as [`weights::write`] stores them.
     pub fn to_bytes(weights: &[(u32, [i16; N_TAGS])]) -> Vec<u8> {
-        let mut sorted = weights.to_vec();
-        sorted.sort_by_key(|(k, _)| *k);
+        let rows: weights::Rows = weights
+            .iter()
+            .map(|(k, w)| (*k, (0u8..).zip(w.iter().copied()).collect()))
+            .collect();
         let mut out = MAGIC.to_vec();
         varint(&mut out, N_TAGS as u64);
-        varint(&mut out, sorted.len() as u64);
-        let mut last = 0u32;
-        for (k, w) in &sorted {
-            varint(&mut out, k.wrapping_sub(last) as u64);
-            last = *k;
-            let mask = w
-                .iter()
-                .enumerate()
-                .filter(|(_, &x)| x != 0)
-                .fold(0u32, |m, (t, _)| m | 1 << t);
-            varint(&mut out, mask as u64);
-            for x in w.iter().filter(|&&x| x != 0) {
-                out.extend(x.to_le_bytes());
-            }
-        }
+        weights::write(&mut out, &rows);
         out
     }
 
@@ -425,52 +411,6 @@ pub fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
         }
     }
     out
-}
-
-/// Append `v` as a LEB128 varint.
-pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let b = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
-}
-
-/// Reads the model files' bytes.
-pub(crate) struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    pub(crate) fn new(bytes: &'a [u8]) -> Reader<'a> {
-        Reader { bytes, at: 0 }
-    }
-
-    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let s = self
-            .bytes
-            .get(self.at..self.at + n)
-            .ok_or("model file is truncated")?;
-        self.at += n;
-        Ok(s)
-    }
-
-    pub(crate) fn varint(&mut self) -> Result<u64, String> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.take(1)?[0];
-            v |= ((b & 0x7f) as u64) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err("bad varint in model file".into())
-    }
 }
 
 /// Words that make an unknown LOC a natural feature (LOC) rather than a GPE.

@@ -19,7 +19,7 @@ use crate::lexicon::lower_key;
 use crate::ner::features::Hash;
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../models/parse.bin");
-const MAGIC: &[u8; 8] = b"LEDEDEP1";
+const MAGIC: &[u8; 8] = b"LEDEDEP2";
 
 /// A transition: 0 is SHIFT, `1 + 2l` LEFT(l), `2 + 2l` RIGHT(l).
 pub type Move = usize;
@@ -337,7 +337,7 @@ impl Parser {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, String> {
-        let tagger_like = crate::tag::Tagger::from_bytes_with_magic(bytes, MAGIC)?;
+        let tagger_like = crate::tag::Tagger::from_bytes_with_magic(bytes, MAGIC, |n| 1 + 2 * n)?;
         Ok(Parser {
             labels: tagger_like.0,
             weights: tagger_like.1,

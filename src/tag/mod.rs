@@ -15,9 +15,10 @@ use std::sync::OnceLock;
 use crate::doc::Document;
 use crate::lexicon::{capitalization, clusters, lower_key};
 use crate::ner::features::{normalize, shape, short_shape, window, Hash};
+use crate::weights::{self, varint, Reader};
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../models/pos.bin");
-const MAGIC: &[u8; 8] = b"LEDEPOS1";
+const MAGIC: &[u8; 8] = b"LEDEPOS2";
 
 /// The tagger: class names and sparse quantized weights.
 pub struct Tagger {
@@ -34,7 +35,7 @@ impl Tagger {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
-        let (classes, weights) = Tagger::from_bytes_with_magic(bytes, MAGIC)?;
+        let (classes, weights) = Tagger::from_bytes_with_magic(bytes, MAGIC, |n| n)?;
         Ok(Tagger { classes, weights })
     }
 
@@ -43,64 +44,44 @@ impl Tagger {
         Tagger::to_bytes_with_magic(MAGIC, classes, rows)
     }
 
-    /// Read a sparse multi-class model (shared with the parser).
+    /// Read a sparse multi-class model (shared with the parser, whose
+    /// `scored(names)` classes are its moves: SHIFT, then LEFT and RIGHT per relation).
     #[allow(clippy::type_complexity)]
     pub(crate) fn from_bytes_with_magic(
         bytes: &[u8],
         magic: &[u8; 8],
+        scored: fn(usize) -> usize,
     ) -> Result<(Vec<String>, HashMap<u32, Vec<(u8, i16)>>), String> {
-        let mut r = crate::ner::Reader::new(bytes);
+        let mut r = Reader::new(bytes);
         if r.take(8)? != magic {
             return Err("not a lede model of this kind".into());
         }
         let n_classes = r.varint()? as usize;
-        let mut classes = Vec::with_capacity(n_classes);
+        let mut classes = Vec::with_capacity(n_classes.min(256));
         for _ in 0..n_classes {
             let len = r.varint()? as usize;
             classes.push(String::from_utf8(r.take(len)?.to_vec()).map_err(|_| "bad class name")?);
         }
-        let n = r.varint()? as usize;
-        let mut weights = HashMap::with_capacity(n);
-        let mut k = 0u32;
-        for _ in 0..n {
-            k = k.wrapping_add(r.varint()? as u32);
-            let m = r.varint()? as usize;
-            let mut row = Vec::with_capacity(m);
-            for _ in 0..m {
-                let c = r.take(1)?[0];
-                let b = r.take(2)?;
-                row.push((c, i16::from_le_bytes([b[0], b[1]])));
-            }
-            weights.insert(k, row);
+        let rows = weights::read(&mut r, scored(classes.len()))?;
+        if !r.at_end() {
+            return Err("model file has trailing bytes".into());
         }
-        Ok((classes, weights))
+        Ok((classes, rows.into_iter().collect()))
     }
 
-    /// Write a sparse multi-class model (shared with the parser).
+    /// Write a sparse multi-class model (shared with the parser): class names, then the rows.
     pub(crate) fn to_bytes_with_magic(
         magic: &[u8; 8],
         classes: &[String],
         rows: &[(u32, Vec<(u8, i16)>)],
     ) -> Vec<u8> {
         let mut out = magic.to_vec();
-        crate::ner::varint(&mut out, classes.len() as u64);
+        varint(&mut out, classes.len() as u64);
         for c in classes {
-            crate::ner::varint(&mut out, c.len() as u64);
+            varint(&mut out, c.len() as u64);
             out.extend(c.as_bytes());
         }
-        let mut sorted = rows.to_vec();
-        sorted.sort_by_key(|(k, _)| *k);
-        crate::ner::varint(&mut out, sorted.len() as u64);
-        let mut last = 0u32;
-        for (k, row) in &sorted {
-            crate::ner::varint(&mut out, k.wrapping_sub(last) as u64);
-            last = *k;
-            crate::ner::varint(&mut out, row.len() as u64);
-            for (c, w) in row {
-                out.push(*c);
-                out.extend(w.to_le_bytes());
-            }
-        }
+        weights::write(&mut out, rows);
         out
     }
 
