@@ -23,7 +23,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::doc::{Comparator, Document, Entity, Label, Span, TimeType, Timex, TokenKind};
-use crate::quantity::lookup;
+use crate::quantity::{lookup, unit_or_compound};
 use crate::Date;
 
 // ---------------------------------------------------------------------------
@@ -443,16 +443,60 @@ impl Sent<'_> {
         self.raw(k).chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// A four-digit year the quantity stage left alone (it takes counts).
-    fn year(&self, k: usize) -> Option<i32> {
+    /// A year starting at token `k` and the token after it: four digits the
+    /// quantity stage left alone (it takes counts), or a year in words.
+    fn year(&self, k: usize) -> Option<(i32, usize)> {
         let t = self.w(k);
         if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+            return self.spelled_year(k);
         }
         let y: u32 = t.parse().ok()?;
         // "1400 GMT" is a time of day
         let clock = is_zone(self.w(k + 1)) || matches!(self.w(k + 1), "hours" | "hrs");
-        ((1000..=2100).contains(&y) && !self.numbers.contains_key(&k) && !clock).then_some(y as i32)
+        ((1000..=2100).contains(&y) && !self.numbers.contains_key(&k) && !clock)
+            .then_some((y as i32, k + 1))
+    }
+
+    /// A year in words, as broadcast transcripts write them: `nineteen
+    /// ninety-six`, `nineteen oh five`, `nineteen hundred`, `twenty twenty`,
+    /// and after "year" `two thousand [and] one`.
+    fn spelled_year(&self, k: usize) -> Option<(i32, usize)> {
+        let two_digits = |t: &str| unit_or_compound(t).filter(|n| (10.0..=99.0).contains(n));
+        let century = match self.w(k) {
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            // "twenty twenty" is a year after a preposition ("twenty twenty vision" is not)
+            "twenty"
+                if two_digits(self.w(k + 1)).is_some()
+                    && k > 0
+                    && matches!(
+                        self.w(k - 1),
+                        "in" | "since" | "by" | "until" | "of" | "year"
+                    ) =>
+            {
+                20
+            }
+            "two" if self.w(k + 1) == "thousand" && k > 0 && self.w(k - 1) == "year" => {
+                let and = usize::from(self.w(k + 2) == "and");
+                let unit =
+                    unit_or_compound(self.w(k + 2 + and)).filter(|n| (1.0..=99.0).contains(n));
+                return Some(match unit {
+                    Some(n) => (2000 + n as i32, k + 3 + and),
+                    None => (2000, k + 2),
+                });
+            }
+            _ => return None,
+        };
+        let next = self.w(k + 1);
+        if next == "hundred" {
+            return Some((century * 100, k + 2));
+        }
+        if next == "oh" {
+            let n = unit_or_compound(self.w(k + 2)).filter(|n| (1.0..=9.0).contains(n))?;
+            return Some((century * 100 + n as i32, k + 3));
+        }
+        two_digits(next).map(|n| (century * 100 + n as i32, k + 2))
     }
 
     /// A day of the month: `27`, `27th`, `1st`.
@@ -486,7 +530,7 @@ impl Sent<'_> {
     fn month_sure(&self, k: usize, has_number: bool) -> Option<u32> {
         let m = self.month(k)?;
         let t = self.w(k);
-        let short = t.len() <= 4 && !t.ends_with('.') && !matches!(t, "june" | "july");
+        let short = t.len() <= 4 && !t.ends_with('.') && !matches!(t, "june" | "july" | "may");
         let weak = matches!(t, "may" | "march") || short;
         if !has_number {
             let cue = matches!(
@@ -575,8 +619,7 @@ impl Sent<'_> {
     /// Thursday", "will resume on Monday"), else the first after it ("On
     /// Monday, the army will attack").
     fn tense(&self, k: usize) -> Tense {
-        let s = self.tags();
-        let is_verb = |i: usize| s[i].starts_with("VB") || s[i] == "MD";
+        let is_verb = |i: usize| self.is_verb(i);
         let boundary =
             |i: usize| matches!(self.w(i), ";" | ":" | "(" | ")" | "--" | "\"" | "“" | "”");
         let left = (0..k)
@@ -594,13 +637,21 @@ impl Sent<'_> {
         self.group_tense(v, 0)
     }
 
+    /// A verb or modal by its tag; a number the tagger took for one ("to 452.76") is not.
+    fn is_verb(&self, i: usize) -> bool {
+        let t = self.tags()[i];
+        (t.starts_with("VB") || t == "MD") && !self.w(i).starts_with(|c: char| c.is_ascii_digit())
+    }
+
     /// The tense of the verb group whose last verb is near `v`.
     fn group_tense(&self, v: usize, depth: usize) -> Tense {
         let s = self.tags();
-        let is_verb = |i: usize| s[i].starts_with("VB") || s[i] == "MD";
+        let is_verb = |i: usize| self.is_verb(i);
+        // "to" before a verb is the infinitive's, whatever the tagger says
+        let is_to = |i: usize| s[i] == "TO" || self.w(i) == "to";
         // the group: verbs, adverbs and "not" / "to" before v
         let mut first = v;
-        while first > 0 && (is_verb(first - 1) || matches!(s[first - 1], "RB" | "TO")) {
+        while first > 0 && (is_verb(first - 1) || s[first - 1] == "RB" || is_to(first - 1)) {
             first -= 1;
         }
         let group = first..=v;
@@ -613,7 +664,7 @@ impl Sent<'_> {
             }
         }
         // "plans to meet Friday", "is expected to vote Friday"
-        if let Some(to) = group.clone().find(|&i| s[i] == "TO") {
+        if let Some(to) = group.clone().find(|&i| is_to(i)) {
             if group
                 .clone()
                 .any(|i| i < to && FUTURE_HEADS.contains(&self.w(i)))
@@ -626,7 +677,9 @@ impl Sent<'_> {
                 .find(|&i| is_verb(i) || FUTURE_HEADS.contains(&self.w(i)));
             if let Some(h) = head {
                 if FUTURE_HEADS.contains(&self.w(h)) {
-                    return Tense::Future;
+                    // "had been scheduled to expire Friday": a plan the past perfect puts behind us
+                    let had = (h.saturating_sub(3)..h).any(|i| self.w(i) == "had");
+                    return if had { Tense::Past } else { Tense::Future };
                 }
                 if depth == 0 {
                     // the infinitive is still ahead of a past "decided to"
@@ -643,7 +696,8 @@ impl Sent<'_> {
         }
         match s[v] {
             "VBN" => Tense::Past, // "has killed", "killed on Wednesday"
-            "VBZ" | "VBP" | "VBG" => Tense::Present,
+            // a bare base form outside an infinitive is a present the tagger missed ("they meet")
+            "VBZ" | "VBP" | "VBG" | "VB" => Tense::Present,
             _ => Tense::Unknown,
         }
     }
@@ -670,20 +724,20 @@ impl Sent<'_> {
                 let mut end = j + 2;
                 let mut year = None;
                 let comma = usize::from(self.w(end) == ",");
-                if let Some(y) = self.year(end + comma) {
+                if let Some((y, e)) = self.year(end + comma) {
                     year = Some(y);
-                    end += comma + 1;
+                    end = e;
                 }
                 return self.month_day(k, end, year, m, d);
             }
             // month [of] year
             let of = usize::from(self.w(j + 1) == "of" || self.w(j + 1) == ",");
-            if let Some(y) = self.year(j + 1 + of) {
+            if let Some((y, e)) = self.year(j + 1 + of) {
                 let m = self.month_sure(j, true)?;
                 if j > k {
                     return None; // "Thursday, May 2020" is odd; leave it
                 }
-                return date(TimeType::Date, k, j + 2 + of, format!("{y:04}-{m:02}"));
+                return date(TimeType::Date, k, e, format!("{y:04}-{m:02}"));
             }
             return None;
         }
@@ -697,10 +751,10 @@ impl Sent<'_> {
         let m = self.month_sure(j + the + 1 + of, true)?;
         let mut end = j + the + 2 + of;
         let comma = usize::from(self.w(end) == ",");
-        let year = self.year(end + comma);
-        if year.is_some() {
-            end += comma + 1;
-        }
+        let year = self.year(end + comma).map(|(y, e)| {
+            end = e;
+            y
+        });
         self.month_day(k, end, year, m, d)
     }
 
@@ -827,14 +881,20 @@ impl Sent<'_> {
     fn year_expr(&self, k: usize) -> Option<Found> {
         let the = usize::from(self.w(k) == "the");
         let j = k + the;
-        if let Some(y) = self.year(j) {
+        if let Some((y, e)) = self.year(j) {
             // "the 2020 election": the year alone, without "the"
-            return date(TimeType::Date, j, j + 1, format!("{y:04}"));
+            return date(TimeType::Date, j, e, format!("{y:04}"));
+        }
+        // "the year two thousand"
+        if the == 1 && self.w(j) == "year" {
+            if let Some((y, e)) = self.year(j + 1).filter(|_| self.w(j + 1) == "two") {
+                return date(TimeType::Date, k, e, format!("{y:04}"));
+            }
         }
         if self.w(j) == "fiscal" {
             let year_word = usize::from(self.w(j + 1) == "year");
-            if let Some(y) = self.year(j + 1 + year_word) {
-                return date(TimeType::Date, k, j + 2 + year_word, format!("{y:04}"));
+            if let Some((y, e)) = self.year(j + 1 + year_word) {
+                return date(TimeType::Date, k, e, format!("{y:04}"));
             }
         }
         // decades: 1990s, mid-1990s, the '90s
@@ -875,8 +935,8 @@ impl Sent<'_> {
         let j = k + the + usize::from(rel.is_some());
         let s = lookup(SEASONS, self.w(j))?;
         let of = usize::from(self.w(j + 1) == "of");
-        if let Some(y) = self.year(j + 1 + of) {
-            return date(TimeType::Date, k, j + 2 + of, format!("{y:04}-{s}"));
+        if let Some((y, e)) = self.year(j + 1 + of) {
+            return date(TimeType::Date, k, e, format!("{y:04}-{s}"));
         }
         if rel.is_none() {
             if let Some((y, end)) = self.relative_year(j + 1 + of) {
@@ -939,9 +999,9 @@ impl Sent<'_> {
         let mut j = k + the;
         // a year before it: "the 1988 second quarter", "this year's third quarter"
         let mut qualifier = None;
-        if let Some(y) = self.year(j).filter(|_| the == 1) {
+        if let Some((y, e)) = self.year(j).filter(|_| the == 1) {
             qualifier = Some(Some(y));
-            j += 1;
+            j = e;
         } else if let Some((y, e)) = self.relative_year(j).filter(|_| the == 0) {
             if self.w(e) == "'s" {
                 qualifier = Some(y);
@@ -988,16 +1048,16 @@ impl Sent<'_> {
         let mut stop = end;
         let mut year = None;
         if self.w(stop) == "of" {
-            if let Some(y) = self.year(stop + 1) {
+            if let Some((y, e)) = self.year(stop + 1) {
                 year = Some(y);
-                stop += 2;
+                stop = e;
             } else if let Some((y, e)) = self.relative_year(stop + 1) {
                 year = y;
                 stop = e;
             }
-        } else if let Some(y) = self.year(stop) {
+        } else if let Some((y, e)) = self.year(stop) {
             year = Some(y);
-            stop += 1;
+            stop = e;
         }
         if let Some(q) = qualifier.filter(|_| year.is_none()) {
             let y = q.map_or("XXXX".to_string(), |y| format!("{y:04}"));
@@ -1382,7 +1442,7 @@ impl Sent<'_> {
         }
         // hyphenated: two-year, 10-hour, year-long
         if let Some((a, b)) = self.w(j).split_once('-') {
-            let n = crate::quantity::unit_or_compound(a)
+            let n = unit_or_compound(a)
                 .or_else(|| a.parse::<f64>().ok())
                 .or((a == "a" || a == "one").then_some(1.0));
             if let (Some(n), Some((u, false))) = (n, unit(b)) {
@@ -2116,6 +2176,17 @@ mod tests {
         // holidays
         ("Shops closed on Christmas Day.", "Christmas Day", "DATE", "2019-12-25"),
         ("They celebrated New Year's Eve.", "New Year's Eve", "DATE", "2019-12-31"),
+        // years in words
+        ("Prices rose in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
+        ("It was January nineteen ninety-seven.", "January nineteen ninety-seven", "DATE", "1997-01"),
+        ("The winter of nineteen ninety-four was cold.", "The winter of nineteen ninety-four", "DATE", "1994-WI"),
+        ("He left in nineteen oh five.", "nineteen oh five", "DATE", "1905"),
+        ("It will be done by the year two thousand.", "the year two thousand", "DATE", "2000"),
+        ("It will be done by the year two thousand and one.", "the year two thousand and one", "DATE", "2001"),
+        ("The law passed in twenty nineteen.", "twenty nineteen", "DATE", "2019"),
+        // "May" the month
+        ("The two presidents signed the treaty last May.", "last May", "DATE", "2019-05"),
+        ("The talks are supposed to conclude by May.", "May", "DATE", "2020-05"),
     ];
 
     fn times_of(sentence: &str, date: Option<&str>) -> Vec<(String, String, String)> {
@@ -2202,6 +2273,10 @@ mod tests {
     fn words_that_only_look_like_times_are_left_alone() {
         for sentence in [
             "May they rest in peace.",
+            "You may go, and they may stay.",
+            "Theresa May spoke.",
+            "Nineteen soldiers died.",
+            "He has twenty twenty vision.",
             "Thousands march on the capital.",
             "June Carter sang.",
             "He will sun himself.",
