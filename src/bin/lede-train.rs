@@ -4,6 +4,11 @@
 //! cargo run --release --features train --bin lede-train -- ner [--data ../shared/data] [--out models/ner.bin]
 //! cargo run --release --features train --bin lede-train -- eval-ner [--data ../shared/data] [--model models/ner.bin]
 //! ```
+//!
+//! `pos`, `lemma` and `parse` train the tagger, lemmatizer and parser
+//! (`models/pos.bin`, `models/lemma.tsv`, `models/parse.bin` unless `--out`
+//! says otherwise); `eval-pos`, `eval-parse` and `eval-time` print accuracy
+//! tables; `export-ner` writes the NER evaluation sets as JSON lines.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,8 +18,9 @@ use lede::ner::train::{evaluate, read_conll, read_gum, read_uner, train, Doc, Se
 use lede::ner::Model;
 
 const USAGE: &str =
-    "usage: lede-train ner [--data DIR] [--out FILE] [--epochs N] [--seed N] [--prune W]
-       lede-train eval-ner [--data DIR] [--model FILE]
+    "usage: lede-train ner|pos|lemma|parse [--data DIR] [--out FILE] [--epochs N] [--seed N] [--prune W]
+       lede-train eval-ner|eval-pos|eval-parse [--data DIR] [--model FILE]
+       lede-train export-ner [--data DIR]
        lede-train eval-time [--data DIR] [--errors]";
 
 struct Args {
@@ -29,13 +35,27 @@ struct Args {
     errors: bool,
 }
 
+impl Args {
+    /// `--out`, or the model file of the command when it was not given.
+    fn out_or(&self, default: &str) -> PathBuf {
+        if self.out == Path::new(NER_MODEL) {
+            PathBuf::from(default)
+        } else {
+            self.out.clone()
+        }
+    }
+}
+
+/// The default `--out` (the NER model's file).
+const NER_MODEL: &str = "models/ner.bin";
+
 fn parse() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
     let command = it.next().ok_or(USAGE)?;
     let mut a = Args {
         command,
         data: PathBuf::from("../shared/data"),
-        out: PathBuf::from("models/ner.bin"),
+        out: PathBuf::from(NER_MODEL),
         model: None,
         epochs: 8,
         seed: 20200227,
@@ -93,11 +113,7 @@ fn train_pos(args: &Args) -> Result<(), String> {
         "training the POS tagger on UD EWT train and GUM (not news): {} sentences",
         train_set.len()
     );
-    let out = if args.out == Path::new("models/ner.bin") {
-        PathBuf::from("models/pos.bin")
-    } else {
-        args.out.clone()
-    };
+    let out = args.out_or("models/pos.bin");
     let (classes, rows) = train(&train_set, args.epochs, args.seed, |epoch, tagger| {
         let (u, x, _) = accuracy(tagger, &dev);
         eprintln!(
@@ -130,8 +146,9 @@ fn pos_training_set(data: &Path) -> Result<Vec<lede::tag::train::Tagged>, String
 
 fn train_lemma(args: &Args) -> Result<(), String> {
     let tsv = lede::tag::train::learn_lemmas(&pos_training_set(&args.data)?);
-    std::fs::write("models/lemma.tsv", &tsv).map_err(|e| format!("models/lemma.tsv: {e}"))?;
-    eprintln!("wrote models/lemma.tsv ({} lines)", tsv.lines().count());
+    let out = args.out_or("models/lemma.tsv");
+    std::fs::write(&out, &tsv).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!("wrote {} ({} lines)", out.display(), tsv.lines().count());
     Ok(())
 }
 
@@ -231,10 +248,12 @@ fn train_parse(args: &Args) -> Result<(), String> {
             l
         );
     });
+    let out = args.out_or("models/parse.bin");
     let bytes = lede::parse::Parser::to_bytes(&labels, &rows);
-    std::fs::write("models/parse.bin", &bytes).map_err(|e| format!("models/parse.bin: {e}"))?;
+    std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!(
-        "wrote models/parse.bin ({} bytes, {} features)",
+        "wrote {} ({} bytes, {} features)",
+        out.display(),
         bytes.len(),
         rows.len()
     );
