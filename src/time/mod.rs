@@ -619,9 +619,12 @@ impl Sent<'_> {
     /// Thursday", "will resume on Monday"), else the first after it ("On
     /// Monday, the army will attack").
     fn tense(&self, k: usize) -> Tense {
+        // "since (the) Oct. 23" looks back whatever the verb
+        if (k.saturating_sub(2)..k).any(|i| self.w(i) == "since") {
+            return Tense::Past;
+        }
         let is_verb = |i: usize| self.is_verb(i);
-        let boundary =
-            |i: usize| matches!(self.w(i), ";" | ":" | "(" | ")" | "--" | "\"" | "“" | "”");
+        let boundary = |i: usize| self.boundary(i);
         let left = (0..k)
             .rev()
             .take_while(|&i| !boundary(i))
@@ -635,6 +638,11 @@ impl Sent<'_> {
             return Tense::Unknown;
         };
         self.group_tense(v, 0)
+    }
+
+    /// Punctuation that ends a clause for the verb search.
+    fn boundary(&self, i: usize) -> bool {
+        matches!(self.w(i), ";" | ":" | "(" | ")" | "--" | "\"" | "“" | "”")
     }
 
     /// A verb or modal by its tag; a number the tagger took for one ("to 452.76") is not.
@@ -694,6 +702,26 @@ impl Sent<'_> {
         if group.clone().any(|i| s[i] == "VBD") {
             return Tense::Past;
         }
+        // the present perfect tells of the past: "have been searching since the Oct. 23 slaying"
+        let have = group
+            .clone()
+            .position(|i| matches!(self.w(i), "have" | "has" | "'ve"));
+        if have.is_some_and(|h| group.clone().skip(h + 1).any(|i| s[i] == "VBN")) {
+            return Tense::Past;
+        }
+        // a bare participle clause takes the tense of the clause it hangs on:
+        // "has fluctuated sharply, rising to a high in June"
+        if s[v] == "VBG" && first == v && depth == 0 {
+            // its finite verb: infinitives and other participles are skipped
+            let finite = |i: usize| is_verb(i) && !matches!(s[i], "VB" | "VBG");
+            let outer = (0..v)
+                .rev()
+                .take_while(|&i| !self.boundary(i))
+                .find(|&i| finite(i));
+            if let Some(o) = outer {
+                return self.group_tense(o, 1);
+            }
+        }
         match s[v] {
             "VBN" => Tense::Past, // "has killed", "killed on Wednesday"
             // a bare base form outside an infinitive is a present the tagger missed ("they meet")
@@ -728,7 +756,7 @@ impl Sent<'_> {
                     year = Some(y);
                     end = e;
                 }
-                return self.month_day(k, end, year, m, d);
+                return self.month_day(k, end, year, m, d, None);
             }
             // month [of] year
             let of = usize::from(self.w(j + 1) == "of" || self.w(j + 1) == ",");
@@ -755,9 +783,11 @@ impl Sent<'_> {
             end = e;
             y
         });
-        self.month_day(k, end, year, m, d)
+        self.month_day(k, end, year, m, d, None)
     }
 
+    /// A day of a month: in `year`, or the one `rel` names (`last Oct. 23`:
+    /// the latest before the publication date), or the one the tense picks.
     fn month_day(
         &self,
         start: usize,
@@ -765,6 +795,7 @@ impl Sent<'_> {
         year: Option<i32>,
         m: u32,
         d: u32,
+        rel: Option<i32>,
     ) -> Option<Found> {
         if let Some(y) = year {
             if d > days_in_month(y, m) {
@@ -778,12 +809,15 @@ impl Sent<'_> {
         let Some(dct) = self.dct else {
             return date(TimeType::Date, start, end, format!("XXXX-{m:02}-{d:02}"));
         };
-        let tense = self.tense(start);
         let candidates = [dct.year - 1, dct.year, dct.year + 1].map(|y| {
             let dd = d.min(days_in_month(y, m));
             (y, days_from_civil(y, m, dd) - days_of(dct))
         });
-        let y = pick(&candidates, tense, TENSE_REACH_DAYS);
+        let y = match rel {
+            Some(-1) => candidates.iter().filter(|c| c.1 < 0).map(|c| c.0).max()?,
+            Some(1) => candidates.iter().filter(|c| c.1 > 0).map(|c| c.0).min()?,
+            _ => pick(&candidates, self.tense(start), TENSE_REACH_DAYS),
+        };
         Some(Found::new(start, end, TimeType::Date, format!("{y:04}-{m:02}-{d:02}")).anchored(true))
     }
 
@@ -833,6 +867,10 @@ impl Sent<'_> {
             Some((pre, rest)) if rel.is_none() => (lookup(MONTHS, rest)?, Some(part_mod(pre)?)),
             _ => (self.month_sure(j, false)?, None),
         };
+        // "last Oct. 23", "next May 1"
+        if let (Some(r @ (-1 | 1)), Some(d)) = (rel, self.day_number(j + 1)) {
+            return self.month_day(k, j + 2, None, m, d, Some(r));
+        }
         self.month_at(k, rel, j, m).map(|f| f.with_mod(modifier))
     }
 
@@ -2184,6 +2222,10 @@ mod tests {
         ("It will be done by the year two thousand.", "the year two thousand", "DATE", "2000"),
         ("It will be done by the year two thousand and one.", "the year two thousand and one", "DATE", "2001"),
         ("The law passed in twenty nineteen.", "twenty nineteen", "DATE", "2019"),
+        ("He was shot last Oct. 23 at his home.", "last Oct. 23", "DATE", "2019-10-23"),
+        ("The law takes effect next March 1.", "next March 1", "DATE", "2020-03-01"),
+        ("Police will keep searching since the Oct. 23 shooting.", "Oct. 23", "DATE", "2019-10-23"),
+        ("Loans have been extended since June.", "June", "DATE", "2019-06"),
         // "May" the month
         ("The two presidents signed the treaty last May.", "last May", "DATE", "2019-05"),
         ("The talks are supposed to conclude by May.", "May", "DATE", "2020-05"),
