@@ -11,8 +11,66 @@
 //! magnitudes span 1..32767, ±1.3% for a model pruned below 1200). Weights are
 //! read back as `i16`, so scoring code does not change.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 /// Sparse rows: a feature key and its `(class, weight)` pairs.
 pub type Rows = Vec<(u32, Vec<(u8, i16)>)>;
+
+/// Keys are already hashes: spread them with one multiplication.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u32 keys are hashed")
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (n as u64).wrapping_mul(0x9E3779B97F4A7C15);
+    }
+}
+
+/// A map from feature keys.
+pub(crate) type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
+
+/// Rows in memory for scoring: one array of `(class, weight)` pairs and,
+/// per key, where its row lies in it (one lookup, one contiguous read).
+pub(crate) struct Sparse {
+    index: IdMap<(u32, u32)>,
+    entries: Vec<(u8, i16)>,
+}
+
+impl Sparse {
+    pub(crate) fn new(rows: Rows) -> Sparse {
+        let mut index = IdMap::with_capacity_and_hasher(rows.len(), Default::default());
+        let mut entries = Vec::with_capacity(rows.iter().map(|(_, r)| r.len()).sum());
+        for (k, row) in rows {
+            let start = entries.len() as u32;
+            entries.extend(row);
+            index.insert(k, (start, entries.len() as u32));
+        }
+        Sparse { index, entries }
+    }
+
+    /// The `(class, weight)` pairs of a feature key, if it has any.
+    #[inline]
+    pub(crate) fn get(&self, key: u32) -> Option<&[(u8, i16)]> {
+        let &(a, b) = self.index.get(&key)?;
+        self.entries.get(a as usize..b as usize)
+    }
+
+    /// Number of feature keys.
+    pub(crate) fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+}
 
 /// Steps of the logarithmic scale (codes 1..=127; the high bit is the sign).
 const STEPS: f64 = 126.0;

@@ -16,13 +16,11 @@ pub mod features;
 #[cfg(feature = "train")]
 pub mod train;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::doc::{Document, Entity, Label, Span};
 use crate::lexicon::{lower_key, places};
-use crate::weights::{self, varint, Reader};
+use crate::weights::{self, varint, IdMap, Reader};
 use features::{allowed, history_features, DocContext, SentenceFeatures};
 
 /// Entity types, in tag order.
@@ -50,24 +48,6 @@ pub fn tag_name(t: usize) -> String {
 pub fn tag(part: char, ty: usize) -> usize {
     1 + ty * 4 + "BILU".find(part).expect("a BILOU part")
 }
-
-/// Keys are already hashes: use them as they are.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, _: &[u8]) {
-        unreachable!("only u32 keys are hashed")
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (n as u64).wrapping_mul(0x9E3779B97F4A7C15);
-    }
-}
-
-type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
 
 /// A feature's 32-bit key.
 pub fn key(h: u64) -> u32 {

@@ -11,7 +11,6 @@
 #[cfg(feature = "train")]
 pub mod train;
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::doc::Document;
@@ -27,7 +26,7 @@ pub type Move = usize;
 /// The parser: relation names and sparse quantized weights.
 pub struct Parser {
     pub labels: Vec<String>,
-    weights: HashMap<u32, Vec<(u8, i16)>>,
+    weights: crate::weights::Sparse,
 }
 
 /// One sentence being parsed.
@@ -361,7 +360,7 @@ impl Parser {
         out.clear();
         out.resize(1 + 2 * self.labels.len(), 0);
         for f in feats {
-            if let Some(row) = self.weights.get(&crate::ner::key(*f)) {
+            if let Some(row) = self.weights.get(crate::ner::key(*f)) {
                 for &(c, w) in row {
                     if let Some(slot) = out.get_mut(c as usize) {
                         *slot += w as i32;

@@ -9,13 +9,12 @@ pub mod lemma;
 #[cfg(feature = "train")]
 pub mod train;
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::doc::Document;
 use crate::lexicon::{capitalization, clusters, lower_key};
 use crate::ner::features::{normalize, shape, short_shape, window, Hash};
-use crate::weights::{self, varint, Reader};
+use crate::weights::{self, varint, Reader, Sparse};
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../models/pos.bin");
 const MAGIC: &[u8; 8] = b"LEDEPOS2";
@@ -24,7 +23,7 @@ const MAGIC: &[u8; 8] = b"LEDEPOS2";
 pub struct Tagger {
     /// `UPOS|XPOS` per class.
     pub classes: Vec<String>,
-    weights: HashMap<u32, Vec<(u8, i16)>>,
+    weights: Sparse,
 }
 
 impl Tagger {
@@ -46,12 +45,11 @@ impl Tagger {
 
     /// Read a sparse multi-class model (shared with the parser, whose
     /// `scored(names)` classes are its moves: SHIFT, then LEFT and RIGHT per relation).
-    #[allow(clippy::type_complexity)]
     pub(crate) fn from_bytes_with_magic(
         bytes: &[u8],
         magic: &[u8; 8],
         scored: fn(usize) -> usize,
-    ) -> Result<(Vec<String>, HashMap<u32, Vec<(u8, i16)>>), String> {
+    ) -> Result<(Vec<String>, Sparse), String> {
         let mut r = Reader::new(bytes);
         if r.take(8)? != magic {
             return Err("not a lede model of this kind".into());
@@ -66,7 +64,7 @@ impl Tagger {
         if !r.at_end() {
             return Err("model file has trailing bytes".into());
         }
-        Ok((classes, rows.into_iter().collect()))
+        Ok((classes, Sparse::new(rows)))
     }
 
     /// Write a sparse multi-class model (shared with the parser): class names, then the rows.
@@ -104,7 +102,7 @@ impl Tagger {
             sent.features(i, &tags, &mut feats);
             scores.iter_mut().for_each(|s| *s = 0);
             for f in &feats {
-                if let Some(row) = self.weights.get(&crate::ner::key(*f)) {
+                if let Some(row) = self.weights.get(crate::ner::key(*f)) {
                     for &(c, w) in row {
                         scores[c as usize] += w as i32;
                     }
