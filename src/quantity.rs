@@ -494,9 +494,11 @@ fn core(w: &Words, k: usize) -> Option<Core> {
     if w.get(end) == "dozen" {
         return plain(v * 12.0, end + 1);
     }
-    // "two thirds", "a quarter of"
+    // "two thirds", "three quarters of"; without "of", "two quarters" are
+    // periods of a year ("the past two quarters")
     if let Some(den) = lookup(FRACTIONS, w.get(end)) {
-        if v >= 1.0 && v < den && !(t == "a" || t == "an") {
+        let periods = w.get(end).starts_with("quarter") && w.get(end + 1) != "of";
+        if v >= 1.0 && v < den && !(t == "a" || t == "an") && !periods {
             return plain(v / den, end + 1);
         }
     }

@@ -590,16 +590,16 @@ impl Sent<'_> {
         if let Some(&(v, end, _)) = self.numbers.get(&k) {
             return Some((Some(v), end));
         }
+        let of = |i: usize| if self.w(i) == "of" { i + 1 } else { i };
         match self.w(k) {
-            "a" | "an" | "one" => {
-                if self.w(k + 1) == "few" || self.w(k + 1) == "couple" {
-                    let end = if self.w(k + 2) == "of" { k + 3 } else { k + 2 };
-                    Some((None, end))
-                } else {
-                    Some((Some(1.0), k + 1))
-                }
-            }
-            "several" | "few" | "many" | "some" | "couple" => Some((None, k + 1)),
+            "a" | "an" | "one" => match self.w(k + 1) {
+                "few" => Some((None, of(k + 2))),
+                // "a couple of years": two, as TimeML counts it
+                "couple" => Some((Some(2.0), of(k + 2))),
+                _ => Some((Some(1.0), k + 1)),
+            },
+            "couple" => Some((Some(2.0), of(k + 1))),
+            "several" | "few" | "many" | "some" => Some((None, k + 1)),
             _ => None,
         }
     }
@@ -1301,26 +1301,36 @@ impl Sent<'_> {
         Some(f)
     }
 
-    /// `the next day`, `the following week`, `the previous year`.
+    /// `the next day`, `the following week`, `the previous year`, `that
+    /// year`, `that same day`, `the next morning`: from the last time named.
     fn following(&self, k: usize, reference: &Option<Reference>) -> Option<Found> {
-        if self.w(k) != "the" {
-            return None;
-        }
-        let n = match self.w(k + 1) {
-            "next" | "following" => 1,
-            "previous" | "preceding" => -1,
-            "same" => 0,
+        let (n, j) = match (self.w(k), self.w(k + 1)) {
+            ("the", "next" | "following") => (1, k + 2),
+            ("the", "previous" | "preceding") => (-1, k + 2),
+            ("the" | "that", "same") => (0, k + 2),
+            ("that", _) => (0, k + 1),
             _ => return None,
         };
-        let (u, plural) = unit(self.w(k + 2))?;
-        if plural || matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
+        // "the next morning", "that night": a part of the day referred to
+        if let Some(part) = lookup(PARTS_OF_DAY, self.w(j)).filter(|_| self.w(j) != "overnight") {
+            let day = match reference {
+                Some(r) => r.shift(n, Unit::Day)?,
+                None => shift(self.dct, n, Unit::Day),
+            };
+            let mut f = Found::new(k, j + 1, TimeType::Time, format!("{day}T{part}"));
+            f = f.anchored(self.dct.is_some() || reference.is_some());
+            f.relative = true;
+            return Some(f);
+        }
+        let (u, plural) = unit(self.w(j))?;
+        if plural || matches!(u, Unit::Second | Unit::Minute | Unit::Hour | Unit::Weekend) {
             return None;
         }
         let value = match reference {
             Some(r) => r.shift(n, u)?,
             None => shift(self.dct, n, u),
         };
-        let mut f = Found::new(k, k + 3, TimeType::Date, value).anchored(true);
+        let mut f = Found::new(k, j + 1, TimeType::Date, value).anchored(true);
         f.relative = true;
         Some(f)
     }
@@ -1938,6 +1948,11 @@ impl Reference {
             let dash = if rest.is_empty() { "" } else { "-" };
             return Some(format!("{:04}{dash}{rest}", year as i64 + n));
         }
+        if u == Unit::Month && v.len() == 7 {
+            // "March 1998 ... that month"
+            let (y, m) = add_months(year, v.get(5..7)?.parse().ok()?, n);
+            return Some(format!("{y:04}-{m:02}"));
+        }
         let d = Date::parse(v.get(..10)?)?;
         Some(shift(Some(d), n, u))
     }
@@ -2226,6 +2241,16 @@ mod tests {
         ("The law takes effect next March 1.", "next March 1", "DATE", "2020-03-01"),
         ("Police will keep searching since the Oct. 23 shooting.", "Oct. 23", "DATE", "2019-10-23"),
         ("Loans have been extended since June.", "June", "DATE", "2019-06"),
+        // anaphora: the last time named
+        ("He moved in March 1998. Later that year he left.", "that year", "DATE", "1998"),
+        ("He moved in March 1998. He left that month.", "that month", "DATE", "1998-03"),
+        ("He arrived on Feb. 22. The next morning he left.", "The next morning", "TIME", "2020-02-23TMO"),
+        ("He arrived on Feb. 22. That same day he left.", "That same day", "DATE", "2020-02-22"),
+        ("He arrived on Feb. 22. That night he left.", "That night", "TIME", "2020-02-22TNI"),
+        // counts
+        ("Sales fell in the past two quarters.", "the past two quarters", "DURATION", "P2Q"),
+        ("It took a couple of years.", "a couple of years", "DURATION", "P2Y"),
+        ("Prices will rise over the next couple of years.", "the next couple of years", "DURATION", "P2Y"),
         // "May" the month
         ("The two presidents signed the treaty last May.", "last May", "DATE", "2019-05"),
         ("The talks are supposed to conclude by May.", "May", "DATE", "2020-05"),
