@@ -164,6 +164,18 @@ const PARTS_OF_DAY: &[(&str, &str)] = &[
     ("overnight", "NI"),
 ];
 
+/// Decades of the 1900s in words (`the nineties`).
+const DECADE_WORDS: &[(&str, u32)] = &[
+    ("twenties", 2),
+    ("thirties", 3),
+    ("forties", 4),
+    ("fifties", 5),
+    ("sixties", 6),
+    ("seventies", 7),
+    ("eighties", 8),
+    ("nineties", 9),
+];
+
 const SEASONS: &[(&str, &str)] = &[
     ("spring", "SP"),
     ("summer", "SU"),
@@ -249,6 +261,26 @@ fn duration_value(n: Option<f64>, u: Unit) -> String {
 /// The date `n` units after (negative: before) the publication date, at
 /// the unit's granularity: days → `2020-02-25`, weeks → `2020-W07`,
 /// months → `2019-11`, years → `2017`. Without a date: `XXXX-XX-XX` etc.
+/// The day of the month of a floating holiday: the `nth` weekday `wd`
+/// (1 = Monday) of the month; `nth` 0 is the last one, except in November,
+/// where it is Election Day's rule: the Tuesday after the first Monday.
+fn floating_day(y: i32, month: u32, wd: u32, nth: u32) -> u32 {
+    let first = days_from_civil(y, month, 1);
+    let first_wd = (wd as i64 - weekday_of(first) as i64).rem_euclid(7);
+    let day = match nth {
+        0 if month == 11 => {
+            let monday = (1 - weekday_of(first) as i64).rem_euclid(7);
+            monday + 1
+        }
+        0 => {
+            let last = days_from_civil(y, month, days_in_month(y, month));
+            last - (weekday_of(last) as i64 - wd as i64).rem_euclid(7) - first
+        }
+        n => first_wd + 7 * (n as i64 - 1),
+    };
+    day as u32 + 1
+}
+
 fn shift(dct: Option<Date>, n: i64, u: Unit) -> String {
     let Some(d) = dct else {
         return match u {
@@ -935,6 +967,12 @@ impl Sent<'_> {
                 return date(TimeType::Date, k, e, format!("{y:04}"));
             }
         }
+        // decades in words: the nineties, the late sixties
+        if the == 1 || (k > 0 && part_mod(self.w(k - 1)).is_some()) {
+            if let Some(d) = lookup(DECADE_WORDS, self.w(j)) {
+                return date(TimeType::Date, k, j + 1, format!("19{d}"));
+            }
+        }
         // decades: 1990s, mid-1990s, the '90s
         let t = self.w(j);
         let (modifier, body) = match t.split_once('-') {
@@ -1241,17 +1279,20 @@ impl Sent<'_> {
         } else {
             direction(self.w(d))?
         };
-        let (u, plural) = unit(self.w(d + 1))?;
+        // "the current fiscal year", "next fiscal year"
+        let fiscal = usize::from(self.w(d + 1) == "fiscal" && self.w(d + 2) == "year");
+        let end = d + 2 + fiscal;
+        let (u, plural) = unit(self.w(end - 1))?;
         if plural || matches!(u, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) {
             return None;
         }
         if (matches!(self.w(d), "past" | "coming") || the == 1) && n != 0 {
             // "the past year", "the coming week": a stretch of time
             let value = duration_value(Some(1.0), u);
-            return Some(Found::new(k, d + 2, TimeType::Duration, value));
+            return Some(Found::new(k, end, TimeType::Duration, value));
         }
         // "this year", "the current year"
-        Some(Found::new(k, d + 2, TimeType::Date, shift(dct, n.into(), u)).anchored(dct.is_some()))
+        Some(Found::new(k, end, TimeType::Date, shift(dct, n.into(), u)).anchored(dct.is_some()))
     }
 
     /// `two days ago`, `a year earlier`, `three weeks later`.
@@ -1449,6 +1490,11 @@ impl Sent<'_> {
         let mut modifier = None;
         // [the] [past|last|next|first|coming|previous|final]
         if self.w(j) == "the" {
+            // "the 30-day period": the article is the noun phrase's, the
+            // duration is the adjective ("the nine months" keeps it)
+            if self.w(k + 1).contains('-') {
+                return None;
+            }
             j += 1;
         }
         if matches!(
@@ -1490,12 +1536,19 @@ impl Sent<'_> {
         }
         // hyphenated: two-year, 10-hour, year-long
         if let Some((a, b)) = self.w(j).split_once('-') {
+            // "a two-year-long war" (ages, "6-year-old", are not times)
+            let b = b.strip_suffix("-long").unwrap_or(b);
             let n = unit_or_compound(a)
                 .or_else(|| a.parse::<f64>().ok())
                 .or((a == "a" || a == "one").then_some(1.0));
             if let (Some(n), Some((u, false))) = (n, unit(b)) {
                 let value = duration_value(Some(n), u);
                 return Some(Found::new(k, j + 1, TimeType::Duration, value).with_mod(modifier));
+            }
+            // "several-year", "multi-year": an unspecified count
+            if let ("several" | "multi" | "many", Some((u, false))) = (a, unit(b)) {
+                let value = duration_value(None, u);
+                return Some(Found::new(k, j + 1, TimeType::Duration, value));
             }
             if let (Some((u, false)), "long" | "old") = (unit(a), b) {
                 return Some(Found::new(
@@ -1535,11 +1588,20 @@ impl Sent<'_> {
             n = n.map(|n| n + 0.5);
             e += 3;
         }
-        if self.w(e) == "more"
-            || self.w(e) == "full"
-            || self.w(e) == "straight"
-            || self.w(e) == "consecutive"
-        {
+        // "two more years", "an additional year", "eight trading days"
+        if matches!(
+            self.w(e),
+            "more"
+                | "full"
+                | "straight"
+                | "consecutive"
+                | "additional"
+                | "extra"
+                | "further"
+                | "trading"
+                | "business"
+                | "working"
+        ) {
             e += 1;
         }
         let (u, plural) = unit(self.w(e))?;
@@ -1705,21 +1767,23 @@ impl Sent<'_> {
         if !self.capitalized(k) {
             return None;
         }
-        // Thanksgiving: the fourth Thursday of November
-        let thanksgiving = |y: i32| {
-            let first = days_from_civil(y, 11, 1);
-            let to_thursday = (4 - weekday_of(first) as i64).rem_euclid(7);
-            civil_from_days(first + to_thursday + 21).day
+        // US holidays on a weekday of a month: (month, weekday, which; 0 = last)
+        let floating = match (self.w(k), self.w(k + 1)) {
+            ("thanksgiving", _) => Some((11, 4, 4, k + 1 + usize::from(self.w(k + 1) == "day"))),
+            ("election", "day") => Some((11, 2, 0, k + 2)),
+            ("labor" | "labour", "day") if self.capitalized(k + 1) => Some((9, 1, 1, k + 2)),
+            ("memorial", "day") if self.capitalized(k + 1) => Some((5, 1, 0, k + 2)),
+            _ => None,
         };
-        if self.w(k) == "thanksgiving" {
-            let end = k + 1 + usize::from(self.w(k + 1) == "day");
+        if let Some((month, wd, nth, end)) = floating {
+            let day_of = |y: i32| floating_day(y, month, wd, nth);
             let Some(dct) = self.dct else {
-                return date(TimeType::Date, k, end, "XXXX-11-XX".to_string());
+                return date(TimeType::Date, k, end, format!("XXXX-{month:02}-XX"));
             };
             let c = [dct.year - 1, dct.year, dct.year + 1]
-                .map(|y| (y, days_from_civil(y, 11, thanksgiving(y)) - days_of(dct)));
+                .map(|y| (y, days_from_civil(y, month, day_of(y)) - days_of(dct)));
             let y = pick(&c, self.tense(k), TENSE_REACH_DAYS);
-            let value = format!("{y:04}-11-{:02}", thanksgiving(y));
+            let value = format!("{y:04}-{month:02}-{:02}", day_of(y));
             return Some(Found::new(k, end, TimeType::Date, value).anchored(true));
         }
         let (month, day, end): (u32, u32, usize) = match (self.w(k), self.w(k + 1), self.w(k + 2)) {
@@ -2251,6 +2315,16 @@ mod tests {
         ("Sales fell in the past two quarters.", "the past two quarters", "DURATION", "P2Q"),
         ("It took a couple of years.", "a couple of years", "DURATION", "P2Y"),
         ("Prices will rise over the next couple of years.", "the next couple of years", "DURATION", "P2Y"),
+        ("Voters went to the polls on Election Day.", "Election Day", "DATE", "2019-11-05"),
+        ("Shops closed on Labor Day.", "Labor Day", "DATE", "2019-09-02"),
+        ("They will meet on Memorial Day.", "Memorial Day", "DATE", "2020-05-25"),
+        ("They ate turkey on Thanksgiving.", "Thanksgiving", "DATE", "2019-11-28"),
+        ("Prices rose in the nineties.", "the nineties", "DATE", "199"),
+        ("Sales rose in the current fiscal year.", "the current fiscal year", "DATE", "2020"),
+        ("The two-year-long war ended.", "two-year-long", "DURATION", "P2Y"),
+        ("It was a multi-year deal.", "multi-year", "DURATION", "PXY"),
+        ("He served an additional year.", "an additional year", "DURATION", "P1Y"),
+        ("Shares fell for eight trading days.", "eight trading days", "DURATION", "P8D"),
         // "May" the month
         ("The two presidents signed the treaty last May.", "last May", "DATE", "2019-05"),
         ("The talks are supposed to conclude by May.", "May", "DATE", "2020-05"),
@@ -2343,6 +2417,7 @@ mod tests {
             "You may go, and they may stay.",
             "Theresa May spoke.",
             "Nineteen soldiers died.",
+            "The 6-year-old boy smiled.",
             "He has twenty twenty vision.",
             "Thousands march on the capital.",
             "June Carter sang.",
