@@ -36,39 +36,88 @@ impl Hasher for IdHasher {
 /// A map from feature keys.
 pub(crate) type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
 
-/// Rows in memory for scoring: one array of `(class, weight)` pairs and,
-/// per key, where its row lies in it (one lookup, one contiguous read).
+/// Rows in memory for scoring: one array of `(class, weight)` pairs and an
+/// open-addressing table of slots, each packing a key, the start of its row
+/// and the row's length into one `u64` (a lookup reads one slot, usually one
+/// cache line, then the row).
 pub(crate) struct Sparse {
-    index: IdMap<(u32, u32)>,
+    slots: Vec<u64>,
+    shift: u32,
+    len: usize,
     entries: Vec<(u8, i16)>,
 }
 
 impl Sparse {
     pub(crate) fn new(rows: Rows) -> Sparse {
-        let mut index = IdMap::with_capacity_and_hasher(rows.len(), Default::default());
+        let rows: Rows = rows.into_iter().filter(|(_, r)| !r.is_empty()).collect();
+        // at most half full; at least 2 slots
+        let bits = (rows.len().max(1) * 2)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(1);
+        let mut slots = vec![0u64; 1 << bits];
         let mut entries = Vec::with_capacity(rows.iter().map(|(_, r)| r.len()).sum());
+        let mut len = 0;
         for (k, row) in rows {
-            let start = entries.len() as u32;
-            entries.extend(row);
-            index.insert(k, (start, entries.len() as u32));
+            // a row longer than 255 pairs or past 2^24 pairs cannot be packed; classes are < 256
+            let start = entries.len();
+            let n = row.len().min(255);
+            assert!(start + n < 1 << 24, "model too large for the slot table");
+            entries.extend(row.into_iter().take(n));
+            let packed = (k as u64) << 32 | (start as u64) << 8 | n as u64;
+            let mut i = Self::home(k, bits);
+            loop {
+                let slot = slots[i];
+                if slot & 0xff == 0 {
+                    slots[i] = packed;
+                    len += 1;
+                    break;
+                }
+                if (slot >> 32) as u32 == k {
+                    slots[i] = packed; // a repeated key: the last row wins
+                    break;
+                }
+                i = (i + 1) & (slots.len() - 1);
+            }
         }
-        Sparse { index, entries }
+        Sparse {
+            slots,
+            shift: 64 - bits,
+            len,
+            entries,
+        }
+    }
+
+    fn home(key: u32, bits: u32) -> usize {
+        ((key as u64).wrapping_mul(0x9E3779B97F4A7C15) >> (64 - bits)) as usize
     }
 
     /// The `(class, weight)` pairs of a feature key, if it has any.
     #[inline]
     pub(crate) fn get(&self, key: u32) -> Option<&[(u8, i16)]> {
-        let &(a, b) = self.index.get(&key)?;
-        self.entries.get(a as usize..b as usize)
+        let mask = self.slots.len() - 1;
+        let mut i = ((key as u64).wrapping_mul(0x9E3779B97F4A7C15) >> self.shift) as usize;
+        loop {
+            let slot = self.slots[i];
+            let n = (slot & 0xff) as usize;
+            if n == 0 {
+                return None;
+            }
+            if (slot >> 32) as u32 == key {
+                let start = (slot >> 8 & 0xff_ffff) as usize;
+                return self.entries.get(start..start + n);
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// Number of feature keys.
     pub(crate) fn len(&self) -> usize {
-        self.index.len()
+        self.len
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.len == 0
     }
 }
 
@@ -291,6 +340,32 @@ mod tests {
         assert!(round_trip(&vec![], 1).unwrap().is_empty());
         let back = round_trip(&vec![(1, vec![(0, 300), (1, -300)])], 2).unwrap();
         assert_eq!(back, vec![(1, vec![(0, 300), (1, -300)])]);
+    }
+
+    #[test]
+    fn the_slot_table_finds_every_row_and_nothing_else() {
+        let rows: Rows = (1..=1000u32)
+            .map(|k| {
+                (
+                    k.wrapping_mul(2654435761),
+                    vec![((k % 7) as u8, k as i16 + 1)],
+                )
+            })
+            .chain([(5, vec![]), (0, vec![(1, 2), (3, -4)])])
+            .collect();
+        let t = Sparse::new(rows);
+        assert_eq!(t.len(), 1001, "the empty row is not stored");
+        for k in 1..=1000u32 {
+            assert_eq!(
+                t.get(k.wrapping_mul(2654435761)),
+                Some(&[((k % 7) as u8, k as i16 + 1)][..])
+            );
+        }
+        assert_eq!(t.get(0), Some(&[(1, 2), (3, -4)][..]));
+        assert_eq!(t.get(5), None);
+        assert_eq!(t.get(12345), None);
+        assert!(Sparse::new(vec![]).is_empty());
+        assert_eq!(Sparse::new(vec![]).get(7), None);
     }
 
     #[test]

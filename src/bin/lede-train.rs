@@ -114,15 +114,22 @@ fn train_pos(args: &Args) -> Result<(), String> {
         train_set.len()
     );
     let out = args.out_or("models/pos.bin");
-    let (classes, rows) = train(&train_set, args.epochs, args.seed, |epoch, tagger| {
-        let (u, x, _) = accuracy(tagger, &dev);
-        eprintln!(
-            "epoch {epoch:>2}: {} features, EWT dev UPOS {:.4} XPOS {:.4}",
-            tagger.len(),
-            u,
-            x
-        );
-    });
+    let prune = lede::tag::train::prune_min();
+    let (classes, rows) = train(
+        &train_set,
+        args.epochs,
+        args.seed,
+        prune,
+        |epoch, tagger| {
+            let (u, x, _) = accuracy(tagger, &dev);
+            eprintln!(
+                "epoch {epoch:>2}: {} features, EWT dev UPOS {:.4} XPOS {:.4}",
+                tagger.len(),
+                u,
+                x
+            );
+        },
+    );
     let bytes = lede::tag::Tagger::to_bytes(&classes, &rows);
     std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!(
@@ -205,6 +212,11 @@ fn jackknifed_tags(
         gum.extend(read_conllu(&p)?);
     }
     const FOLDS: usize = 10;
+    // The fold taggers keep weights of 1024/32767 and more, as the shipped
+    // tagger did when the shipped parser was trained on their tags (fold
+    // taggers at the tagger's 768 gave EWT dev UAS / LAS 83.69 / 80.33
+    // against 83.89 / 80.50 with the 768 tagger at run time).
+    const JACKKNIFE_PRUNE: i16 = 1024;
     let mut tags = vec![Vec::new(); trees.len()];
     for fold in 0..FOLDS {
         let rest: Vec<lede::tag::train::Tagged> = ewt
@@ -214,7 +226,7 @@ fn jackknifed_tags(
             .map(|(_, s)| s.clone())
             .chain(gum.iter().cloned())
             .collect();
-        let (classes, rows) = train(&rest, 5, 20200227 + fold as u64, |_, _| {});
+        let (classes, rows) = train(&rest, 5, 20200227 + fold as u64, JACKKNIFE_PRUNE, |_, _| {});
         let tagger = lede::tag::Tagger::from_bytes(&lede::tag::Tagger::to_bytes(&classes, &rows))?;
         for (i, t) in trees.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
             tags[i] = tagger
