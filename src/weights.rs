@@ -93,19 +93,53 @@ impl Sparse {
     }
 
     /// The `(class, weight)` pairs of a feature key, if it has any.
+    #[cfg(test)]
+    fn get(&self, key: u32) -> Option<&[(u8, i16)]> {
+        let slot = self.find(key)?;
+        let start = (slot >> 8 & 0xff_ffff) as usize;
+        self.entries.get(start..start + (slot & 0xff) as usize)
+    }
+
+    /// Add the rows of `feats` (feature hashes) to `scores` (one slot a
+    /// class; classes outside it are skipped). The rows are found first and
+    /// summed after, so that the table's cache misses overlap.
     #[inline]
-    pub(crate) fn get(&self, key: u32) -> Option<&[(u8, i16)]> {
+    pub(crate) fn add_scores(&self, feats: &[u64], scores: &mut [i32]) {
+        for chunk in feats.chunks(64) {
+            let mut rows = [(0u32, 0u32); 64];
+            let mut n = 0;
+            for &f in chunk {
+                if let Some(slot) = self.find(crate::ner::key(f)) {
+                    rows[n] = ((slot >> 8 & 0xff_ffff) as u32, (slot & 0xff) as u32);
+                    n += 1;
+                }
+            }
+            for &(start, len) in &rows[..n] {
+                let row = self
+                    .entries
+                    .get(start as usize..(start + len) as usize)
+                    .unwrap_or(&[]);
+                for &(c, w) in row {
+                    if let Some(s) = scores.get_mut(c as usize) {
+                        *s += w as i32;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The slot of a key, if the table holds it.
+    #[inline]
+    fn find(&self, key: u32) -> Option<u64> {
         let mask = self.slots.len() - 1;
         let mut i = ((key as u64).wrapping_mul(0x9E3779B97F4A7C15) >> self.shift) as usize;
         loop {
             let slot = self.slots[i];
-            let n = (slot & 0xff) as usize;
-            if n == 0 {
+            if slot & 0xff == 0 {
                 return None;
             }
             if (slot >> 32) as u32 == key {
-                let start = (slot >> 8 & 0xff_ffff) as usize;
-                return self.entries.get(start..start + n);
+                return Some(slot);
             }
             i = (i + 1) & mask;
         }
@@ -366,6 +400,21 @@ mod tests {
         assert_eq!(t.get(12345), None);
         assert!(Sparse::new(vec![]).is_empty());
         assert_eq!(Sparse::new(vec![]).get(7), None);
+    }
+
+    #[test]
+    fn scores_add_up_the_rows_of_the_features_found() {
+        // feature hashes whose keys are 1 and 2 (`key` folds the halves)
+        let (one, two) = (1u64, 2u64);
+        let t = Sparse::new(vec![
+            (1, vec![(0, 5), (2, -3)]),
+            (2, vec![(2, 10), (9, 99)]),
+        ]);
+        let mut scores = [0i32; 3];
+        let feats: Vec<u64> = [one, two, 77].iter().cycle().take(150).copied().collect();
+        t.add_scores(&feats, &mut scores);
+        // 50 of each; class 9 is outside the scores and skipped
+        assert_eq!(scores, [250, 0, 350]);
     }
 
     #[test]

@@ -47,6 +47,13 @@ pub struct State<'a> {
     nleft: Vec<u8>,
     nright: Vec<u8>,
     n: usize,
+    /// Per token, then the root (`n`) and "none" (`n + 1`): hashes of the
+    /// word, the tag and the word's last three characters, and the word
+    /// cluster, computed once per sentence for the feature templates.
+    word_h: Vec<u64>,
+    tag_h: Vec<u64>,
+    suffix_h: Vec<u64>,
+    cluster: Vec<u64>,
 }
 
 const NONE: usize = usize::MAX;
@@ -54,7 +61,37 @@ const NONE: usize = usize::MAX;
 impl<'a> State<'a> {
     pub fn new(words: &'a [String], tags: &'a [String]) -> State<'a> {
         let n = words.len();
+        let h = |s: &str| Hash::new(0).str(s).done();
+        let suffix = |word: &str| {
+            let cut = word.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+            h(&word[cut..])
+        };
+        let extra = |root: u64, none: u64| [root, none];
+        let word_h = words
+            .iter()
+            .map(|w| h(w))
+            .chain(extra(h("<ROOT>"), h("-")))
+            .collect();
+        let tag_h = tags
+            .iter()
+            .map(|t| h(t))
+            .chain(extra(h("ROOT"), h("-")))
+            .collect();
+        let suffix_h = words
+            .iter()
+            .map(|w| suffix(w))
+            .chain(extra(suffix("<ROOT>"), suffix("-")))
+            .collect();
+        let cluster = words
+            .iter()
+            .map(|w| crate::lexicon::clusters(w).map_or(9998, |(_, f)| f as u64))
+            .chain(extra(9999, 9999))
+            .collect();
         State {
+            word_h,
+            tag_h,
+            suffix_h,
+            cluster,
             words,
             tags,
             stack: Vec::with_capacity(n),
@@ -121,23 +158,12 @@ impl<'a> State<'a> {
         }
     }
 
-    fn word(&self, i: usize) -> &str {
+    /// Where token `i` (or the root, or none) sits in the per-token hashes.
+    fn slot(&self, i: usize) -> usize {
         if i == NONE {
-            "-"
-        } else if i >= self.n {
-            "<ROOT>"
+            self.n + 1
         } else {
-            &self.words[i]
-        }
-    }
-
-    fn tag(&self, i: usize) -> &str {
-        if i == NONE {
-            "-"
-        } else if i >= self.n {
-            "ROOT"
-        } else {
-            &self.tags[i]
+            i.min(self.n)
         }
     }
 
@@ -176,60 +202,60 @@ impl<'a> State<'a> {
             }
         };
         let f = |t: u8| Hash::new(200 + t);
-        let w = |i: usize| self.word(i);
-        let t = |i: usize| self.tag(i);
+        let w = |i: usize| self.word_h[self.slot(i)];
+        let t = |i: usize| self.tag_h[self.slot(i)];
         out.push(f(0).done());
         for (k, i) in [s0, s1, s2, b0, b1, b2].into_iter().enumerate() {
-            out.push(f(1).num(k as u64).str(w(i)).done());
-            out.push(f(2).num(k as u64).str(t(i)).done());
+            out.push(f(1).num(k as u64).num(w(i)).done());
+            out.push(f(2).num(k as u64).num(t(i)).done());
         }
-        out.push(f(3).str(w(s0)).str(t(s0)).done());
-        out.push(f(4).str(w(b0)).str(t(b0)).done());
-        out.push(f(5).str(w(s1)).str(t(s1)).done());
-        out.push(f(6).str(w(s0)).str(w(b0)).done());
-        out.push(f(7).str(t(s0)).str(t(b0)).done());
-        out.push(f(8).str(w(s0)).str(t(s0)).str(t(b0)).done());
-        out.push(f(9).str(t(s0)).str(w(b0)).str(t(b0)).done());
-        out.push(f(10).str(t(b0)).str(t(b1)).str(t(b2)).done());
-        out.push(f(11).str(t(s0)).str(t(b0)).str(t(b1)).done());
-        out.push(f(12).str(t(s1)).str(t(s0)).str(t(b0)).done());
-        out.push(f(13).str(t(s2)).str(t(s1)).str(t(s0)).done());
-        out.push(f(14).str(t(s1)).str(t(s0)).done());
-        out.push(f(15).str(w(s1)).str(w(s0)).done());
+        out.push(f(3).num(w(s0)).num(t(s0)).done());
+        out.push(f(4).num(w(b0)).num(t(b0)).done());
+        out.push(f(5).num(w(s1)).num(t(s1)).done());
+        out.push(f(6).num(w(s0)).num(w(b0)).done());
+        out.push(f(7).num(t(s0)).num(t(b0)).done());
+        out.push(f(8).num(w(s0)).num(t(s0)).num(t(b0)).done());
+        out.push(f(9).num(t(s0)).num(w(b0)).num(t(b0)).done());
+        out.push(f(10).num(t(b0)).num(t(b1)).num(t(b2)).done());
+        out.push(f(11).num(t(s0)).num(t(b0)).num(t(b1)).done());
+        out.push(f(12).num(t(s1)).num(t(s0)).num(t(b0)).done());
+        out.push(f(13).num(t(s2)).num(t(s1)).num(t(s0)).done());
+        out.push(f(14).num(t(s1)).num(t(s0)).done());
+        out.push(f(15).num(w(s1)).num(w(s0)).done());
         for (k, i) in [lc(s0), rc(s0), lc(b0), lc(s1), rc(s1)]
             .into_iter()
             .enumerate()
         {
-            out.push(f(16).num(k as u64).str(t(i)).done());
+            out.push(f(16).num(k as u64).num(t(i)).done());
             out.push(f(17).num(k as u64).num(self.rel(i)).done());
-            out.push(f(18).num(k as u64).str(w(i)).done());
+            out.push(f(18).num(k as u64).num(w(i)).done());
         }
         out.push(
             f(19)
-                .str(t(s0))
-                .str(t(b0))
+                .num(t(s0))
+                .num(t(b0))
                 .num(self.rel(lc(s0)))
                 .num(self.rel(rc(s0)))
                 .done(),
         );
-        out.push(f(20).str(t(s0)).str(t(lc(s0))).str(t(rc(s0))).done());
-        out.push(f(21).str(t(b0)).str(t(lc(b0))).done());
+        out.push(f(20).num(t(s0)).num(t(lc(s0))).num(t(rc(s0))).done());
+        out.push(f(21).num(t(b0)).num(t(lc(b0))).done());
         let dist = if s0 != NONE && b0 != NONE {
             (b0 - s0).min(5) as u64
         } else {
             0
         };
-        out.push(f(22).num(dist).str(t(s0)).str(t(b0)).done());
-        out.push(f(23).num(dist).str(w(s0)).done());
-        out.push(f(24).num(dist).str(w(b0)).done());
+        out.push(f(22).num(dist).num(t(s0)).num(t(b0)).done());
+        out.push(f(23).num(dist).num(w(s0)).done());
+        out.push(f(24).num(dist).num(w(b0)).done());
         out.push(
             f(25)
                 .num((self.stack.len()).min(4) as u64)
-                .str(t(b0))
+                .num(t(b0))
                 .done(),
         );
-        out.push(f(26).str(w(s0)).str(t(s1)).done());
-        out.push(f(27).str(t(s1)).str(w(s0)).str(t(b0)).done());
+        out.push(f(26).num(w(s0)).num(t(s1)).done());
+        out.push(f(27).num(t(s1)).num(w(s0)).num(t(b0)).done());
         let lc2 = |i: usize| if i == NONE { NONE } else { self.left2[i] };
         let rc2 = |i: usize| {
             if i == NONE || i >= self.n {
@@ -239,25 +265,25 @@ impl<'a> State<'a> {
             }
         };
         let val = |v: &Vec<u8>, i: usize| if i == NONE { 99 } else { v[i] as u64 };
-        out.push(f(28).str(w(s0)).str(t(s0)).str(w(b0)).str(t(b0)).done());
-        out.push(f(29).str(w(b0)).str(t(b1)).done());
-        out.push(f(30).str(t(b0)).str(w(b1)).done());
+        out.push(f(28).num(w(s0)).num(t(s0)).num(w(b0)).num(t(b0)).done());
+        out.push(f(29).num(w(b0)).num(t(b1)).done());
+        out.push(f(30).num(t(b0)).num(w(b1)).done());
         out.push(
             f(31)
-                .str(w(s0))
+                .num(w(s0))
                 .num(val(&self.nleft, s0))
                 .num(val(&self.nright, s0))
                 .done(),
         );
         out.push(
             f(32)
-                .str(t(s0))
+                .num(t(s0))
                 .num(val(&self.nleft, s0))
                 .num(val(&self.nright, s0))
                 .done(),
         );
-        out.push(f(33).str(w(b0)).num(val(&self.nleft, b0)).done());
-        out.push(f(34).str(t(b0)).num(val(&self.nleft, b0)).done());
+        out.push(f(33).num(w(b0)).num(val(&self.nleft, b0)).done());
+        out.push(f(34).num(t(b0)).num(val(&self.nleft, b0)).done());
         for (k, i) in [
             lc2(s0),
             rc2(s0),
@@ -269,58 +295,56 @@ impl<'a> State<'a> {
         .into_iter()
         .enumerate()
         {
-            out.push(f(35).num(k as u64).str(t(i)).done());
+            out.push(f(35).num(k as u64).num(t(i)).done());
             out.push(f(36).num(k as u64).num(self.rel(i)).done());
         }
         out.push(
             f(37)
-                .str(t(s0))
+                .num(t(s0))
                 .num(self.rel(lc(s0)))
                 .num(self.rel(lc2(s0)))
                 .done(),
         );
         out.push(
             f(38)
-                .str(t(s0))
+                .num(t(s0))
                 .num(self.rel(rc(s0)))
                 .num(self.rel(rc2(s0)))
                 .done(),
         );
         out.push(
             f(39)
-                .str(t(b0))
+                .num(t(b0))
                 .num(self.rel(lc(b0)))
                 .num(self.rel(lc2(b0)))
                 .done(),
         );
-        out.push(f(40).str(w(s0)).str(w(s1)).str(t(b0)).done());
-        let cl = |i: usize| -> u64 {
-            if i == NONE || i >= self.n {
-                return 9999;
-            }
-            crate::lexicon::clusters(&self.words[i]).map_or(9998, |(_, f)| f as u64)
-        };
+        out.push(f(40).num(w(s0)).num(w(s1)).num(t(b0)).done());
+        let cl = |i: usize| self.cluster[self.slot(i)];
         for (k, i) in [s0, s1, b0, b1].into_iter().enumerate() {
             out.push(f(41).num(k as u64).num(cl(i)).done());
         }
         out.push(f(42).num(cl(s0)).num(cl(b0)).done());
-        out.push(f(43).num(cl(s0)).str(t(b0)).done());
-        out.push(f(44).str(t(s0)).num(cl(b0)).done());
+        out.push(f(43).num(cl(s0)).num(t(b0)).done());
+        out.push(f(44).num(t(s0)).num(cl(b0)).done());
         out.push(f(45).num(cl(s1)).num(cl(s0)).done());
-        let suffix = |i: usize| -> &str {
-            let word = w(i);
-            let cut = word.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
-            &word[cut..]
-        };
-        out.push(f(46).str(suffix(s0)).str(t(s0)).done());
-        out.push(f(47).str(suffix(b0)).str(t(b0)).done());
-        out.push(f(48).str(w(s0)).str(w(b0)).str(t(b0)).done());
+        let suffix = |i: usize| self.suffix_h[self.slot(i)];
+        out.push(f(46).num(suffix(s0)).num(t(s0)).done());
+        out.push(f(47).num(suffix(b0)).num(t(b0)).done());
+        out.push(f(48).num(w(s0)).num(w(b0)).num(t(b0)).done());
+        // prepositional attachment: the case marker of b0 (its leftmost
+        // dependent) against the two places it could go, s0 and s1
+        let prep = w(lc(b0));
+        out.push(f(52).num(w(lc(s0))).num(prep).num(t(s1)).done());
+        out.push(f(53).num(prep).num(t(s0)).num(t(s1)).done());
+        out.push(f(54).num(prep).num(w(s1)).done());
+        out.push(f(55).num(prep).num(w(s0)).done());
         out.push(
             f(49)
-                .str(t(s0))
-                .str(t(b0))
-                .str(t(lc(b0)))
-                .str(t(rc(s0)))
+                .num(t(s0))
+                .num(t(b0))
+                .num(t(lc(b0)))
+                .num(t(rc(s0)))
                 .done(),
         );
     }
@@ -359,15 +383,7 @@ impl Parser {
     pub fn scores(&self, feats: &[u64], out: &mut Vec<i32>) {
         out.clear();
         out.resize(1 + 2 * self.labels.len(), 0);
-        for f in feats {
-            if let Some(row) = self.weights.get(crate::ner::key(*f)) {
-                for &(c, w) in row {
-                    if let Some(slot) = out.get_mut(c as usize) {
-                        *slot += w as i32;
-                    }
-                }
-            }
-        }
+        self.weights.add_scores(feats, out);
     }
 
     /// Parse one sentence (words, `UPOS|XPOS` tags): heads (`None` for the root) and relation names.

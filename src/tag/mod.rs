@@ -101,13 +101,7 @@ impl Tagger {
             feats.clear();
             sent.features(i, &tags, &mut feats);
             scores.iter_mut().for_each(|s| *s = 0);
-            for f in &feats {
-                if let Some(row) = self.weights.get(crate::ner::key(*f)) {
-                    for &(c, w) in row {
-                        scores[c as usize] += w as i32;
-                    }
-                }
-            }
+            self.weights.add_scores(&feats, &mut scores);
             let best = (0..scores.len())
                 .max_by_key(|&c| (scores[c], std::cmp::Reverse(c)))
                 .unwrap_or(0);

@@ -129,13 +129,15 @@ pub fn accuracy(tagger: &Tagger, sents: &[Tagged]) -> (f64, f64, usize) {
     )
 }
 
-/// Quantized weights below this are dropped (`LEDE_POS_PRUNE`, default 768 of 32767:
-/// 1.07 MB gzipped; 1024 gave 0.60 MB and EWT dev UPOS 94.95 against 94.99).
+/// Quantized weights below this are dropped (`LEDE_POS_PRUNE`, default 960 of
+/// 32767: 0.80 MB gzipped, the most that fits beside the parser in the 2 MB
+/// of issue 4; EWT dev UPOS / XPOS 94.95 / 94.40, against 94.95 / 94.38 at
+/// 1024 and 94.99 / 94.47 at 768, 1.07 MB).
 pub fn prune_min() -> i16 {
     std::env::var("LEDE_POS_PRUNE")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(768)
+        .unwrap_or(960)
 }
 
 /// Learn the lemmatizer's suffix rules and exceptions (`models/lemma.tsv`).
