@@ -66,27 +66,16 @@ impl<'a> State<'a> {
             let cut = word.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
             h(&word[cut..])
         };
-        let extra = |root: u64, none: u64| [root, none];
-        let word_h = words
-            .iter()
-            .map(|w| h(w))
-            .chain(extra(h("<ROOT>"), h("-")))
-            .collect();
-        let tag_h = tags
-            .iter()
-            .map(|t| h(t))
-            .chain(extra(h("ROOT"), h("-")))
-            .collect();
-        let suffix_h = words
-            .iter()
-            .map(|w| suffix(w))
-            .chain(extra(suffix("<ROOT>"), suffix("-")))
-            .collect();
-        let cluster = words
-            .iter()
-            .map(|w| crate::lexicon::clusters(w).map_or(9998, |(_, f)| f as u64))
-            .chain(extra(9999, 9999))
-            .collect();
+        let cluster = |word: &str| crate::lexicon::clusters(word).map_or(9998, |(_, f)| f as u64);
+        // per token, then the root and "none"
+        let column =
+            |items: &[String], f: &dyn Fn(&str) -> u64, root: u64, none: u64| -> Vec<u64> {
+                items.iter().map(|x| f(x)).chain([root, none]).collect()
+            };
+        let word_h = column(words, &h, h("<ROOT>"), h("-"));
+        let tag_h = column(tags, &h, h("ROOT"), h("-"));
+        let suffix_h = column(words, &suffix, suffix("<ROOT>"), suffix("-"));
+        let cluster = column(words, &cluster, 9999, 9999);
         State {
             word_h,
             tag_h,
