@@ -368,6 +368,42 @@ const FUTURE_HEADS: &[&str] = &[
     "ready",
     "seeks",
     "seek",
+    "supposed",
+    // decisions and requests: "voted to strike Monday", "asked them to leave Friday"
+    "decide",
+    "decided",
+    "decides",
+    "vote",
+    "voted",
+    "votes",
+    "asked",
+    "urged",
+    "called",
+    "ordered",
+    "invited",
+    "chose",
+    "refused",
+    "declined",
+    "offered",
+    "sought",
+    "wanted",
+    "hoped",
+    "moved",
+];
+
+/// Verbs that put their object's date ahead: "has scheduled a news conference Thursday".
+const PLANNED: &[&str] = &["scheduled", "slated", "rescheduled"];
+
+/// Verbs that push a date ahead with "until": "postponed until Tuesday morning".
+const PUT_OFF: &[&str] = &[
+    "postponed",
+    "delayed",
+    "deferred",
+    "adjourned",
+    "suspended",
+    "extended",
+    "put",
+    "pushed",
 ];
 
 /// Penn tags (`VBD`, `MD`, ...) of a sentence's words.
@@ -669,6 +705,11 @@ impl Sent<'_> {
         let Some(v) = left.or_else(right) else {
             return Tense::Unknown;
         };
+        // "postponed until Tuesday", "extended until Jan. 31"
+        let until = (k.saturating_sub(2)..k).any(|i| matches!(self.w(i), "until" | "till"));
+        if until && v < k && PUT_OFF.contains(&self.w(v)) {
+            return Tense::Future;
+        }
         self.group_tense(v, 0)
     }
 
@@ -722,13 +763,15 @@ impl Sent<'_> {
                     return if had { Tense::Past } else { Tense::Future };
                 }
                 if depth == 0 {
-                    // the infinitive is still ahead of a past "decided to"
-                    return match self.group_tense(h, 1) {
-                        Tense::Past => Tense::Future,
-                        t => t,
-                    };
+                    // a purpose clause shares its verb's time: "staged
+                    // celebrations to mark the entry on Friday"
+                    return self.group_tense(h, 1);
                 }
             }
+            return Tense::Future;
+        }
+        let had = (first.saturating_sub(2)..=v).any(|i| self.w(i) == "had");
+        if PLANNED.contains(&self.w(v)) && !had {
             return Tense::Future;
         }
         if group.clone().any(|i| s[i] == "VBD") {
@@ -2325,6 +2368,11 @@ mod tests {
         ("It was a multi-year deal.", "multi-year", "DURATION", "PXY"),
         ("He served an additional year.", "an additional year", "DURATION", "P1Y"),
         ("Shares fell for eight trading days.", "eight trading days", "DURATION", "P8D"),
+        ("The attorney has scheduled a news conference Friday.", "Friday", "DATE", "2020-02-28"),
+        ("The vote is slated for Saturday.", "Saturday", "DATE", "2020-02-29"),
+        ("Officials postponed until Tuesday morning any action.", "Tuesday morning", "TIME", "2020-03-03TMO"),
+        ("They staged celebrations to mark the entry on Wednesday.", "Wednesday", "DATE", "2020-02-26"),
+        ("The union voted to strike on Monday.", "Monday", "DATE", "2020-03-02"),
         // "May" the month
         ("The two presidents signed the treaty last May.", "last May", "DATE", "2019-05"),
         ("The talks are supposed to conclude by May.", "May", "DATE", "2020-05"),
