@@ -198,6 +198,20 @@ impl Sentence {
         if i == 0 {
             out.push(f(20).str(&self.shapes[i]).done());
         }
+        // the next word's ending and shape, the previous word's cluster, the
+        // tag before with the word after (the two words around together
+        // lowered EWT dev UPOS from 95.03 to 95.01)
+        let next = w(1);
+        let cut = next.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+        out.push(f(21).str(&next[cut..]).done());
+        if i > 0 {
+            if let Some((_, fine)) = clusters(&self.lower[i - 1]) {
+                out.push(f(22).num(fine as u64).done());
+            }
+        }
+        out.push(f(23).num(p1).str(next).done());
+        let next_shape = self.shapes.get(i + 1).map_or("</s>", String::as_str);
+        out.push(f(24).str(next_shape).str(&self.shapes[i]).done());
     }
 }
 

@@ -130,9 +130,8 @@ pub fn accuracy(tagger: &Tagger, sents: &[Tagged]) -> (f64, f64, usize) {
 }
 
 /// Quantized weights below this are dropped (`LEDE_POS_PRUNE`, default 960 of
-/// 32767: 0.80 MB gzipped, the most that fits beside the parser in the 2 MB
-/// of issue 4; EWT dev UPOS / XPOS 94.95 / 94.40, against 94.95 / 94.38 at
-/// 1024 and 94.99 / 94.47 at 768, 1.07 MB).
+/// 32767: 0.53 MB gzipped; at 768 the tagger was twice the size for the same
+/// EWT dev accuracy).
 pub fn prune_min() -> i16 {
     std::env::var("LEDE_POS_PRUNE")
         .ok()
