@@ -16,7 +16,7 @@ cargo clippy --all-targets --target wasm32-unknown-unknown --no-default-features
 
 step "Rust unit, integration and doc tests"
 cargo test
-cargo test --features train --lib ner::train
+cargo test --features train --lib   # the trainers and evaluations (NER, parse, time) too
 
 step "wasm tests (wasm-bindgen-test in Node)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

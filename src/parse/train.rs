@@ -193,3 +193,215 @@ pub fn attachment(parser: &Parser, trees: &[Tree], tags: &[Vec<String>]) -> (f64
         n,
     )
 }
+
+/// A UD document as raw text, with the character span of each gold word.
+pub struct RawDoc {
+    pub text: String,
+    words: Vec<RawWord>,
+}
+
+struct RawWord {
+    /// Character offsets in the text; `None` for the parts of a multiword
+    /// token ("gonna" → "gon" "na"), which have no span of their own.
+    span: Option<(usize, usize)>,
+    upos: String,
+    /// Index of the head word in the document; `None` for a root.
+    head: Option<usize>,
+    rel: String,
+}
+
+/// Read a CoNLL-U file as documents of raw text (`# newdoc`, `# text`):
+/// sentences joined by a space, as running text would be.
+pub fn read_raw_docs(path: &Path) -> Result<Vec<RawDoc>, String> {
+    let src = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut docs: Vec<RawDoc> = Vec::new();
+    let mut chars = 0; // characters of the current document's text
+    let mut sent_start = 0; // its first word's index
+    let mut at = 0; // where the next form is looked for, in characters
+    let mut text_chars: Vec<char> = Vec::new(); // the current sentence's text
+    let mut mwt_end = 0; // last word id inside a multiword token
+    for line in src.lines() {
+        if line.starts_with("# newdoc") || docs.is_empty() && line.starts_with("# text") {
+            docs.push(RawDoc {
+                text: String::new(),
+                words: Vec::new(),
+            });
+            chars = 0;
+        }
+        let Some(doc) = docs.last_mut() else { continue };
+        if let Some(t) = line.strip_prefix("# text = ") {
+            if !doc.text.is_empty() {
+                doc.text.push(' ');
+                chars += 1;
+            }
+            doc.text.push_str(t);
+            text_chars = t.chars().collect();
+            at = chars;
+            chars += text_chars.len();
+            sent_start = doc.words.len();
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 10 || cols[0].contains('.') {
+            continue;
+        }
+        let base = chars - text_chars.len();
+        // find a form at or after `at` in the sentence text
+        let mut find = |form: &str| -> Option<(usize, usize)> {
+            let f: Vec<char> = form.chars().collect();
+            let from = at - base;
+            (from..=text_chars.len().saturating_sub(f.len()))
+                .find(|&i| text_chars[i..i + f.len()] == f[..])
+                .map(|i| {
+                    at = base + i + f.len();
+                    (base + i, base + i + f.len())
+                })
+        };
+        if let Some((_, last)) = cols[0].split_once('-') {
+            find(cols[1]);
+            mwt_end = last.parse().unwrap_or(0);
+            continue;
+        }
+        let id: usize = cols[0]
+            .parse()
+            .map_err(|_| format!("bad word id {}", cols[0]))?;
+        let span = if id <= mwt_end { None } else { find(cols[1]) };
+        if id > mwt_end {
+            mwt_end = 0;
+        }
+        let head = match cols[6].parse::<usize>().unwrap_or(0) {
+            0 => None,
+            h => Some(sent_start + h - 1),
+        };
+        doc.words.push(RawWord {
+            span,
+            upos: cols[3].to_string(),
+            head,
+            rel: cols[7].to_string(),
+        });
+    }
+    Ok(docs)
+}
+
+/// Counts of a raw-text evaluation (CoNLL 2018 style: a system token counts
+/// when its characters are exactly a gold word's).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RawScores {
+    pub gold: usize,
+    pub system: usize,
+    pub words: usize,
+    pub upos: usize,
+    pub uas: usize,
+    pub las: usize,
+}
+
+impl RawScores {
+    /// F1 of a count of correct words.
+    pub fn f1(&self, correct: usize) -> f64 {
+        if self.gold + self.system == 0 {
+            0.0
+        } else {
+            2.0 * correct as f64 / (self.gold + self.system) as f64
+        }
+    }
+}
+
+/// Analyze each document's text with the whole pipeline (lede's own
+/// tokens, sentences, tags and parse) and score against the gold words.
+pub fn raw_attachment(docs: &[RawDoc]) -> RawScores {
+    let mut s = RawScores::default();
+    let opts = crate::Options {
+        date: None,
+        tokens: true,
+    };
+    for doc in docs {
+        let Ok(a) = crate::analyze(&doc.text, &opts) else {
+            continue;
+        };
+        let tokens = a.tokens.unwrap_or_default();
+        // UTF-16 offsets → character offsets
+        let mut char_at = Vec::with_capacity(doc.text.len() + 1);
+        for (i, c) in doc.text.chars().enumerate() {
+            char_at.extend(std::iter::repeat_n(i, c.len_utf16()));
+        }
+        char_at.push(doc.text.chars().count());
+        let by_span: HashMap<(usize, usize), usize> = doc
+            .words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| w.span.map(|sp| (sp, i)))
+            .collect();
+        let gold_of: Vec<Option<usize>> = tokens
+            .iter()
+            .map(|t| {
+                let span = (char_at.get(t.start)?, char_at.get(t.end)?);
+                by_span.get(&(*span.0, *span.1)).copied()
+            })
+            .collect();
+        s.gold += doc.words.len();
+        s.system += tokens.len();
+        for (t, g) in tokens.iter().zip(&gold_of) {
+            let Some(g) = *g else { continue };
+            let w = &doc.words[g];
+            s.words += 1;
+            s.upos += usize::from(t.upos == w.upos);
+            let head = usize::try_from(t.head)
+                .ok()
+                .map(|h| gold_of.get(h).copied().flatten());
+            let head_ok = match (head, w.head) {
+                (None, None) => true,
+                (Some(Some(h)), Some(gh)) => h == gh,
+                _ => false,
+            };
+            s.uas += usize::from(head_ok);
+            s.las += usize::from(head_ok && t.deprel == w.rel);
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod raw_tests {
+    use super::*;
+
+    #[test]
+    fn raw_documents_keep_the_gold_spans_and_score_a_perfect_match() {
+        let dir = std::env::temp_dir().join(format!("lede-raw-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("t.conllu");
+        let conllu = "# newdoc id = d1\n# text = Rebels fled.\n\
+            1\tRebels\trebel\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n\
+            2\tfled\tflee\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n\
+            3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n\
+            # text = Gonna go.\n\
+            1-2\tGonna\t_\t_\t_\t_\t_\t_\t_\t_\n\
+            1\tGon\tgo\tVERB\tVBG\t_\t0\troot\t_\t_\n\
+            2\tna\tto\tPART\tTO\t_\t3\tmark\t_\t_\n\
+            3\tgo\tgo\tVERB\tVB\t_\t1\txcomp\t_\tSpaceAfter=No\n\
+            4\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n";
+        std::fs::write(&path, conllu).unwrap();
+        let docs = read_raw_docs(&path).unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(docs.len(), 1);
+        let d = &docs[0];
+        assert_eq!(d.text, "Rebels fled. Gonna go.");
+        let spans: Vec<Option<(usize, usize)>> = d.words.iter().map(|w| w.span).collect();
+        assert_eq!(
+            spans,
+            vec![
+                Some((0, 6)),
+                Some((7, 11)),
+                Some((11, 12)),
+                None,
+                None,
+                Some((19, 21)),
+                Some((21, 22))
+            ]
+        );
+        assert_eq!(d.words[0].head, Some(1));
+        assert_eq!(d.words[5].head, Some(3), "heads are document word indices");
+        let s = raw_attachment(&docs);
+        assert_eq!(s.gold, 7);
+        assert!(s.words >= 3 && s.uas <= s.words && s.las <= s.uas && s.upos <= s.words);
+    }
+}
