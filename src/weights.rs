@@ -17,6 +17,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Sparse rows: a feature key and its `(class, weight)` pairs.
 pub type Rows = Vec<(u32, Vec<(u8, i16)>)>;
 
+/// The odd constant (2^64 / golden ratio) that spreads a key over a table.
+const SPREAD: u64 = 0x9E3779B97F4A7C15;
+
 /// Keys are already hashes: spread them with one multiplication.
 #[derive(Default)]
 pub(crate) struct IdHasher(u64);
@@ -29,7 +32,7 @@ impl Hasher for IdHasher {
         unreachable!("only u32 keys are hashed")
     }
     fn write_u32(&mut self, n: u32) {
-        self.0 = (n as u64).wrapping_mul(0x9E3779B97F4A7C15);
+        self.0 = (n as u64).wrapping_mul(SPREAD);
     }
 }
 
@@ -48,24 +51,33 @@ pub(crate) struct Sparse {
 }
 
 impl Sparse {
-    pub(crate) fn new(rows: Rows) -> Sparse {
+    /// Build the table; a row of more than 255 pairs, or more than 2^24
+    /// pairs in all, cannot be packed into a slot and is an error.
+    pub(crate) fn new(rows: Rows) -> Result<Sparse, String> {
         let rows: Rows = rows.into_iter().filter(|(_, r)| !r.is_empty()).collect();
         // at most half full; at least 2 slots
         let bits = (rows.len().max(1) * 2)
             .next_power_of_two()
             .trailing_zeros()
             .max(1);
+        let shift = 64 - bits;
         let mut slots = vec![0u64; 1 << bits];
-        let mut entries = Vec::with_capacity(rows.iter().map(|(_, r)| r.len()).sum());
+        let total: usize = rows.iter().map(|(_, r)| r.len()).sum();
+        if total >= 1 << 24 {
+            return Err(format!(
+                "model has {total} weights, more than a slot can address"
+            ));
+        }
+        let mut entries = Vec::with_capacity(total);
         let mut len = 0;
         for (k, row) in rows {
-            // a row longer than 255 pairs or past 2^24 pairs cannot be packed; classes are < 256
-            let start = entries.len();
-            let n = row.len().min(255);
-            assert!(start + n < 1 << 24, "model too large for the slot table");
-            entries.extend(row.into_iter().take(n));
+            let (start, n) = (entries.len(), row.len());
+            if n > 255 {
+                return Err(format!("model row {k} has {n} weights, more than 255"));
+            }
+            entries.extend(row);
             let packed = (k as u64) << 32 | (start as u64) << 8 | n as u64;
-            let mut i = Self::home(k, bits);
+            let mut i = home(k, shift);
             loop {
                 let slot = slots[i];
                 if slot & 0xff == 0 {
@@ -80,16 +92,12 @@ impl Sparse {
                 i = (i + 1) & (slots.len() - 1);
             }
         }
-        Sparse {
+        Ok(Sparse {
             slots,
-            shift: 64 - bits,
+            shift,
             len,
             entries,
-        }
-    }
-
-    fn home(key: u32, bits: u32) -> usize {
-        ((key as u64).wrapping_mul(0x9E3779B97F4A7C15) >> (64 - bits)) as usize
+        })
     }
 
     /// The `(class, weight)` pairs of a feature key, if it has any.
@@ -132,7 +140,7 @@ impl Sparse {
     #[inline]
     fn find(&self, key: u32) -> Option<u64> {
         let mask = self.slots.len() - 1;
-        let mut i = ((key as u64).wrapping_mul(0x9E3779B97F4A7C15) >> self.shift) as usize;
+        let mut i = home(key, self.shift);
         loop {
             let slot = self.slots[i];
             if slot & 0xff == 0 {
@@ -153,6 +161,12 @@ impl Sparse {
     pub(crate) fn is_empty(&self) -> bool {
         self.len == 0
     }
+}
+
+/// Where a key's probe starts: the high bits of a multiplicative hash.
+#[inline]
+fn home(key: u32, shift: u32) -> usize {
+    ((key as u64).wrapping_mul(SPREAD) >> shift) as usize
 }
 
 /// Steps of the logarithmic scale (codes 1..=127; the high bit is the sign).
@@ -387,7 +401,7 @@ mod tests {
             })
             .chain([(5, vec![]), (0, vec![(1, 2), (3, -4)])])
             .collect();
-        let t = Sparse::new(rows);
+        let t = Sparse::new(rows).unwrap();
         assert_eq!(t.len(), 1001, "the empty row is not stored");
         for k in 1..=1000u32 {
             assert_eq!(
@@ -398,8 +412,13 @@ mod tests {
         assert_eq!(t.get(0), Some(&[(1, 2), (3, -4)][..]));
         assert_eq!(t.get(5), None);
         assert_eq!(t.get(12345), None);
-        assert!(Sparse::new(vec![]).is_empty());
-        assert_eq!(Sparse::new(vec![]).get(7), None);
+        assert!(Sparse::new(vec![]).unwrap().is_empty());
+        assert_eq!(Sparse::new(vec![]).unwrap().get(7), None);
+        let wide = (0..=255u16).map(|c| (c as u8, 1i16)).collect();
+        assert!(
+            Sparse::new(vec![(1, wide)]).is_err(),
+            "256 pairs do not fit a slot"
+        );
     }
 
     #[test]
@@ -409,7 +428,8 @@ mod tests {
         let t = Sparse::new(vec![
             (1, vec![(0, 5), (2, -3)]),
             (2, vec![(2, 10), (9, 99)]),
-        ]);
+        ])
+        .unwrap();
         let mut scores = [0i32; 3];
         let feats: Vec<u64> = [one, two, 77].iter().cycle().take(150).copied().collect();
         t.add_scores(&feats, &mut scores);

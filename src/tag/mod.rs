@@ -64,7 +64,7 @@ impl Tagger {
         if !r.at_end() {
             return Err("model file has trailing bytes".into());
         }
-        Ok((classes, Sparse::new(rows)))
+        Ok((classes, Sparse::new(rows)?))
     }
 
     /// Write a sparse multi-class model (shared with the parser): class names, then the rows.
