@@ -83,6 +83,16 @@ pub fn short_shape(shape: &str) -> String {
     out
 }
 
+/// The last `n` characters of a word (all of it when shorter).
+pub fn ending(word: &str, n: usize) -> &str {
+    let cut = word
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(k, _)| k);
+    &word[cut..]
+}
+
 /// The word `k` places from token `i`, or a sentence-boundary marker.
 pub fn window(words: &[String], i: usize, k: isize) -> &str {
     let j = i as isize + k;
@@ -519,4 +529,17 @@ pub fn allowed(prev: usize, cur: usize, last: bool) -> bool {
         matches!(part(cur), 0 | 3 | 4)
     };
     ok && !(last && matches!(part(cur), 0 | 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ending;
+
+    #[test]
+    fn endings_count_characters_not_bytes() {
+        assert_eq!(ending("killed", 3), "led");
+        assert_eq!(ending("to", 3), "to");
+        assert_eq!(ending("Erdoğan", 3), "ğan");
+        assert_eq!(ending("", 3), "");
+    }
 }

@@ -62,10 +62,7 @@ impl<'a> State<'a> {
     pub fn new(words: &'a [String], tags: &'a [String]) -> State<'a> {
         let n = words.len();
         let h = |s: &str| Hash::new(0).str(s).done();
-        let suffix = |word: &str| {
-            let cut = word.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
-            h(&word[cut..])
-        };
+        let suffix = |word: &str| h(crate::ner::features::ending(word, 3));
         let cluster = |word: &str| crate::lexicon::clusters(word).map_or(9998, |(_, f)| f as u64);
         // per token, then the root and "none"
         let column =

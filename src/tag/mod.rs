@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use crate::doc::Document;
 use crate::lexicon::{capitalization, clusters, lower_key};
-use crate::ner::features::{normalize, shape, short_shape, window, Hash};
+use crate::ner::features::{ending, normalize, shape, short_shape, window, Hash};
 use crate::weights::{self, varint, Reader, Sparse};
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../models/pos.bin");
@@ -178,8 +178,7 @@ impl Sentence {
         out.push(f(12).num(p1).str(lw).done());
         out.push(f(13).str(lw).str(w(1)).done());
         out.push(f(14).str(w(-1)).str(lw).done());
-        let suffix: String = chars[chars.len().saturating_sub(3)..].iter().collect();
-        out.push(f(15).str(&suffix).str(w(1)).done());
+        out.push(f(15).str(ending(lw, 3)).str(w(1)).done());
         if let Some((c, fine)) = clusters(lw) {
             out.push(f(16).num(c as u64).done());
             out.push(f(17).num(fine as u64).done());
@@ -202,8 +201,7 @@ impl Sentence {
         // tag before with the word after (the two words around together
         // lowered EWT dev UPOS from 95.03 to 95.01)
         let next = w(1);
-        let cut = next.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
-        out.push(f(21).str(&next[cut..]).done());
+        out.push(f(21).str(ending(next, 3)).done());
         if i > 0 {
             if let Some((_, fine)) = clusters(&self.lower[i - 1]) {
                 out.push(f(22).num(fine as u64).done());
