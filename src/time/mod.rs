@@ -261,24 +261,18 @@ fn duration_value(n: Option<f64>, u: Unit) -> String {
 /// The date `n` units after (negative: before) the publication date, at
 /// the unit's granularity: days → `2020-02-25`, weeks → `2020-W07`,
 /// months → `2019-11`, years → `2017`. Without a date: `XXXX-XX-XX` etc.
-/// The day of the month of a floating holiday: the `nth` weekday `wd`
-/// (1 = Monday) of the month; `nth` 0 is the last one, except in November,
-/// where it is Election Day's rule: the Tuesday after the first Monday.
-fn floating_day(y: i32, month: u32, wd: u32, nth: u32) -> u32 {
+/// The day of the month of the `nth` weekday `wd` (1 = Monday) of a month;
+/// `nth` 0 is the last one.
+fn nth_weekday(y: i32, month: u32, wd: u32, nth: u32) -> u32 {
     let first = days_from_civil(y, month, 1);
-    let first_wd = (wd as i64 - weekday_of(first) as i64).rem_euclid(7);
-    let day = match nth {
-        0 if month == 11 => {
-            let monday = (1 - weekday_of(first) as i64).rem_euclid(7);
-            monday + 1
-        }
+    let offset = match nth {
         0 => {
             let last = days_from_civil(y, month, days_in_month(y, month));
             last - (weekday_of(last) as i64 - wd as i64).rem_euclid(7) - first
         }
-        n => first_wd + 7 * (n as i64 - 1),
+        n => (wd as i64 - weekday_of(first) as i64).rem_euclid(7) + 7 * (n as i64 - 1),
     };
-    day as u32 + 1
+    offset as u32 + 1
 }
 
 fn shift(dct: Option<Date>, n: i64, u: Unit) -> String {
@@ -1810,16 +1804,18 @@ impl Sent<'_> {
         if !self.capitalized(k) {
             return None;
         }
-        // US holidays on a weekday of a month: (month, weekday, which; 0 = last)
+        // US holidays on a weekday of a month: (month, weekday, which one
+        // (0 = the last), days after it, end of the name)
         let floating = match (self.w(k), self.w(k + 1)) {
-            ("thanksgiving", _) => Some((11, 4, 4, k + 1 + usize::from(self.w(k + 1) == "day"))),
-            ("election", "day") => Some((11, 2, 0, k + 2)),
-            ("labor" | "labour", "day") if self.capitalized(k + 1) => Some((9, 1, 1, k + 2)),
-            ("memorial", "day") if self.capitalized(k + 1) => Some((5, 1, 0, k + 2)),
+            ("thanksgiving", _) => Some((11, 4, 4, 0, k + 1 + usize::from(self.w(k + 1) == "day"))),
+            // the Tuesday after the first Monday of November
+            ("election", "day") => Some((11, 1, 1, 1, k + 2)),
+            ("labor" | "labour", "day") if self.capitalized(k + 1) => Some((9, 1, 1, 0, k + 2)),
+            ("memorial", "day") if self.capitalized(k + 1) => Some((5, 1, 0, 0, k + 2)),
             _ => None,
         };
-        if let Some((month, wd, nth, end)) = floating {
-            let day_of = |y: i32| floating_day(y, month, wd, nth);
+        if let Some((month, wd, nth, after, end)) = floating {
+            let day_of = |y: i32| nth_weekday(y, month, wd, nth) + after;
             let Some(dct) = self.dct else {
                 return date(TimeType::Date, k, end, format!("XXXX-{month:02}-XX"));
             };
@@ -2487,6 +2483,11 @@ mod tests {
         assert_eq!(iso_week(d("2021-01-01")), (2020, 53));
         assert_eq!(iso_week(d("2019-12-30")), (2020, 1));
         assert_eq!(civil_from_days(d("2020-02-28") + 1).day, 29);
+        // Thanksgiving 2020, Memorial Day 2020 (the last Monday of May)
+        assert_eq!(nth_weekday(2020, 11, 4, 4), 26);
+        assert_eq!(nth_weekday(2020, 5, 1, 0), 25);
+        // 1 November 2016 was a Tuesday: the first Monday is the 7th, Election Day the 8th
+        assert_eq!(nth_weekday(2016, 11, 1, 1) + 1, 8);
         assert_eq!(add_months(2020, 1, -2), (2019, 11));
         assert_eq!(duration_value(Some(2.5), Unit::Year), "P2.5Y");
         assert_eq!(duration_value(None, Unit::Hour), "PTXH");
