@@ -8,6 +8,7 @@
 //! front the head of the stack's top; RIGHT(l) makes the second item of the
 //! stack the head of its top.
 
+pub mod supertag;
 #[cfg(feature = "train")]
 pub mod train;
 
@@ -54,6 +55,12 @@ pub struct State<'a> {
     tag_h: Vec<u64>,
     suffix_h: Vec<u64>,
     cluster: Vec<u64>,
+    /// Supertags (see [`supertag`]), root and none as "-" until set.
+    stag_h: Vec<u64>,
+    /// Verbs and auxiliaries before each token (prefix counts, `n + 1` long).
+    verbs: Vec<u32>,
+    /// Commas and semicolons before each token (prefix counts, `n + 1` long).
+    commas: Vec<u32>,
 }
 
 const NONE: usize = usize::MAX;
@@ -73,7 +80,19 @@ impl<'a> State<'a> {
         let tag_h = column(tags, &h, h("ROOT"), h("-"));
         let suffix_h = column(words, &suffix, suffix("<ROOT>"), suffix("-"));
         let cluster = column(words, &cluster, 9999, 9999);
+        let stag_h = vec![h("-"); n + 2];
+        let mut verbs = vec![0u32; n + 1];
+        for (i, t) in tags.iter().enumerate() {
+            verbs[i + 1] = verbs[i] + u32::from(t.starts_with("VERB") || t.starts_with("AUX"));
+        }
+        let mut commas = vec![0u32; n + 1];
+        for (i, w) in words.iter().enumerate() {
+            commas[i + 1] = commas[i] + u32::from(matches!(w.as_str(), "," | ";"));
+        }
         State {
+            stag_h,
+            verbs,
+            commas,
             word_h,
             tag_h,
             suffix_h,
@@ -144,6 +163,13 @@ impl<'a> State<'a> {
         }
     }
 
+    /// Set the words' supertags (class indices of a [`supertag::Supertagger`]).
+    pub fn set_supertags(&mut self, stags: &[usize]) {
+        for (h, &c) in self.stag_h.iter_mut().zip(stags) {
+            *h = c as u64;
+        }
+    }
+
     /// Where token `i` (or the root, or none) sits in the per-token hashes.
     fn slot(&self, i: usize) -> usize {
         if i == NONE {
@@ -187,7 +213,7 @@ impl<'a> State<'a> {
                 self.right[i]
             }
         };
-        let f = |t: u8| Hash::new(200 + t);
+        let f = |t: u64| Hash::new(200).num(t);
         let w = |i: usize| self.word_h[self.slot(i)];
         let t = |i: usize| self.tag_h[self.slot(i)];
         out.push(f(0).done());
@@ -325,6 +351,37 @@ impl<'a> State<'a> {
         out.push(f(53).num(prep).num(t(s0)).num(t(s1)).done());
         out.push(f(54).num(prep).num(w(s1)).done());
         out.push(f(55).num(prep).num(w(s0)).done());
+        // the same with word clusters (similar heads, similar conjuncts), and
+        // the marker of s0 against s1 (RIGHT attaches s0 there)
+        out.push(f(56).num(prep).num(cl(s0)).num(cl(b0)).done());
+        out.push(f(57).num(prep).num(cl(s1)).num(cl(b0)).done());
+        out.push(f(58).num(prep).num(w(b0)).num(t(s0)).num(t(s1)).done());
+        let marker = w(lc(s0));
+        out.push(f(59).num(marker).num(w(s1)).done());
+        out.push(f(60).num(marker).num(t(s1)).num(t(b0)).done());
+        // commas between s0 and b0, and between s1 and s0
+        let commas = |a: usize, b: usize| {
+            if a == NONE || b == NONE || a >= b {
+                9
+            } else {
+                (self.commas[b.min(self.n)] - self.commas[a + 1]).min(3) as u64
+            }
+        };
+        out.push(f(61).num(commas(s0, b0)).num(t(s0)).num(t(b0)).done());
+        out.push(f(62).num(commas(s1, s0)).num(t(s1)).num(t(s0)).done());
+        // supertags: the relation and head direction a tagger predicted for
+        // each word from its context on both sides
+        let st = |i: usize| self.stag_h[self.slot(i)];
+        for (k, i) in [s0, s1, b0, b1, b2].into_iter().enumerate() {
+            out.push(f(63).num(k as u64).num(st(i)).done());
+        }
+        out.push(f(64).num(st(s0)).num(st(b0)).done());
+        out.push(f(65).num(st(s1)).num(st(s0)).done());
+        out.push(f(66).num(st(s0)).num(t(b0)).done());
+        out.push(f(67).num(t(s0)).num(st(b0)).done());
+        out.push(f(68).num(st(s0)).num(w(s0)).done());
+        out.push(f(69).num(st(b0)).num(w(b0)).done());
+        out.push(f(70).num(st(s1)).num(st(s0)).num(st(b0)).done());
         out.push(
             f(49)
                 .num(t(s0))
@@ -374,8 +431,20 @@ impl Parser {
 
     /// Parse one sentence (words, `UPOS|XPOS` tags): heads (`None` for the root) and relation names.
     pub fn parse(&self, words: &[String], tags: &[String]) -> (Vec<Option<usize>>, Vec<&str>) {
+        self.parse_with(words, tags, supertag::Supertagger::embedded())
+    }
+
+    /// Parse with the supertags of `supertagger`.
+    pub fn parse_with(
+        &self,
+        words: &[String],
+        tags: &[String],
+        supertagger: &supertag::Supertagger,
+    ) -> (Vec<Option<usize>>, Vec<&str>) {
         let lower: Vec<String> = words.iter().map(|w| lower_key(w)).collect();
         let mut st = State::new(&lower, tags);
+        let stags = supertagger.tag(&st);
+        st.set_supertags(&stags);
         let mut feats = Vec::with_capacity(80);
         let mut scores = Vec::new();
         while !st.done() {

@@ -10,6 +10,7 @@ use super::{Move, Parser, State};
 use crate::lexicon::lower_key;
 
 /// A treebank sentence: words, gold heads (`n` = root) and relations.
+#[derive(Clone)]
 pub struct Tree {
     pub words: Vec<String>,
     pub heads: Vec<usize>,
@@ -35,6 +36,135 @@ pub fn read_trees(path: &Path) -> Result<Vec<Tree>, String> {
             }
         })
         .collect())
+}
+
+/// Supertag names and each training word's supertag: its relation and the
+/// side of its head (`<` left, `>` right, `^` the root), then the sides of
+/// its own dependents (`L`, `R`) where that combination is seen at least
+/// `keep` times (rarer ones keep only relation and side).
+pub fn supertag_labels(trees: &[Tree], keep: usize) -> (Vec<String>, Vec<Vec<usize>>) {
+    let full: Vec<Vec<(String, String)>> = trees
+        .iter()
+        .map(|t| {
+            let n = t.words.len();
+            let mut kids = vec![(false, false); n + 1];
+            for (d, &h) in t.heads.iter().enumerate() {
+                if d < h {
+                    kids[h].0 = true;
+                } else {
+                    kids[h].1 = true;
+                }
+            }
+            (0..n)
+                .map(|d| {
+                    let h = t.heads[d];
+                    let side = if h >= n {
+                        '^'
+                    } else if h < d {
+                        '<'
+                    } else {
+                        '>'
+                    };
+                    let base = format!("{}{side}", t.rels[d]);
+                    let l = if kids[d].0 { "L" } else { "" };
+                    let r = if kids[d].1 { "R" } else { "" };
+                    (format!("{base}{l}{r}"), base)
+                })
+                .collect()
+        })
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (f, _) in full.iter().flatten() {
+        *counts.entry(f).or_default() += 1;
+    }
+    let label = |(f, base): &(String, String)| {
+        if counts[f.as_str()] >= keep {
+            f.clone()
+        } else {
+            base.clone()
+        }
+    };
+    let mut names: Vec<String> = full.iter().flatten().map(label).collect();
+    names.sort();
+    names.dedup();
+    assert!(names.len() <= 256, "too many supertags");
+    let index: HashMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect();
+    let gold = full
+        .iter()
+        .map(|s| s.iter().map(|x| index[label(x).as_str()]).collect())
+        .collect();
+    (names, gold)
+}
+
+/// A supertagger trained for the parser, and the training trees'
+/// supertags as a jackknife gives them (each tenth tagged by a supertagger
+/// trained on the other nine), so the parser learns from supertags as
+/// wrong as they will be at run time.
+pub struct Supertags {
+    pub names: Vec<String>,
+    pub rows: Vec<(u32, Vec<(u8, i16)>)>,
+    pub jackknifed: Vec<Vec<usize>>,
+}
+
+/// Supertags whose dependents' sides are kept: seen at least this often.
+const SUPERTAG_KEEP: usize = 5;
+const SUPERTAG_EPOCHS: usize = 5;
+const FOLDS: usize = 10;
+
+/// Train the supertagger on trees with (jackknifed) POS tags, weights
+/// below `prune` dropped, and jackknife it over the same trees.
+pub fn train_supertags(
+    trees: &[Tree],
+    tags: &[Vec<String>],
+    prune: i16,
+    seed: u64,
+    mut progress: impl FnMut(usize),
+) -> Result<Supertags, String> {
+    use super::supertag::Supertagger;
+    let (names, gold) = supertag_labels(trees, SUPERTAG_KEEP);
+    let lower: Vec<Vec<String>> = trees
+        .iter()
+        .map(|t| t.words.iter().map(|w| lower_key(w)).collect())
+        .collect();
+    let states: Vec<State> = lower
+        .iter()
+        .zip(tags)
+        .map(|(w, t)| State::new(w, t))
+        .collect();
+    // train on the sentences `idx`
+    let train_on = |idx: &[usize], seed: u64| {
+        let gold: Vec<Vec<usize>> = idx.iter().map(|&i| gold[i].clone()).collect();
+        crate::tag::train::train_greedy(
+            &gold,
+            names.len(),
+            SUPERTAG_EPOCHS,
+            seed,
+            prune,
+            |s, i, prev, out| super::supertag::features(&states[idx[s]], i, prev, out),
+            |_, _| {},
+        )
+    };
+    let mut jackknifed = vec![Vec::new(); trees.len()];
+    for fold in 0..FOLDS {
+        let rest: Vec<usize> = (0..trees.len()).filter(|i| i % FOLDS != fold).collect();
+        let rows = train_on(&rest, seed + fold as u64);
+        let tagger = Supertagger::from_bytes(&Supertagger::to_bytes(&names, &rows))?;
+        for i in (fold..trees.len()).step_by(FOLDS) {
+            jackknifed[i] = tagger.tag(&states[i]);
+        }
+        progress(fold + 1);
+    }
+    let all: Vec<usize> = (0..trees.len()).collect();
+    let rows = train_on(&all, seed);
+    Ok(Supertags {
+        names,
+        rows,
+        jackknifed,
+    })
 }
 
 /// The cost of a move: gold arcs it makes unreachable (+1 for a wrong label
@@ -88,6 +218,7 @@ fn cost(st: &State, m: Move, gold_heads: &[usize], gold_rels: &[usize]) -> usize
 pub fn train(
     trees: &[Tree],
     tags: &[Vec<String>],
+    stags: &[Vec<usize>],
     epochs: usize,
     seed: u64,
     mut report: impl FnMut(usize, &Parser),
@@ -122,6 +253,7 @@ pub fn train(
             let tree = &trees[t];
             // non-projective trees have no zero-cost path everywhere; the oracle copes
             let mut st = State::new(&lower[t], &tags[t]);
+            st.set_supertags(&stags[t]);
             while !st.done() {
                 feats.clear();
                 st.features(&mut feats);
@@ -156,14 +288,13 @@ pub fn train(
                 st.apply(follow);
             }
         }
-        // weights below 800/32767 are dropped (`LEDE_PARSE_PRUNE`): 1.26 MB
-        // gzipped, EWT dev UAS / LAS 84.41 / 81.12; 900 gave 1.05 MB and
-        // 84.03 / 80.71, 1200 (without the attachment features) 0.55 MB and
-        // about 83.8 / 80.4
+        // weights below 900/32767 are dropped (`LEDE_PARSE_PRUNE`): with the
+        // supertagger, 0.97 MB gzipped and EWT dev UAS / LAS 85.22 / 81.85
+        // (800 before the supertags: 1.26 MB, 84.41 / 81.12)
         let prune = std::env::var("LEDE_PARSE_PRUNE")
             .ok()
             .and_then(|v| v.parse().ok())
-            .unwrap_or(800);
+            .unwrap_or(900);
         let rows = p.quantize(prune);
         let parser = Parser::from_bytes(&Parser::to_bytes(&labels, &rows))
             .expect("a model just written reads back");
@@ -174,10 +305,15 @@ pub fn train(
 }
 
 /// UAS and LAS (punctuation included, as CoNLL 2018 scores them).
-pub fn attachment(parser: &Parser, trees: &[Tree], tags: &[Vec<String>]) -> (f64, f64, usize) {
+pub fn attachment(
+    parser: &Parser,
+    trees: &[Tree],
+    tags: &[Vec<String>],
+    supertagger: &super::supertag::Supertagger,
+) -> (f64, f64, usize) {
     let (mut uas, mut las, mut n) = (0usize, 0usize, 0usize);
     for (t, tg) in trees.iter().zip(tags) {
-        let (heads, rels) = parser.parse(&t.words, tg);
+        let (heads, rels) = parser.parse_with(&t.words, tg, supertagger);
         for (k, (h, r)) in heads.iter().zip(rels).enumerate() {
             let h = h.unwrap_or(t.words.len());
             if h == t.heads[k] {

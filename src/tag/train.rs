@@ -75,20 +75,48 @@ pub fn train(
         .map(|s| s.labels.iter().map(|l| index[l.as_str()]).collect())
         .collect();
     let feats: Vec<Sentence> = sents.iter().map(|s| Sentence::new(&s.words)).collect();
+    let rows = train_greedy(
+        &gold,
+        classes.len(),
+        epochs,
+        seed,
+        prune,
+        |s, i, prev, out| feats[s].features(i, prev, out),
+        |epoch, rows| {
+            let tagger = Tagger::from_bytes(&Tagger::to_bytes(&classes, rows))
+                .expect("a model just written reads back");
+            report(epoch, &tagger);
+        },
+    );
+    (classes, rows)
+}
+
+/// Train a greedy left-to-right sequence labeller (an averaged perceptron
+/// whose features may see the classes it chose before): `gold` class ids
+/// per sentence, `features(sentence, i, previous classes, out)`; `report`
+/// sees the pruned rows after each epoch. Returns the last epoch's rows.
+pub fn train_greedy(
+    gold: &[Vec<usize>],
+    n_classes: usize,
+    epochs: usize,
+    seed: u64,
+    prune: i16,
+    features: impl Fn(usize, usize, &[usize], &mut Vec<u64>),
+    mut report: impl FnMut(usize, &[(u32, Vec<(u8, i16)>)]),
+) -> Vec<(u32, Vec<(u8, i16)>)> {
     let mut p = crate::perceptron::Sparse::default();
-    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut order: Vec<usize> = (0..gold.len()).collect();
     let mut rng = seed;
-    let mut out = (classes.clone(), Vec::new());
+    let mut out = Vec::new();
     let mut buf = Vec::with_capacity(48);
-    let mut scores = vec![0f32; classes.len()];
+    let mut scores = vec![0f32; n_classes];
     for epoch in 1..=epochs {
         crate::perceptron::shuffle(&mut order, &mut rng);
         for &s in &order {
-            let sent = &feats[s];
-            let mut tags = Vec::with_capacity(sent.len());
+            let mut tags = Vec::with_capacity(gold[s].len());
             for (i, &g) in gold[s].iter().enumerate() {
                 buf.clear();
-                sent.features(i, &tags, &mut buf);
+                features(s, i, &tags, &mut buf);
                 p.scores(&buf, &mut scores);
                 let pred = (0..scores.len())
                     .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
@@ -96,16 +124,13 @@ pub fn train(
                 if pred != g {
                     p.update(&buf, g, pred);
                 }
-                // the tagger's own choice feeds the next token's features
+                // the labeller's own choice feeds the next token's features
                 tags.push(pred);
                 p.step += 1;
             }
         }
-        let rows = p.quantize(prune);
-        let tagger = Tagger::from_bytes(&Tagger::to_bytes(&classes, &rows))
-            .expect("a model just written reads back");
-        report(epoch, &tagger);
-        out.1 = rows;
+        out = p.quantize(prune);
+        report(epoch, &out);
     }
     out
 }
