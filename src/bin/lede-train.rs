@@ -9,6 +9,11 @@
 //! (`models/pos.bin`, `models/lemma.tsv`, `models/parse.bin` unless `--out`
 //! says otherwise); `eval-pos`, `eval-parse` and `eval-time` print accuracy
 //! tables; `export-ner` writes the NER evaluation sets as JSON lines.
+//! `parse` also trains the parser's supertagger (`models/stag.bin`, beside
+//! `--out`). For trying parser features: `LEDE_JACKKNIFE_CACHE=FILE` keeps
+//! the jackknifed POS tags in FILE between runs (delete it when the tagger
+//! changes), `LEDE_STAG_ONLY=1` trains and scores only the supertagger,
+//! `LEDE_PARSE_PRUNE` / `LEDE_STAG_PRUNE` set the pruning thresholds.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -283,9 +288,11 @@ fn train_parse(args: &Args) -> Result<(), String> {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(2600);
-    let sup = lede::parse::train::train_supertags(&trees, &tags, prune, args.seed, |fold| {
-        eprintln!("supertagger jackknife fold {fold}/10 tagged")
-    })?;
+    let only = std::env::var("LEDE_STAG_ONLY").is_ok();
+    let sup =
+        lede::parse::train::train_supertags(&trees, &tags, prune, args.seed, !only, |fold| {
+            eprintln!("supertagger jackknife fold {fold}/10 tagged")
+        })?;
     let (stags, names, rows) = (sup.jackknifed, sup.names, sup.rows);
     let stag_out = args.out_or("models/parse.bin").with_file_name("stag.bin");
     let stag_bytes = lede::parse::supertag::Supertagger::to_bytes(&names, &rows);
@@ -293,7 +300,7 @@ fn train_parse(args: &Args) -> Result<(), String> {
     let supertagger = lede::parse::supertag::Supertagger::from_bytes(&stag_bytes)?;
     let (dev_names, dev_gold) = lede::parse::train::supertag_labels(&dev, 1);
     let side = |s: &str| s.trim_end_matches(['L', 'R']).to_string();
-    let (mut ok, mut all) = (0, 0);
+    let (mut ok, mut all, mut full) = (0, 0, 0);
     for ((t, g), tg) in dev.iter().zip(&dev_gold).zip(&dev_tags) {
         let lower: Vec<String> = t
             .words
@@ -303,16 +310,21 @@ fn train_parse(args: &Args) -> Result<(), String> {
         let p = supertagger.tag(&lede::parse::State::new(&lower, tg));
         for (g, p) in g.iter().zip(p) {
             ok += usize::from(side(&dev_names[*g]) == side(&names[p]));
+            full += usize::from(dev_names[*g] == names[p]);
             all += 1;
         }
     }
     eprintln!(
-        "wrote {} ({} bytes, {} supertags); EWT dev relation and head side {:.4}",
+        "wrote {} ({} bytes, {} supertags); EWT dev relation and head side {:.4}, whole supertag {:.4}",
         stag_out.display(),
         stag_bytes.len(),
         names.len(),
-        ok as f64 / all.max(1) as f64
+        ok as f64 / all.max(1) as f64,
+        full as f64 / all.max(1) as f64
     );
+    if only {
+        return Ok(());
+    }
     eprintln!(
         "training the parser on UD EWT train: {} sentences",
         trees.len()

@@ -122,6 +122,7 @@ pub fn train_supertags(
     tags: &[Vec<String>],
     prune: i16,
     seed: u64,
+    jackknife: bool,
     mut progress: impl FnMut(usize),
 ) -> Result<Supertags, String> {
     use super::supertag::Supertagger;
@@ -149,7 +150,7 @@ pub fn train_supertags(
         )
     };
     let mut jackknifed = vec![Vec::new(); trees.len()];
-    for fold in 0..FOLDS {
+    for fold in (0..FOLDS).filter(|_| jackknife) {
         let rest: Vec<usize> = (0..trees.len()).filter(|i| i % FOLDS != fold).collect();
         let rows = train_on(&rest, seed + fold as u64);
         let tagger = Supertagger::from_bytes(&Supertagger::to_bytes(&names, &rows))?;
