@@ -29,11 +29,7 @@ fn main() -> Result<(), String> {
         let tags: Vec<String> = if gold_tags {
             gold.iter().map(|c| format!("{}|{}", c[3], c[4])).collect()
         } else {
-            tagger
-                .tag(&t.words)
-                .into_iter()
-                .map(|c| tagger.classes[c].clone())
-                .collect()
+            tagger.tag_doubt(&t.words)
         };
         let (heads, rels) = parser.parse(&t.words, &tags);
         for k in 0..t.words.len() {

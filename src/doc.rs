@@ -241,6 +241,8 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Part-of-speech class of each token (see [`crate::tag::Tagger`]).
     pub pos: Vec<u16>,
+    /// The tagger's runner-up class where it nearly won (`u16::MAX`: none).
+    pub pos_alt: Vec<u16>,
     /// Head token of each token (`None` for a sentence's root; see [`crate::parse`]).
     pub heads: Vec<Option<usize>>,
     /// Dependency relation of each token to its head.

@@ -192,16 +192,7 @@ fn eval_pos(args: &Args) -> Result<(), String> {
 /// `UPOS|XPOS` tags from lede's tagger for each tree (what the parser sees at run time).
 fn tagged(trees: &[lede::parse::train::Tree]) -> Vec<Vec<String>> {
     let tagger = lede::tag::Tagger::embedded();
-    trees
-        .iter()
-        .map(|t| {
-            tagger
-                .tag(&t.words)
-                .into_iter()
-                .map(|c| tagger.classes[c].clone())
-                .collect()
-        })
-        .collect()
+    trees.iter().map(|t| tagger.tag_doubt(&t.words)).collect()
 }
 
 /// Tags for the parser's training trees as the tagger would give them on
@@ -232,11 +223,7 @@ fn jackknifed_tags(
         let (classes, rows) = train(&rest, 5, 20200227 + fold as u64, JACKKNIFE_PRUNE, |_, _| {});
         let tagger = lede::tag::Tagger::from_bytes(&lede::tag::Tagger::to_bytes(&classes, &rows))?;
         for (i, t) in trees.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
-            tags[i] = tagger
-                .tag(&t.words)
-                .into_iter()
-                .map(|c| tagger.classes[c].clone())
-                .collect();
+            tags[i] = tagger.tag_doubt(&t.words);
         }
         eprintln!("jackknife fold {}/{FOLDS} tagged", fold + 1);
     }

@@ -55,6 +55,8 @@ pub struct State<'a> {
     tag_h: Vec<u64>,
     suffix_h: Vec<u64>,
     cluster: Vec<u64>,
+    /// The tagger's runner-up tag where it was in doubt, else "-".
+    alt_h: Vec<u64>,
     /// Supertags (see [`supertag`]), root and none as "-" until set.
     stag_h: Vec<u64>,
     /// Verbs and auxiliaries before each token (prefix counts, `n + 1` long).
@@ -77,7 +79,11 @@ impl<'a> State<'a> {
                 items.iter().map(|x| f(x)).chain([root, none]).collect()
             };
         let word_h = column(words, &h, h("<ROOT>"), h("-"));
-        let tag_h = column(tags, &h, h("ROOT"), h("-"));
+        // a tag may carry the tagger's runner-up after "+"
+        let main = |t: &str| h(t.split('+').next().unwrap_or(t));
+        let alt = |t: &str| h(t.split_once('+').map_or("-", |(_, a)| a));
+        let tag_h = column(tags, &main, h("ROOT"), h("-"));
+        let alt_h = column(tags, &alt, h("-"), h("-"));
         let suffix_h = column(words, &suffix, suffix("<ROOT>"), suffix("-"));
         let cluster = column(words, &cluster, 9999, 9999);
         let stag_h = vec![h("-"); n + 2];
@@ -90,6 +96,7 @@ impl<'a> State<'a> {
             commas[i + 1] = commas[i] + u32::from(matches!(w.as_str(), "," | ";"));
         }
         State {
+            alt_h,
             stag_h,
             verbs,
             commas,
@@ -369,6 +376,12 @@ impl<'a> State<'a> {
         };
         out.push(f(61).num(commas(s0, b0)).num(t(s0)).num(t(b0)).done());
         out.push(f(62).num(commas(s1, s0)).num(t(s1)).num(t(s0)).done());
+        // the tagger's runner-up tags ("VBD, or else VBN")
+        let alt = |i: usize| self.alt_h[self.slot(i)];
+        out.push(f(71).num(alt(s0)).num(t(s0)).done());
+        out.push(f(72).num(alt(b0)).num(t(b0)).done());
+        out.push(f(73).num(alt(s1)).num(t(s1)).done());
+        out.push(f(74).num(alt(b0)).num(t(s0)).done());
         // supertags: the relation and head direction a tagger predicted for
         // each word from its context on both sides
         let st = |i: usize| self.stag_h[self.slot(i)];
@@ -488,7 +501,13 @@ pub fn parse(doc: &mut Document) {
         let tags: Vec<String> = s
             .tokens
             .clone()
-            .map(|i| tagger.classes[doc.pos.get(i).copied().unwrap_or(0) as usize].clone())
+            .map(|i| {
+                let alt = doc.pos_alt.get(i).copied().unwrap_or(u16::MAX);
+                tagger.doubt_name(
+                    doc.pos.get(i).copied().unwrap_or(0) as usize,
+                    (alt != u16::MAX).then_some(alt as usize),
+                )
+            })
             .collect();
         let (h, r) = parser.parse(&words, &tags);
         for (k, (h, r)) in h.into_iter().zip(r).enumerate() {
@@ -498,4 +517,39 @@ pub fn parse(doc: &mut Document) {
     }
     doc.heads = heads;
     doc.deprels = rels;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tag_with_a_runner_up_keeps_both_apart() {
+        let words: Vec<String> = ["deaths", "reported"].map(String::from).to_vec();
+        let plain: Vec<String> = ["NOUN|NNS", "VERB|VBD"].map(String::from).to_vec();
+        let doubt: Vec<String> = ["NOUN|NNS", "VERB|VBD+VERB|VBN"].map(String::from).to_vec();
+        let (a, b) = (State::new(&words, &plain), State::new(&words, &doubt));
+        assert_eq!(a.tag_h, b.tag_h, "the winning tag is the tag");
+        assert_eq!(a.alt_h[0], b.alt_h[0]);
+        assert_ne!(
+            a.alt_h[1], b.alt_h[1],
+            "the runner-up is a feature of its own"
+        );
+        assert_eq!(b.verbs, vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn supertags_and_parse_cover_every_word() {
+        let words: Vec<String> = ["Rebels", "shelled", "the", "town", "."]
+            .map(String::from)
+            .to_vec();
+        let tags = crate::tag::Tagger::embedded().tag_doubt(&words);
+        let st = State::new(&words, &tags);
+        let stags = supertag::Supertagger::embedded().tag(&st);
+        assert_eq!(stags.len(), words.len());
+        let (heads, rels) = Parser::embedded().parse(&words, &tags);
+        assert_eq!(heads.len(), 5);
+        assert_eq!(heads[1], None, "shelled is the root");
+        assert_eq!((heads[3], rels[3]), (Some(1), "obj"));
+    }
 }

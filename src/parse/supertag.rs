@@ -152,6 +152,12 @@ pub fn features(st: &State, i: usize, prev: &[usize], out: &mut Vec<u64>) {
     out.push(f(36).num(t(0)).num(vl).num(vr).done());
     let (cl_, cr) = nearest(&st.commas);
     out.push(f(58).num(t(0)).num(cl_).num(cr).done());
+    // the tagger's runner-up tags, where it was in doubt
+    let alt = |k: isize| st.alt_h[at(k)];
+    out.push(f(59).num(alt(0)).num(t(0)).done());
+    out.push(f(60).num(alt(1)).num(t(1)).done());
+    out.push(f(61).num(alt(-1)).num(t(-1)).done());
+    out.push(f(62).num(alt(0)).num(t(-1)).num(t(1)).done());
     let c = |k: isize| st.cluster[at(k)];
     out.push(f(39).num(c(1)).num(t(0)).done());
     out.push(f(40).num(c(-1)).num(t(0)).done());

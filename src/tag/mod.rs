@@ -91,6 +91,55 @@ impl Tagger {
         self.weights.is_empty()
     }
 
+    /// Tag one sentence; returns class indices and each word's runner-up
+    /// class with the margin it lost by.
+    pub fn tag_scored<S: AsRef<str>>(&self, words: &[S]) -> Vec<(usize, usize, i32)> {
+        let sent = Sentence::new(words);
+        let mut tags = Vec::with_capacity(sent.len());
+        let mut out = Vec::new();
+        let mut feats = Vec::with_capacity(40);
+        let mut scores = vec![0i32; self.classes.len()];
+        for i in 0..sent.len() {
+            feats.clear();
+            sent.features(i, &tags, &mut feats);
+            scores.iter_mut().for_each(|s| *s = 0);
+            self.weights.add_scores(&feats, &mut scores);
+            // the best and the runner-up (ties to the lower class)
+            let (mut a, mut b) = (0, usize::MAX);
+            for c in 1..scores.len() {
+                if scores[c] > scores[a] {
+                    b = a;
+                    a = c;
+                } else if b == usize::MAX || scores[c] > scores[b] {
+                    b = c;
+                }
+            }
+            let margin = scores.get(b).map_or(i32::MAX, |&s| scores[a] - s);
+            tags.push(a);
+            out.push((a, b, margin));
+        }
+        out
+    }
+
+    /// Tag one sentence as the parser reads it: each word's class name,
+    /// then `+` and the runner-up's where it lost by less than [`DOUBT`]
+    /// ("VERB|VBD+VERB|VBN").
+    pub fn tag_doubt<S: AsRef<str>>(&self, words: &[S]) -> Vec<String> {
+        self.tag_scored(words)
+            .into_iter()
+            .map(|(a, b, m)| self.doubt_name(a, (m < DOUBT).then_some(b)))
+            .collect()
+    }
+
+    /// A class name with its runner-up (see [`Tagger::tag_doubt`]).
+    pub fn doubt_name(&self, class: usize, alt: Option<usize>) -> String {
+        let name = |c: usize| self.classes.get(c).map_or("X|XX", String::as_str);
+        match alt {
+            Some(b) => format!("{}+{}", name(class), name(b)),
+            None => name(class).to_string(),
+        }
+    }
+
     /// Tag one sentence; returns class indices.
     pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<usize> {
         let sent = Sentence::new(words);
@@ -120,6 +169,10 @@ impl Tagger {
         c.split_once('|').unwrap_or((c, c))
     }
 }
+
+/// The margin (in quantized weight units) under which the runner-up class
+/// is passed on to the parser: about a third of a typical winning margin.
+pub const DOUBT: i32 = 15000;
 
 /// The word-level facts of a sentence for tagging.
 pub struct Sentence {
@@ -211,17 +264,23 @@ impl Sentence {
     }
 }
 
-/// Tag every sentence of the document (`doc.pos`, one class a token).
+/// Tag every sentence of the document (`doc.pos`, one class a token, and
+/// `doc.pos_alt`, the runner-up where the tagger was in doubt).
 pub fn tag(doc: &mut Document) {
     let tagger = Tagger::embedded();
     let mut pos = vec![0u16; doc.tokens.len()];
+    let mut alt = vec![u16::MAX; doc.tokens.len()];
     for s in &doc.sentences {
         let words: Vec<&str> = s.tokens.clone().map(|i| doc.token_text(i)).collect();
-        for (k, c) in tagger.tag(&words).into_iter().enumerate() {
+        for (k, (c, b, m)) in tagger.tag_scored(&words).into_iter().enumerate() {
             pos[s.tokens.start + k] = c as u16;
+            if m < DOUBT {
+                alt[s.tokens.start + k] = b as u16;
+            }
         }
     }
     doc.pos = pos;
+    doc.pos_alt = alt;
 }
 
 #[cfg(test)]
@@ -236,6 +295,16 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!(t.names(1), ("VERB", "VBD"));
         assert!(Tagger::from_bytes(b"LEDEPOS1").is_err());
+    }
+
+    #[test]
+    fn a_runner_up_follows_the_winner_after_a_plus() {
+        let classes = vec!["VERB|VBD".to_string(), "VERB|VBN".to_string()];
+        let t = Tagger::from_bytes(&Tagger::to_bytes(&classes, &[])).unwrap();
+        assert_eq!(t.doubt_name(0, Some(1)), "VERB|VBD+VERB|VBN");
+        assert_eq!(t.doubt_name(1, None), "VERB|VBN");
+        let scored = Tagger::embedded().tag_scored(&["She", "said", "it", "rained", "."]);
+        assert!(scored.iter().all(|&(a, b, m)| a != b && m >= 0));
     }
 
     #[test]
