@@ -10,16 +10,13 @@ use std::sync::OnceLock;
 
 use super::State;
 use crate::ner::features::Hash;
-use crate::weights::Sparse;
+use crate::tag::Tagger;
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../models/stag.bin");
 const MAGIC: &[u8; 8] = b"LEDESTG1";
 
-/// The supertagger: class names and sparse quantized weights.
-pub struct Supertagger {
-    pub classes: Vec<String>,
-    weights: Sparse,
-}
+/// The supertagger: a tagger's model format and decoding, its own features.
+pub struct Supertagger(Tagger);
 
 impl Supertagger {
     /// The embedded supertagger, loaded once.
@@ -31,30 +28,25 @@ impl Supertagger {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Supertagger, String> {
-        let (classes, weights) = crate::tag::Tagger::from_bytes_with_magic(bytes, MAGIC, |n| n)?;
-        Ok(Supertagger { classes, weights })
+        Tagger::with_magic(bytes, MAGIC).map(Supertagger)
     }
 
     pub fn to_bytes(classes: &[String], rows: &[(u32, Vec<(u8, i16)>)]) -> Vec<u8> {
-        crate::tag::Tagger::to_bytes_with_magic(MAGIC, classes, rows)
+        Tagger::to_bytes_with_magic(MAGIC, classes, rows)
+    }
+
+    /// Supertag names by class.
+    pub fn classes(&self) -> &[String] {
+        &self.0.classes
     }
 
     /// The supertag (class index) of each word of a parser state's sentence.
     pub fn tag(&self, st: &State) -> Vec<usize> {
-        let mut tags = Vec::with_capacity(st.n);
-        let mut feats = Vec::with_capacity(40);
-        let mut scores = vec![0i32; self.classes.len()];
-        for i in 0..st.n {
-            feats.clear();
-            features(st, i, &tags, &mut feats);
-            scores.iter_mut().for_each(|s| *s = 0);
-            self.weights.add_scores(&feats, &mut scores);
-            let best = (0..scores.len())
-                .max_by_key(|&c| (scores[c], std::cmp::Reverse(c)))
-                .unwrap_or(0);
-            tags.push(best);
-        }
-        tags
+        self.0
+            .decode(st.n, |i, prev, out| features(st, i, prev, out))
+            .into_iter()
+            .map(|(c, _, _)| c)
+            .collect()
     }
 }
 

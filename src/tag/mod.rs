@@ -95,16 +95,32 @@ impl Tagger {
     /// class with the margin it lost by.
     pub fn tag_scored<S: AsRef<str>>(&self, words: &[S]) -> Vec<(usize, usize, i32)> {
         let sent = Sentence::new(words);
-        let mut tags = Vec::with_capacity(sent.len());
-        let mut out = Vec::new();
-        let mut feats = Vec::with_capacity(40);
+        self.decode(sent.len(), |i, prev, out| sent.features(i, prev, out))
+    }
+
+    /// A model of this format under another name (the parser's supertagger).
+    pub(crate) fn with_magic(bytes: &[u8], magic: &[u8; 8]) -> Result<Tagger, String> {
+        let (classes, weights) = Tagger::from_bytes_with_magic(bytes, magic, |n| n)?;
+        Ok(Tagger { classes, weights })
+    }
+
+    /// Greedy left-to-right decoding of `n` positions whose features may
+    /// see the classes chosen before: each position's best class, its
+    /// runner-up (ties to the lower class) and the margin between them.
+    pub(crate) fn decode(
+        &self,
+        n: usize,
+        features: impl Fn(usize, &[usize], &mut Vec<u64>),
+    ) -> Vec<(usize, usize, i32)> {
+        let mut tags = Vec::with_capacity(n);
+        let mut out = Vec::with_capacity(n);
+        let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0i32; self.classes.len()];
-        for i in 0..sent.len() {
+        for i in 0..n {
             feats.clear();
-            sent.features(i, &tags, &mut feats);
+            features(i, &tags, &mut feats);
             scores.iter_mut().for_each(|s| *s = 0);
             self.weights.add_scores(&feats, &mut scores);
-            // the best and the runner-up (ties to the lower class)
             let (mut a, mut b) = (0, usize::MAX);
             for c in 1..scores.len() {
                 if scores[c] > scores[a] {
@@ -142,21 +158,10 @@ impl Tagger {
 
     /// Tag one sentence; returns class indices.
     pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<usize> {
-        let sent = Sentence::new(words);
-        let mut tags = Vec::with_capacity(sent.len());
-        let mut feats = Vec::with_capacity(40);
-        let mut scores = vec![0i32; self.classes.len()];
-        for i in 0..sent.len() {
-            feats.clear();
-            sent.features(i, &tags, &mut feats);
-            scores.iter_mut().for_each(|s| *s = 0);
-            self.weights.add_scores(&feats, &mut scores);
-            let best = (0..scores.len())
-                .max_by_key(|&c| (scores[c], std::cmp::Reverse(c)))
-                .unwrap_or(0);
-            tags.push(best);
-        }
-        tags
+        self.tag_scored(words)
+            .into_iter()
+            .map(|(c, _, _)| c)
+            .collect()
     }
 
     /// `(UPOS, XPOS)` of a class.
