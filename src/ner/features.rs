@@ -93,6 +93,12 @@ pub fn ending(word: &str, n: usize) -> &str {
     &word[cut..]
 }
 
+/// The first `n` characters of a word (all of it when shorter).
+pub fn beginning(word: &str, n: usize) -> &str {
+    let cut = word.char_indices().nth(n).map_or(word.len(), |(k, _)| k);
+    &word[..cut]
+}
+
 /// The word `k` places from token `i`, or a sentence-boundary marker.
 pub fn window(words: &[String], i: usize, k: isize) -> &str {
     let j = i as isize + k;
@@ -533,7 +539,7 @@ pub fn allowed(prev: usize, cur: usize, last: bool) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::ending;
+    use super::{beginning, ending};
 
     #[test]
     fn endings_count_characters_not_bytes() {
@@ -541,5 +547,8 @@ mod tests {
         assert_eq!(ending("to", 3), "to");
         assert_eq!(ending("Erdoğan", 3), "ğan");
         assert_eq!(ending("", 3), "");
+        assert_eq!(beginning("Öcalan", 2), "Öc");
+        assert_eq!(beginning("to", 3), "to");
+        assert_eq!(beginning("", 1), "");
     }
 }

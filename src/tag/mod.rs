@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use crate::doc::Document;
 use crate::lexicon::{capitalization, clusters, lower_key};
-use crate::ner::features::{ending, normalize, shape, short_shape, window, Hash};
+use crate::ner::features::{beginning, ending, normalize, shape, short_shape, window, Hash};
 use crate::weights::{self, varint, Reader, Sparse};
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../models/pos.bin");
@@ -154,20 +154,18 @@ impl Sentence {
         let w = |k: isize| window(&self.lower, i, k);
         let f = |t: u8| Hash::new(100 + t);
         let lw = &self.lower[i];
-        let chars: Vec<char> = lw.chars().collect();
+        let n_chars = lw.chars().count();
         let p1 = if i > 0 { prev[i - 1] as u64 } else { 999 };
         let p2 = if i > 1 { prev[i - 2] as u64 } else { 999 };
         out.push(f(0).done());
         out.push(f(1).str(lw).done());
         out.push(f(2).str(&self.words[i]).done());
         out.push(f(3).str(&self.shapes[i]).done());
-        for k in 1..=4.min(chars.len()) {
-            let s: String = chars[chars.len() - k..].iter().collect();
-            out.push(f(4).num(k as u64).str(&s).done());
+        for k in 1..=4.min(n_chars) {
+            out.push(f(4).num(k as u64).str(ending(lw, k)).done());
         }
-        for k in 1..=3.min(chars.len()) {
-            let s: String = chars[..k].iter().collect();
-            out.push(f(5).num(k as u64).str(&s).done());
+        for k in 1..=3.min(n_chars) {
+            out.push(f(5).num(k as u64).str(beginning(lw, k)).done());
         }
         out.push(f(6).str(w(-1)).done());
         out.push(f(7).str(w(1)).done());
