@@ -375,6 +375,13 @@ pub(crate) fn ordinal_value(t: &str) -> Option<f64> {
     digits.parse::<f64>().ok()
 }
 
+/// `1/2`, `3/4`: a fraction below one written with a slash.
+fn proper_fraction(t: &str) -> Option<f64> {
+    let (a, b) = t.split_once('/')?;
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    (a >= 1 && a < b && b <= 16).then(|| f64::from(a) / f64::from(b))
+}
+
 /// `two-thirds`, `three-quarters`, `one-half`.
 fn hyphenated_fraction(t: &str) -> Option<f64> {
     let (num, den) = t.split_once('-')?;
@@ -413,6 +420,11 @@ fn core(w: &Words, k: usize) -> Option<Core> {
         let v = digits_value(t)?;
         let mut end = k + 1;
         let mut value = v;
+        // a mixed number: "2 1/2 years"
+        if let Some(f) = proper_fraction(w.get(end)).filter(|_| !t.contains(['.', '/'])) {
+            value += f;
+            end += 1;
+        }
         if let Some(s) = lookup(SCALES, w.get(end)).filter(|s| *s > 100.0) {
             value *= s;
             end += 1;
@@ -870,6 +882,8 @@ mod tests {
             5e5,
             None,
         );
+        one("2 1/2 miles away", "2 1/2 miles", "QUANTITY", 2.5, None);
+        one("3 3/4 percent", "3 3/4 percent", "PERCENT", 3.75, None);
     }
 
     #[test]

@@ -200,7 +200,7 @@ fn seed_times() {
         ("2015", "DATE", "2015"),
         ("September 2018", "DATE", "2018-09"),
         ("late December last year", "DATE", "2019-12"),
-        ("recent weeks", "DATE", "PAST_REF"),
+        ("recent weeks", "DURATION", "PXW"),
     ] {
         assert!(times.contains(&want), "{want:?} not in {times:?}");
     }

@@ -314,20 +314,18 @@ impl SentenceFeatures {
         };
         let lw = &self.lower[i];
         let word = &self.words[i];
-        let chars: Vec<char> = lw.chars().collect();
+        let n_chars = lw.chars().count();
         let f = |t: u8| Hash::new(t);
         out.push(f(0).done());
         out.push(f(1).str(word).done());
         out.push(f(2).str(lw).done());
         out.push(f(3).str(&self.shapes[i]).done());
         out.push(f(4).str(&self.short[i]).done());
-        for k in 1..=3.min(chars.len()) {
-            let p: String = chars[..k].iter().collect();
-            out.push(f(5).num(k as u64).str(&p).done());
+        for k in 1..=3.min(n_chars) {
+            out.push(f(5).num(k as u64).str(beginning(lw, k)).done());
         }
-        for k in 1..=4.min(chars.len()) {
-            let s: String = chars[chars.len() - k..].iter().collect();
-            out.push(f(6).num(k as u64).str(&s).done());
+        for k in 1..=4.min(n_chars) {
+            out.push(f(6).num(k as u64).str(ending(lw, k)).done());
         }
         out.push(f(7).str(w(-1)).done());
         out.push(f(8).str(w(1)).done());

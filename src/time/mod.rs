@@ -238,6 +238,20 @@ fn duration_value(n: Option<f64>, u: Unit) -> String {
         (None, Unit::Fortnight) => (None, Unit::Week),
         other => other,
     };
+    // "2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M, when the fraction is whole in the next unit
+    if let Some((whole, part, small)) = n.and_then(|n| split_fraction(n, u)) {
+        let small = duration_value(Some(part), small);
+        if whole == 0.0 {
+            return small; // "half an hour" = PT30M
+        }
+        let big = duration_value(Some(whole), u);
+        return match (big.contains('T'), small.split_once('T')) {
+            (false, Some((_, time))) => format!("{big}T{time}"),
+            (true, Some((_, time))) => format!("{big}{time}"),
+            (_, None) => format!("{big}{}", &small[1..]),
+        };
+    }
+    let count = n;
     let n = match n {
         None => "X".to_string(),
         Some(n) if n.fract() == 0.0 => format!("{}", n as i64),
@@ -253,9 +267,34 @@ fn duration_value(n: Option<f64>, u: Unit) -> String {
         Unit::Month => format!("P{n}M"),
         Unit::Quarter => format!("P{n}Q"),
         Unit::Year => format!("P{n}Y"),
+        // counted decades and centuries in years, as TimeBank writes them
+        // ("two decades" P20Y, "a hundred years" P100Y); unspecified ones keep their unit
+        Unit::Decade | Unit::Century if n != "X" => {
+            let years = if u == Unit::Decade { 10.0 } else { 100.0 };
+            duration_value(count.map(|c| c * years), Unit::Year)
+        }
         Unit::Decade => format!("P{n}DE"),
         Unit::Century => format!("P{n}CE"),
     }
+}
+
+/// A count with a fraction as whole units and a whole number of the next
+/// smaller unit: 2.5 years → (2, 6 months); `None` when it does not come out whole.
+fn split_fraction(n: f64, u: Unit) -> Option<(f64, f64, Unit)> {
+    let (whole, fract) = (n.trunc(), n.fract());
+    if fract == 0.0 {
+        return None;
+    }
+    let (per, small) = match u {
+        Unit::Year => (12.0, Unit::Month),
+        Unit::Week => (7.0, Unit::Day),
+        Unit::Day => (24.0, Unit::Hour),
+        Unit::Hour => (60.0, Unit::Minute),
+        Unit::Minute => (60.0, Unit::Second),
+        _ => return None,
+    };
+    let part = fract * per;
+    ((part - part.round()).abs() < 1e-9).then_some((whole, part.round(), small))
 }
 
 /// The date `n` units after (negative: before) the publication date, at
@@ -658,8 +697,12 @@ impl Sent<'_> {
                 "few" => Some((None, of(k + 2))),
                 // "a couple of years": two, as TimeML counts it
                 "couple" => Some((Some(2.0), of(k + 2))),
+                // "a half hour"
+                "half" => Some((Some(0.5), k + 2)),
                 _ => Some((Some(1.0), k + 1)),
             },
+            // "half an hour"
+            "half" if matches!(self.w(k + 1), "a" | "an") => Some((Some(0.5), k + 2)),
             "couple" => Some((Some(2.0), of(k + 1))),
             "several" | "few" | "many" | "some" => Some((None, k + 1)),
             _ => None,
@@ -699,12 +742,40 @@ impl Sent<'_> {
         let Some(v) = left.or_else(right) else {
             return Tense::Unknown;
         };
-        // "postponed until Tuesday", "extended until Jan. 31"
-        let until = (k.saturating_sub(2)..k).any(|i| matches!(self.w(i), "until" | "till"));
+        // "effective Feb. 1": a change announced ahead of its date
+        if k > 0 && self.w(k - 1) == "effective" {
+            return Tense::Future;
+        }
+        // "postponed until Tuesday", "extended through January"
+        let until =
+            (k.saturating_sub(2)..k).any(|i| matches!(self.w(i), "until" | "till" | "through"));
         if until && v < k && PUT_OFF.contains(&self.w(v)) {
             return Tense::Future;
         }
         self.group_tense(v, 0)
+    }
+
+    /// The nearest finite verb (not an infinitive or participle) in the
+    /// clause around word `i`: before it, else after it.
+    fn finite_verb_around(&self, i: usize) -> Option<usize> {
+        self.finite_verb_before(i).or_else(|| {
+            (i + 1..self.lower.len())
+                .take_while(|&j| !self.boundary(j))
+                .find(|&j| self.is_finite(j))
+        })
+    }
+
+    /// The nearest finite verb before word `i` in its clause.
+    fn finite_verb_before(&self, i: usize) -> Option<usize> {
+        (0..i)
+            .rev()
+            .take_while(|&j| !self.boundary(j))
+            .find(|&j| self.is_finite(j))
+    }
+
+    /// A verb that is neither an infinitive nor a participle in -ing.
+    fn is_finite(&self, j: usize) -> bool {
+        self.is_verb(j) && !matches!(self.tags()[j], "VB" | "VBG")
     }
 
     /// Punctuation that ends a clause for the verb search.
@@ -750,6 +821,10 @@ impl Sent<'_> {
                 .rev()
                 .take(3)
                 .find(|&i| is_verb(i) || FUTURE_HEADS.contains(&self.w(i)));
+            // "is to resume trading Tuesday": the present of "be" before "to" plans ahead
+            if to > 0 && matches!(self.w(to - 1), "is" | "are" | "am") {
+                return Tense::Future;
+            }
             if let Some(h) = head {
                 if FUTURE_HEADS.contains(&self.w(h)) {
                     // "had been scheduled to expire Friday": a plan the past perfect puts behind us
@@ -760,6 +835,12 @@ impl Sent<'_> {
                     // a purpose clause shares its verb's time: "staged
                     // celebrations to mark the entry on Friday"
                     return self.group_tense(h, 1);
+                }
+            } else if depth == 0 {
+                // an infinitive hanging on a noun shares the clause's time:
+                // "the first countries to accede to NATO on Friday were ..."
+                if let Some(o) = self.finite_verb_around(to) {
+                    return self.group_tense(o, 1);
                 }
             }
             return Tense::Future;
@@ -782,12 +863,7 @@ impl Sent<'_> {
         // "has fluctuated sharply, rising to a high in June"
         if s[v] == "VBG" && first == v && depth == 0 {
             // its finite verb: infinitives and other participles are skipped
-            let finite = |i: usize| is_verb(i) && !matches!(s[i], "VB" | "VBG");
-            let outer = (0..v)
-                .rev()
-                .take_while(|&i| !self.boundary(i))
-                .find(|&i| finite(i));
-            if let Some(o) = outer {
+            if let Some(o) = self.finite_verb_before(v) {
                 return self.group_tense(o, 1);
             }
         }
@@ -1000,7 +1076,14 @@ impl Sent<'_> {
         }
         if self.w(j) == "fiscal" {
             let year_word = usize::from(self.w(j + 1) == "year");
-            if let Some((y, e)) = self.year(j + 1 + year_word) {
+            let y = j + 1 + year_word;
+            // after "fiscal" four digits are a year even where the quantity
+            // stage took them for a count ("fiscal 1989 sales")
+            let digits = self.w(y).len() == 4 && self.w(y).bytes().all(|b| b.is_ascii_digit());
+            if let Some((y, e)) = self.year(y).or_else(|| {
+                let n: i32 = self.w(y).parse().ok().filter(|_| digits)?;
+                (1900..=2100).contains(&n).then_some((n, y + 1))
+            }) {
                 return date(TimeType::Date, k, e, format!("{y:04}"));
             }
         }
@@ -1031,8 +1114,8 @@ impl Sent<'_> {
                 Found::new(k, j + 1, TimeType::Date, format!("{y:04}")).with_mod(modifier),
             );
         }
-        // the 21st century, the nineteenth century
-        if the == 1 && matches!(self.w(j + 1), "century" | "centuries") {
+        // the 21st century, the nineteenth century, an 11th century temple
+        if matches!(self.w(j + 1), "century" | "centuries") {
             let n = ordinal(self.w(j))?;
             if (1..=30).contains(&n) {
                 return date(TimeType::Date, k, j + 2, format!("{:02}", n - 1));
@@ -1045,7 +1128,9 @@ impl Sent<'_> {
     fn season(&self, k: usize) -> Option<Found> {
         let the = usize::from(self.w(k) == "the");
         let rel = direction(self.w(k)).filter(|_| the == 0);
-        let j = k + the + usize::from(rel.is_some());
+        // "the early summer"
+        let part = part_mod(self.w(k + 1)).filter(|_| the == 1);
+        let j = k + the + usize::from(rel.is_some()) + usize::from(part.is_some());
         let s = lookup(SEASONS, self.w(j))?;
         let of = usize::from(self.w(j + 1) == "of");
         if let Some((y, e)) = self.year(j + 1 + of) {
@@ -1060,9 +1145,9 @@ impl Sent<'_> {
             let cue = the == 1
                 && matches!(
                     self.prev(k),
-                    "in" | "during" | "over" | "through" | "until" | "by"
+                    "in" | "during" | "over" | "through" | "until" | "by" | "into" | "since"
                 );
-            if !cue || self.w(j) == "fall" {
+            if (!cue && part.is_none()) || self.w(j) == "fall" {
                 return None;
             }
         }
@@ -1102,7 +1187,11 @@ impl Sent<'_> {
                 pick(&c, self.tense(j), i64::MAX)
             }
         };
-        Some(Found::new(k, j + 1, TimeType::Date, format!("{y:04}-{s}")).anchored(true))
+        Some(
+            Found::new(k, j + 1, TimeType::Date, format!("{y:04}-{s}"))
+                .anchored(true)
+                .with_mod(part),
+        )
     }
 
     /// `the third quarter`, `third-quarter`, `the fiscal first quarter of 1990`,
@@ -1496,7 +1585,12 @@ impl Sent<'_> {
             // "at present": the preposition stays out, as everywhere
             ("at", "present", _) => date(TimeType::Date, k + 1, k + 2, "PRESENT_REF".into()),
             ("recently" | "lately", ..) => one("PAST_REF"),
-            ("recent", u, _) if unit(u).is_some_and(|(_, p)| p) => two("PAST_REF"),
+            // "in recent weeks": a stretch of unstated length up to now, as
+            // TimeBank writes it half the time (6 of 12; PAST_REF the rest)
+            ("recent", u, _) => match unit(u) {
+                Some((u, true)) => date(TimeType::Duration, k, k + 2, duration_value(None, u)),
+                _ => None,
+            },
             ("the", "past", next) if !self.starts_count_or_unit(k + 2) || next == "," => {
                 two("PAST_REF")
             }
@@ -1523,6 +1617,20 @@ impl Sent<'_> {
     /// `two weeks`, `nearly two years`, `the past 20 years`, `a decade`,
     /// `the first nine months`, `two and a half years`, `10-hour`, `for years`.
     fn duration(&self, k: usize) -> Option<Found> {
+        // "the fiscal year ended Jan. 31": a year-long period named by its end
+        // (TimeBank: a duration; "the quarter ended" stays a date there)
+        let fiscal = usize::from(self.w(k + 1) == "fiscal");
+        if self.w(k) == "the"
+            && self.w(k + 1 + fiscal) == "year"
+            && matches!(self.w(k + 2 + fiscal), "ended" | "ending")
+        {
+            return Some(Found::new(
+                k,
+                k + 2 + fiscal,
+                TimeType::Duration,
+                "P1Y".into(),
+            ));
+        }
         let mut j = k;
         let mut modifier = None;
         // [the] [past|last|next|first|coming|previous|final]
@@ -1652,6 +1760,17 @@ impl Sent<'_> {
         }
         if matches!(self.w(end), "ago" | "earlier" | "later" | "hence") {
             return None; // a date: see `ago`
+        }
+        // an ordinal, "a second term", is not a time
+        if u == Unit::Second
+            && !plural
+            && self.w(j) == "a"
+            && self
+                .tags()
+                .get(end)
+                .is_some_and(|t| t.starts_with(['N', 'J']))
+        {
+            return None;
         }
         Some(Found::new(k, end, TimeType::Duration, duration_value(n, u)).with_mod(modifier))
     }
@@ -1862,6 +1981,8 @@ impl Sent<'_> {
     fn date_prefix(&self, k: usize) -> Option<(Option<&'static str>, usize)> {
         match (self.w(k), self.w(k + 1), self.w(k + 2)) {
             ("early" | "mid" | "late", ..) => Some((part_mod(self.w(k)), k + 1)),
+            // "earlier in the year", "later in the day"
+            ("earlier" | "later", "in", "the") => Some((None, k + 2)),
             ("the", "end" | "close", "of") => Some((Some("END"), k + 3)),
             ("the", "beginning" | "start" | "dawn", "of") => Some((Some("START"), k + 3)),
             ("the", "middle", "of") => Some((Some("MID"), k + 3)),
@@ -1875,6 +1996,28 @@ impl Sent<'_> {
             )),
             _ => None,
         }
+    }
+
+    /// `year-end`, `year's end`: the publication year, the one before after a
+    /// past verb ("profit rose at year-end"); `the full year` of a report:
+    /// the publication year.
+    fn whole_year(&self, k: usize) -> Option<Found> {
+        let (end, modifier) = match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("year-end", ..) => (k + 1, Some("END")),
+            ("year", "end", _) => (k + 2, Some("END")),
+            ("year", "'s", "end") => (k + 3, Some("END")),
+            ("the", "full", "year") => (k + 3, None),
+            _ => return None,
+        };
+        let Some(dct) = self.dct else {
+            return Some(Found::new(k, end, TimeType::Date, "XXXX".into()).with_mod(modifier));
+        };
+        let y = dct.year - i32::from(modifier.is_some() && self.tense(k) == Tense::Past);
+        Some(
+            Found::new(k, end, TimeType::Date, format!("{y:04}"))
+                .anchored(true)
+                .with_mod(modifier),
+        )
     }
 
     /// `the end of the year`, `the end of the month`: relative to the publication date.
@@ -1897,6 +2040,12 @@ impl Sent<'_> {
         )
     }
 
+    /// A unit capitalized inside the sentence is a title's: ABC's "This
+    /// Week", CBS's "60 Minutes".
+    fn titled(&self, f: &Found) -> bool {
+        (f.start.max(1)..f.end).any(|i| unit(self.w(i)).is_some() && self.capitalized(i))
+    }
+
     /// Every expression starting at word `k`, longest first.
     fn at(&self, k: usize, reference: &Option<Reference>, with_prefix: bool) -> Option<Found> {
         let mut best: Option<Found> = None;
@@ -1914,20 +2063,21 @@ impl Sent<'_> {
         consider(self.season(k));
         consider(self.quarter(k));
         consider(self.weekday_expr(k));
-        consider(self.relative_day(k));
+        consider(self.relative_day(k).filter(|f| !self.titled(f)));
         consider(self.ago(k, reference));
         consider(self.following(k, reference));
         consider(self.reference_word(k));
-        consider(self.duration(k));
+        consider(self.duration(k).filter(|f| !self.titled(f)));
         consider(self.set(k));
         consider(self.holiday(k));
         consider(self.fiscal_period(k, reference));
         consider(self.weekend(k));
+        consider(self.whole_year(k));
         if with_prefix {
             if let Some((modifier, j)) = self.date_prefix(k) {
                 let inner = self
                     .at(j, reference, false)
-                    .or_else(|| (modifier.is_some()).then(|| self.the_unit(j)).flatten());
+                    .or_else(|| (j > k + 1).then(|| self.the_unit(j)).flatten());
                 if let Some(f) = inner.filter(|f| f.kind == TimeType::Date && f.start == j) {
                     if !f.value.ends_with("_REF") {
                         consider(Some(Found { start: k, ..f }.with_mod(modifier)));
@@ -1998,9 +2148,10 @@ const TENSE_REACH_MONTHS: i64 = 9;
 
 /// Of candidate years with their signed distance from the publication date
 /// (negative: before it), the one the tense points to within `limit`: past
-/// → the latest not after it, future or present (mostly a schedule: "the
-/// summit opens March 12") → the earliest not before it; otherwise the
-/// nearest.
+/// → the latest not after it, future → the earliest not before it;
+/// present or unknown → the nearest (a present is as often a description,
+/// "worth a fortune in October, worth half that now", as a schedule, "the
+/// summit opens March 12").
 fn pick(candidates: &[(i32, i64)], tense: Tense, limit: i64) -> i32 {
     let past = candidates
         .iter()
@@ -2013,8 +2164,8 @@ fn pick(candidates: &[(i32, i64)], tense: Tense, limit: i64) -> i32 {
     let nearest = candidates.iter().min_by_key(|c| (c.1.abs(), c.1 > 0));
     let chosen = match tense {
         Tense::Past => past,
-        Tense::Future | Tense::Present => future,
-        Tense::Unknown => nearest,
+        Tense::Future => future,
+        Tense::Present | Tense::Unknown => nearest,
     };
     chosen.or(nearest).map_or(0, |c| c.0)
 }
@@ -2183,9 +2334,9 @@ mod tests {
         ("The deal crumbled as of late December last year.", "late December last year", "DATE", "2019-12"),
         ("They signed a deal in September 2018.", "September 2018", "DATE", "2018-09"),
         ("Aid has flowed since 2015.", "2015", "DATE", "2015"),
-        ("It was encircled in recent weeks.", "recent weeks", "DATE", "PAST_REF"),
+        ("It was encircled in recent weeks.", "recent weeks", "DURATION", "PXW"),
         ("He arrived two days ago.", "two days ago", "DATE", "2020-02-25"),
-        ("Violence grew over the past decade.", "the past decade", "DURATION", "P1DE"),
+        ("Violence grew over the past decade.", "the past decade", "DURATION", "P10Y"),
         ("They protest every Friday.", "every Friday", "SET", "XXXX-WXX-5"),
         // weekdays and tense
         ("Two soldiers were killed on Wednesday.", "Wednesday", "DATE", "2020-02-26"),
@@ -2287,7 +2438,7 @@ mod tests {
         ("Such raids were common in the past.", "the past", "DATE", "PAST_REF"),
         ("No talks are planned in the near future.", "the near future", "DATE", "FUTURE_REF"),
         ("Talks are planned in the coming weeks.", "the coming weeks", "DATE", "FUTURE_REF"),
-        ("Prices rose in recent years.", "recent years", "DATE", "PAST_REF"),
+        ("Prices rose in recent years.", "recent years", "DURATION", "PXY"),
         // durations
         ("The siege lasted two weeks.", "two weeks", "DURATION", "P2W"),
         ("The siege lasted 90 days.", "90 days", "DURATION", "P90D"),
@@ -2298,9 +2449,9 @@ mod tests {
         ("The siege lasted a few hours.", "a few hours", "DURATION", "PTXH"),
         ("The siege lasted 48 hours.", "48 hours", "DURATION", "PT48H"),
         ("The siege lasted 30 minutes.", "30 minutes", "DURATION", "PT30M"),
-        ("The siege lasted two and a half years.", "two and a half years", "DURATION", "P2.5Y"),
-        ("The siege lasted a decade.", "a decade", "DURATION", "P1DE"),
-        ("The war lasted two decades.", "two decades", "DURATION", "P2DE"),
+        ("The siege lasted two and a half years.", "two and a half years", "DURATION", "P2Y6M"),
+        ("The siege lasted a decade.", "a decade", "DURATION", "P10Y"),
+        ("The war lasted two decades.", "two decades", "DURATION", "P20Y"),
         ("He signed a five-year contract.", "five-year", "DURATION", "P5Y"),
         ("They held a 10-hour meeting.", "10-hour", "DURATION", "PT10H"),
         ("Prices doubled over the past 20 years.", "the past 20 years", "DURATION", "P20Y"),
@@ -2310,6 +2461,24 @@ mod tests {
         ("Prices rose over the past year.", "the past year", "DURATION", "P1Y"),
         ("The fighting went on for a fortnight.", "a fortnight", "DURATION", "P2W"),
         ("The boy is 12 years old.", "12 years", "DURATION", "P12Y"),
+        ("The trial lasted 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("The flight took 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M"),
+        ("They waited half an hour.", "half an hour", "DURATION", "PT30M"),
+        ("The blast lasted a minute and a half.", "a minute and a half", "DURATION", "PT1M30S"),
+        ("Sales rose 5% in the fiscal year ended Jan. 31.", "the fiscal year", "DURATION", "P1Y"),
+        // years and seasons
+        ("It is an 11th century temple.", "11th century", "DATE", "10"),
+        ("Sales exceeded fiscal 2019 sales.", "fiscal 2019", "DATE", "2019"),
+        ("The deal should close by year-end.", "year-end", "DATE", "2020"),
+        ("Profit rose earlier in the year.", "earlier in the year", "DATE", "2020"),
+        ("Orders were low in the early summer.", "the early summer", "DATE", "2019-SU"),
+        ("Output fell well into the summer.", "the summer", "DATE", "2019-SU"),
+        // tense: a date ahead, a date behind
+        ("The board named him chairman, effective April 1.", "April 1", "DATE", "2020-04-01"),
+        ("Trading is to resume Tuesday.", "Tuesday", "DATE", "2020-03-03"),
+        ("The first countries to join on Monday were Poland and Hungary.", "Monday", "DATE", "2020-02-24"),
+        ("She says the flats, worth $9 million in October, are worth half that now.", "October", "DATE", "2019-10"),
+        ("Lenders extended loans through October.", "October", "DATE", "2020-10"),
         // sets
         ("They meet every week.", "every week", "SET", "P1W"),
         ("They meet every two weeks.", "every two weeks", "SET", "P2W"),
@@ -2469,6 +2638,9 @@ mod tests {
             "2000 soldiers were deployed.",
             "The Latin Quarter is busy.",
             "Second, the army retreated.",
+            "He told ABC's This Week that he would stay.",
+            "He spoke to CBS's 60 Minutes.",
+            "A second group of directors joined.",
         ] {
             let got = times_of(sentence, Some("2020-02-27"));
             assert!(got.is_empty(), "{sentence}: {got:?}");
@@ -2489,7 +2661,12 @@ mod tests {
         // 1 November 2016 was a Tuesday: the first Monday is the 7th, Election Day the 8th
         assert_eq!(nth_weekday(2016, 11, 1, 1) + 1, 8);
         assert_eq!(add_months(2020, 1, -2), (2019, 11));
-        assert_eq!(duration_value(Some(2.5), Unit::Year), "P2.5Y");
+        assert_eq!(duration_value(Some(2.5), Unit::Year), "P2Y6M");
+        assert_eq!(duration_value(Some(1.5), Unit::Week), "P1.5W");
+        assert_eq!(duration_value(Some(0.5), Unit::Hour), "PT30M");
+        assert_eq!(duration_value(Some(1.5), Unit::Day), "P1DT12H");
+        assert_eq!(duration_value(Some(2.0), Unit::Decade), "P20Y");
+        assert_eq!(duration_value(None, Unit::Decade), "PXDE");
         assert_eq!(duration_value(None, Unit::Hour), "PTXH");
     }
 
