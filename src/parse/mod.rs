@@ -358,24 +358,9 @@ impl<'a> State<'a> {
         out.push(f(53).num(prep).num(t(s0)).num(t(s1)).done());
         out.push(f(54).num(prep).num(w(s1)).done());
         out.push(f(55).num(prep).num(w(s0)).done());
-        // the same with word clusters (similar heads, similar conjuncts), and
-        // the marker of s0 against s1 (RIGHT attaches s0 there)
-        out.push(f(56).num(prep).num(cl(s0)).num(cl(b0)).done());
-        out.push(f(57).num(prep).num(cl(s1)).num(cl(b0)).done());
-        out.push(f(58).num(prep).num(w(b0)).num(t(s0)).num(t(s1)).done());
-        let marker = w(lc(s0));
-        out.push(f(59).num(marker).num(w(s1)).done());
-        out.push(f(60).num(marker).num(t(s1)).num(t(b0)).done());
-        // commas between s0 and b0, and between s1 and s0
-        let commas = |a: usize, b: usize| {
-            if a == NONE || b == NONE || a >= b {
-                9
-            } else {
-                (self.commas[b.min(self.n)] - self.commas[a + 1]).min(3) as u64
-            }
-        };
-        out.push(f(61).num(commas(s0, b0)).num(t(s0)).num(t(b0)).done());
-        out.push(f(62).num(commas(s1, s0)).num(t(s1)).num(t(s0)).done());
+        // (the marker with word clusters and the commas between s0 and b0,
+        // templates 56-62, lowered EWT dev UAS from 85.23 to 84.99 next to
+        // the supertags, same seed)
         // the tagger's runner-up tags ("VBD, or else VBN")
         let alt = |i: usize| self.alt_h[self.slot(i)];
         out.push(f(71).num(alt(s0)).num(t(s0)).done());

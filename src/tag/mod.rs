@@ -24,6 +24,8 @@ pub struct Tagger {
     /// `UPOS|XPOS` per class.
     pub classes: Vec<String>,
     weights: Sparse,
+    /// Which classes are finite verbs (see [`finite_classes`]).
+    finite: Vec<bool>,
 }
 
 impl Tagger {
@@ -34,8 +36,7 @@ impl Tagger {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
-        let (classes, weights) = Tagger::from_bytes_with_magic(bytes, MAGIC, |n| n)?;
-        Ok(Tagger { classes, weights })
+        Tagger::with_magic(bytes, MAGIC)
     }
 
     /// Serialize class names and sparse rows (sorted keys, varint deltas).
@@ -95,13 +96,20 @@ impl Tagger {
     /// class with the margin it lost by.
     pub fn tag_scored<S: AsRef<str>>(&self, words: &[S]) -> Vec<(usize, usize, i32)> {
         let sent = Sentence::new(words);
-        self.decode(sent.len(), |i, prev, out| sent.features(i, prev, out))
+        self.decode(sent.len(), |i, prev, out| {
+            sent.features(i, prev, &self.finite, out)
+        })
     }
 
     /// A model of this format under another name (the parser's supertagger).
     pub(crate) fn with_magic(bytes: &[u8], magic: &[u8; 8]) -> Result<Tagger, String> {
         let (classes, weights) = Tagger::from_bytes_with_magic(bytes, magic, |n| n)?;
-        Ok(Tagger { classes, weights })
+        let finite = finite_classes(&classes);
+        Ok(Tagger {
+            classes,
+            weights,
+            finite,
+        })
     }
 
     /// Greedy left-to-right decoding of `n` positions whose features may
@@ -179,6 +187,17 @@ impl Tagger {
 /// is passed on to the parser: about a third of a typical winning margin.
 pub const DOUBT: i32 = 15000;
 
+/// How far back (in words) the finite-verb feature looks.
+const FINITE_BACK: usize = 4;
+
+/// Which classes are finite verbs or modals (`VBD`, `VBZ`, `VBP`, `MD`).
+pub fn finite_classes(classes: &[String]) -> Vec<bool> {
+    classes
+        .iter()
+        .map(|c| matches!(c.rsplit('|').next(), Some("VBD" | "VBZ" | "VBP" | "MD")))
+        .collect()
+}
+
 /// The word-level facts of a sentence for tagging.
 pub struct Sentence {
     words: Vec<String>,
@@ -207,7 +226,7 @@ impl Sentence {
     }
 
     /// Features of token `i` given the classes of the tokens before it.
-    pub fn features(&self, i: usize, prev: &[usize], out: &mut Vec<u64>) {
+    pub fn features(&self, i: usize, prev: &[usize], finite: &[bool], out: &mut Vec<u64>) {
         let n = self.len();
         let w = |k: isize| window(&self.lower, i, k);
         let f = |t: u8| Hash::new(100 + t);
@@ -266,6 +285,22 @@ impl Sentence {
         out.push(f(23).num(p1).str(next).done());
         let next_shape = self.shapes.get(i + 1).map_or("</s>", String::as_str);
         out.push(f(24).str(next_shape).str(&self.shapes[i]).done());
+        // a finite verb shortly before the previous word, in the same
+        // clause: "includes two deaths reported" is a participle, not a
+        // second finite verb
+        let clause = |j: usize| {
+            !matches!(
+                self.lower[j].as_str(),
+                "," | ";" | "that" | "which" | "who" | "and" | "but"
+            )
+        };
+        let before = (i.saturating_sub(FINITE_BACK)..i.saturating_sub(1))
+            .rev()
+            .take_while(|&j| clause(j))
+            .any(|j| finite.get(prev[j]).copied().unwrap_or(false));
+        if i > 1 && clause(i - 1) {
+            out.push(f(25).num(before as u64).num(p1).str(ending(lw, 2)).done());
+        }
     }
 }
 

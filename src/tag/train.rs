@@ -75,13 +75,14 @@ pub fn train(
         .map(|s| s.labels.iter().map(|l| index[l.as_str()]).collect())
         .collect();
     let feats: Vec<Sentence> = sents.iter().map(|s| Sentence::new(&s.words)).collect();
+    let finite = super::finite_classes(&classes);
     let rows = train_greedy(
         &gold,
         classes.len(),
         epochs,
         seed,
         prune,
-        |s, i, prev, out| feats[s].features(i, prev, out),
+        |s, i, prev, out| feats[s].features(i, prev, &finite, out),
         |epoch, rows| {
             let tagger = Tagger::from_bytes(&Tagger::to_bytes(&classes, rows))
                 .expect("a model just written reads back");
