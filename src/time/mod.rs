@@ -437,6 +437,9 @@ const PUT_OFF: &[&str] = &[
     "extended",
     "put",
     "pushed",
+    // a deadline: "has given the relatives until 9 a.m. Tuesday"
+    "given",
+    "gave",
 ];
 
 /// Penn tags (`VBD`, `MD`, ...) of a sentence's words.
@@ -747,8 +750,11 @@ impl Sent<'_> {
             return Tense::Future;
         }
         // "postponed until Tuesday", "extended through January"
-        let until =
-            (k.saturating_sub(2)..k).any(|i| matches!(self.w(i), "until" | "till" | "through"));
+        // (a few words back, over a clock time: "until 9 a.m. Tuesday")
+        let until = (k.saturating_sub(4)..k)
+            .rev()
+            .take_while(|&i| !self.boundary(i) && !self.is_verb(i))
+            .any(|i| matches!(self.w(i), "until" | "till" | "through"));
         if until && v < k && PUT_OFF.contains(&self.w(v)) {
             return Tense::Future;
         }
@@ -2479,6 +2485,8 @@ mod tests {
         ("The first countries to join on Monday were Poland and Hungary.", "Monday", "DATE", "2020-02-24"),
         ("She says the flats, worth $9 million in October, are worth half that now.", "October", "DATE", "2019-10"),
         ("Lenders extended loans through October.", "October", "DATE", "2020-10"),
+        ("The agency gave them until Tuesday to sign.", "Tuesday", "DATE", "2020-03-03"),
+        ("It has given them until 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "2020-03-03T09:00"),
         // sets
         ("They meet every week.", "every week", "SET", "P1W"),
         ("They meet every two weeks.", "every two weeks", "SET", "P2W"),
