@@ -1893,7 +1893,24 @@ impl Sent<'_> {
                     j += 1;
                 }
                 None if t.contains(':') => {}
-                None => return None,
+                // "4 in the morning", "8 in the evening", "11 at night"
+                None => {
+                    let (pm, len) = match (self.w(j), self.w(j + 1), self.w(j + 2)) {
+                        ("in", "the", "morning") => (false, 3),
+                        ("in", "the", "afternoon" | "evening") => (true, 3),
+                        ("at", "night", _) => (h != 12 && h > 5, 2),
+                        _ => return None,
+                    };
+                    if h == 0 || h > 12 {
+                        return None;
+                    }
+                    if pm && h != 12 {
+                        h += 12;
+                    } else if !pm && h == 12 {
+                        h = 0;
+                    }
+                    j += len;
+                }
             }
         }
         // time zone
@@ -2487,6 +2504,9 @@ mod tests {
         ("Lenders extended loans through October.", "October", "DATE", "2020-10"),
         ("The agency gave them until Tuesday to sign.", "Tuesday", "DATE", "2020-03-03"),
         ("It has given them until 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "2020-03-03T09:00"),
+        ("The blast came at 4 in the morning.", "4 in the morning", "TIME", "2020-02-27T04:00"),
+        ("The blast came at 8 in the evening.", "8 in the evening", "TIME", "2020-02-27T20:00"),
+        ("The blast came at 11 at night.", "11 at night", "TIME", "2020-02-27T23:00"),
         // sets
         ("They meet every week.", "every week", "SET", "P1W"),
         ("They meet every two weeks.", "every two weeks", "SET", "P2W"),
