@@ -733,10 +733,22 @@ impl Sent<'_> {
         }
         let is_verb = |i: usize| self.is_verb(i);
         let boundary = |i: usize| self.boundary(i);
-        let left = (0..k)
-            .rev()
-            .take_while(|&i| !boundary(i))
-            .find(|&i| is_verb(i));
+        let verb_before = |k: usize| {
+            (0..k)
+                .rev()
+                .take_while(|&i| !boundary(i))
+                .find(|&i| is_verb(i))
+        };
+        // inside parentheses without a verb of their own, the clause around
+        // them: "will leave at 4 in the morning (4 a.m. EDT Thursday)"
+        let left = verb_before(k).or_else(|| {
+            let open = (0..k).rev().find(|&i| boundary(i))?;
+            let close = (k..self.lower.len()).find(|&i| boundary(i));
+            let bare = close.is_some_and(|c| self.w(c) == ")" && !(k..c).any(is_verb));
+            (self.w(open) == "(" && bare)
+                .then(|| verb_before(open))
+                .flatten()
+        });
         let right = || {
             (k..self.lower.len())
                 .take_while(|&i| !boundary(i))
@@ -821,7 +833,10 @@ impl Sent<'_> {
                 .clone()
                 .any(|i| i < to && FUTURE_HEADS.contains(&self.w(i)))
             {
-                return Tense::Future;
+                // "had been scheduled to expire at midnight Friday": a plan
+                // the past perfect puts behind us
+                let had = group.clone().any(|i| i < to && self.w(i) == "had");
+                return if had { Tense::Past } else { Tense::Future };
             }
             let head = (0..to)
                 .rev()
@@ -2505,6 +2520,8 @@ mod tests {
         ("The agency gave them until Tuesday to sign.", "Tuesday", "DATE", "2020-03-03"),
         ("It has given them until 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "2020-03-03T09:00"),
         ("The blast came at 4 in the morning.", "4 in the morning", "TIME", "2020-02-27T04:00"),
+        ("He will leave at dawn (4 a.m. EDT Monday).", "4 a.m. EDT Monday", "TIME", "2020-03-02T04:00"),
+        ("The offer had been scheduled to expire Tuesday.", "Tuesday", "DATE", "2020-02-25"),
         ("The blast came at 8 in the evening.", "8 in the evening", "TIME", "2020-02-27T20:00"),
         ("The blast came at 11 at night.", "11 at night", "TIME", "2020-02-27T23:00"),
         // sets
