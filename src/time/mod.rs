@@ -821,6 +821,8 @@ impl Sent<'_> {
         let group = first..=v;
         for i in group.clone() {
             match self.w(i) {
+                // "could not be reached for comment Wednesday": a past attempt
+                "could" if matches!(self.w(i + 1), "not" | "n't") => return Tense::Past,
                 "will" | "'ll" | "shall" | "wo" | "would" | "could" | "might" | "may"
                 | "should" | "must" | "can" => return Tense::Future,
                 "going" if self.w(i + 1) == "to" => return Tense::Future,
@@ -2522,6 +2524,7 @@ mod tests {
         ("The blast came at 4 in the morning.", "4 in the morning", "TIME", "2020-02-27T04:00"),
         ("He will leave at dawn (4 a.m. EDT Monday).", "4 a.m. EDT Monday", "TIME", "2020-03-02T04:00"),
         ("The offer had been scheduled to expire Tuesday.", "Tuesday", "DATE", "2020-02-25"),
+        ("He could not be reached for comment on Monday.", "Monday", "DATE", "2020-02-24"),
         ("The blast came at 8 in the evening.", "8 in the evening", "TIME", "2020-02-27T20:00"),
         ("The blast came at 11 at night.", "11 at night", "TIME", "2020-02-27T23:00"),
         // sets
