@@ -312,13 +312,17 @@ fn words_value(w: &Words, k: usize) -> Option<(f64, usize)> {
     let mut current = 0.0;
     let mut j = k;
     let mut any = false;
+    let mut last = 0.0;
     loop {
         let t = w.get(j);
         if let Some(v) = unit_or_compound(t) {
-            if any && current % 100.0 != 0.0 {
+            // "twenty four" written without its hyphen
+            let tens_then_unit = (20.0..=90.0).contains(&last) && last % 10.0 == 0.0 && v <= 9.0;
+            if any && current % 100.0 != 0.0 && !tens_then_unit {
                 break; // "two three" is two numbers
             }
             current += v;
+            last = v;
             any = true;
             j += 1;
         } else if (t == "a" || t == "an") && !any && lookup(SCALES, w.get(j + 1)).is_some() {
@@ -884,6 +888,7 @@ mod tests {
         );
         one("2 1/2 miles away", "2 1/2 miles", "QUANTITY", 2.5, None);
         one("3 3/4 percent", "3 3/4 percent", "PERCENT", 3.75, None);
+        one("twenty four people", "twenty four", "CARDINAL", 24.0, None);
     }
 
     #[test]

@@ -1694,6 +1694,11 @@ impl Sent<'_> {
             (&["over"], "MORE_THAN"),
             (&["under"], "LESS_THAN"),
         ] {
+            // the quantity stage may have read the comparator with the number
+            // ("almost a hundred"): it is then the count's
+            if self.numbers.contains_key(&j) {
+                break;
+            }
             if phrase.iter().enumerate().all(|(n, p)| self.w(j + n) == *p)
                 && self.count(j + phrase.len()).is_some()
             {
@@ -1781,8 +1786,12 @@ impl Sent<'_> {
             n = n.map(|n| n + 0.5);
             end += 3;
         }
-        if matches!(self.w(end), "ago" | "earlier" | "later" | "hence") {
-            return None; // a date: see `ago`
+        // a date: see `ago` (which takes whole counts; "a minute and a half
+        // later" stays a duration)
+        if matches!(self.w(end), "ago" | "earlier" | "later" | "hence")
+            && n.is_none_or(|n| n.fract() == 0.0)
+        {
+            return None;
         }
         // an ordinal, "a second term", is not a time
         if u == Unit::Second
@@ -2525,6 +2534,9 @@ mod tests {
         ("He will leave at dawn (4 a.m. EDT Monday).", "4 a.m. EDT Monday", "TIME", "2020-03-02T04:00"),
         ("The offer had been scheduled to expire Tuesday.", "Tuesday", "DATE", "2020-02-25"),
         ("He could not be reached for comment on Monday.", "Monday", "DATE", "2020-02-24"),
+        ("A minute and a half later, it fell.", "A minute and a half", "DURATION", "PT1M30S"),
+        ("It has been so for almost a hundred years.", "almost a hundred years", "DURATION", "P100Y"),
+        ("It rained in the last twenty four hours.", "the last twenty four hours", "DURATION", "PT24H"),
         ("The blast came at 8 in the evening.", "8 in the evening", "TIME", "2020-02-27T20:00"),
         ("The blast came at 11 at night.", "11 at night", "TIME", "2020-02-27T23:00"),
         // sets
