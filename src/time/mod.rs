@@ -1544,9 +1544,11 @@ impl Sent<'_> {
             return Some(Found::new(k, j + 1, TimeType::Date, value).anchored(true));
         }
         let named = reference.as_ref().and_then(Reference::quarter);
+        // "the latest period" of a quarterly report: the last quarter, named or not
+        let latest = j > k && matches!(self.w(j - 1), "latest" | "just-ended");
         let head = match self.w(j) {
             "quarter" => true,
-            "period" => named.is_some() || year_before,
+            "period" => named.is_some() || year_before || latest,
             _ => false,
         };
         if !(head || year_before && j > k) {
