@@ -1896,39 +1896,21 @@ impl Sent<'_> {
         }
         let military = t.len() == 4 && !t.contains(':');
         let numeric = self.kind(k) == Some(TokenKind::Number) && !military;
-        let meridiem = match self.w(j) {
-            "a.m." | "am" | "a.m" => Some(false),
-            "p.m." | "pm" | "p.m" => Some(true),
-            "o'clock" => Some(h == 12),
+        // a.m. or p.m. and the words that say it: "4 p.m.", "9 o'clock",
+        // "4 in the morning", "8 in the evening", "11 at night"
+        let meridiem = match (self.w(j), self.w(j + 1), self.w(j + 2)) {
+            ("a.m." | "am" | "a.m", ..) => Some((false, 1)),
+            ("p.m." | "pm" | "p.m", ..) => Some((true, 1)),
+            // "9 o'clock": morning unless 1–6
+            ("o'clock", ..) => Some((h <= 6 || h == 12, 1)),
+            ("in", "the", "morning") => Some((false, 3)),
+            ("in", "the", "afternoon" | "evening") => Some((true, 3)),
+            ("at", "night", _) => Some((h > 5 && h != 12, 2)),
             _ => None,
         };
         if numeric {
             match meridiem {
-                Some(pm) => {
-                    if h == 0 || h > 12 {
-                        return None;
-                    }
-                    if self.w(j) == "o'clock" {
-                        // "9 o'clock": morning unless 1–6
-                        if h <= 6 {
-                            h += 12;
-                        }
-                    } else if pm && h != 12 {
-                        h += 12;
-                    } else if !pm && h == 12 {
-                        h = 0;
-                    }
-                    j += 1;
-                }
-                None if t.contains(':') => {}
-                // "4 in the morning", "8 in the evening", "11 at night"
-                None => {
-                    let (pm, len) = match (self.w(j), self.w(j + 1), self.w(j + 2)) {
-                        ("in", "the", "morning") => (false, 3),
-                        ("in", "the", "afternoon" | "evening") => (true, 3),
-                        ("at", "night", _) => (h != 12 && h > 5, 2),
-                        _ => return None,
-                    };
+                Some((pm, len)) => {
                     if h == 0 || h > 12 {
                         return None;
                     }
@@ -1939,6 +1921,8 @@ impl Sent<'_> {
                     }
                     j += len;
                 }
+                None if t.contains(':') => {}
+                None => return None,
             }
         }
         // time zone
@@ -2032,7 +2016,7 @@ impl Sent<'_> {
     fn date_prefix(&self, k: usize) -> Option<(Option<&'static str>, usize)> {
         match (self.w(k), self.w(k + 1), self.w(k + 2)) {
             ("early" | "mid" | "late", ..) => Some((part_mod(self.w(k)), k + 1)),
-            // "earlier in the year", "later in the day"
+            // "earlier in the year", "later in the month"
             ("earlier" | "later", "in", "the") => Some((None, k + 2)),
             ("the", "end" | "close", "of") => Some((Some("END"), k + 3)),
             ("the", "beginning" | "start" | "dawn", "of") => Some((Some("START"), k + 3)),
