@@ -42,12 +42,16 @@ pub(crate) type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
 /// Rows in memory for scoring: one array of `(class, weight)` pairs and an
 /// open-addressing table of slots, each packing a key, the start of its row
 /// and the row's length into one `u64` (a lookup reads one slot, usually one
-/// cache line, then the row).
+/// cache line, then the row). A pair is two bytes, the class and the index
+/// of its weight among the model's distinct weights (the model files keep
+/// one byte a weight, so there are at most 256 of them): half the memory a
+/// scoring pass reads of pairs holding the weight itself.
 pub(crate) struct Sparse {
     slots: Vec<u64>,
     shift: u32,
     len: usize,
-    entries: Vec<(u8, i16)>,
+    entries: Vec<[u8; 2]>,
+    levels: Box<[i32; 256]>,
 }
 
 impl Sparse {
@@ -68,6 +72,23 @@ impl Sparse {
                 "model has {total} weights, more than a slot can address"
             ));
         }
+        let mut distinct: Vec<i16> = rows
+            .iter()
+            .flat_map(|(_, r)| r.iter().map(|e| e.1))
+            .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() > 256 {
+            return Err(format!(
+                "model has {} distinct weights, more than 256",
+                distinct.len()
+            ));
+        }
+        let mut levels = Box::new([0i32; 256]);
+        for (l, &w) in levels.iter_mut().zip(&distinct) {
+            *l = i32::from(w);
+        }
+        let level = |w: i16| distinct.binary_search(&w).map_or(0, |i| i as u8);
         let mut entries = Vec::with_capacity(total);
         let mut len = 0;
         for (k, row) in rows {
@@ -75,7 +96,7 @@ impl Sparse {
             if n > 255 {
                 return Err(format!("model row {k} has {n} weights, more than 255"));
             }
-            entries.extend(row);
+            entries.extend(row.iter().map(|&(c, w)| [c, level(w)]));
             let packed = (k as u64) << 32 | (start as u64) << 8 | n as u64;
             let mut i = home(k, shift);
             loop {
@@ -97,15 +118,21 @@ impl Sparse {
             shift,
             len,
             entries,
+            levels,
         })
     }
 
     /// The `(class, weight)` pairs of a feature key, if it has any.
     #[cfg(test)]
-    fn get(&self, key: u32) -> Option<&[(u8, i16)]> {
+    fn get(&self, key: u32) -> Option<Vec<(u8, i16)>> {
         let slot = self.find(key)?;
         let start = (slot >> 8 & 0xff_ffff) as usize;
-        self.entries.get(start..start + (slot & 0xff) as usize)
+        let row = self.entries.get(start..start + (slot & 0xff) as usize)?;
+        Some(
+            row.iter()
+                .map(|&[c, l]| (c, self.levels[l as usize] as i16))
+                .collect(),
+        )
     }
 
     /// Add the rows of `feats` (feature hashes) to `scores` (one slot a
@@ -127,9 +154,9 @@ impl Sparse {
                     .entries
                     .get(start as usize..(start + len) as usize)
                     .unwrap_or(&[]);
-                for &(c, w) in row {
+                for &[c, l] in row {
                     if let Some(s) = scores.get_mut(c as usize) {
-                        *s += w as i32;
+                        *s += self.levels[l as usize];
                     }
                 }
             }
@@ -396,7 +423,7 @@ mod tests {
             .map(|k| {
                 (
                     k.wrapping_mul(2654435761),
-                    vec![((k % 7) as u8, k as i16 + 1)],
+                    vec![((k % 7) as u8, (k % 200) as i16 + 1)],
                 )
             })
             .chain([(5, vec![]), (0, vec![(1, 2), (3, -4)])])
@@ -406,10 +433,10 @@ mod tests {
         for k in 1..=1000u32 {
             assert_eq!(
                 t.get(k.wrapping_mul(2654435761)),
-                Some(&[((k % 7) as u8, k as i16 + 1)][..])
+                Some(vec![((k % 7) as u8, (k % 200) as i16 + 1)])
             );
         }
-        assert_eq!(t.get(0), Some(&[(1, 2), (3, -4)][..]));
+        assert_eq!(t.get(0), Some(vec![(1, 2), (3, -4)]));
         assert_eq!(t.get(5), None);
         assert_eq!(t.get(12345), None);
         assert!(Sparse::new(vec![]).unwrap().is_empty());
@@ -418,6 +445,11 @@ mod tests {
         assert!(
             Sparse::new(vec![(1, wide)]).is_err(),
             "256 pairs do not fit a slot"
+        );
+        let many = (0..300u32).map(|k| (k, vec![(0, k as i16)])).collect();
+        assert!(
+            Sparse::new(many).is_err(),
+            "300 distinct weights do not fit a byte"
         );
     }
 
