@@ -2108,6 +2108,11 @@ impl Sent<'_> {
         consider(self.fiscal_period(k, reference));
         consider(self.weekend(k));
         consider(self.whole_year(k));
+        // "for the year" of a report: the year it covers (TimeBank marks
+        // all eight; "the year ended Sept. 30" is a duration, see `duration`)
+        if self.prev(k) == "for" && self.w(k + 1) == "year" {
+            consider(self.the_unit(k));
+        }
         if with_prefix {
             if let Some((modifier, j)) = self.date_prefix(k) {
                 let inner = self
@@ -2506,6 +2511,7 @@ mod tests {
         ("Sales exceeded fiscal 2019 sales.", "fiscal 2019", "DATE", "2019"),
         ("The deal should close by year-end.", "year-end", "DATE", "2020"),
         ("Profit rose earlier in the year.", "earlier in the year", "DATE", "2020"),
+        ("For the year, volume was flat.", "the year", "DATE", "2020"),
         ("Orders were low in the early summer.", "the early summer", "DATE", "2019-SU"),
         ("Output fell well into the summer.", "the summer", "DATE", "2019-SU"),
         // tense: a date ahead, a date behind
