@@ -807,6 +807,17 @@ impl Sent<'_> {
         (t.starts_with("VB") || t == "MD") && !self.w(i).starts_with(|c: char| c.is_ascii_digit())
     }
 
+    /// A plan (`plans to`, `scheduled to`, word `h`) lies ahead unless the
+    /// past perfect puts it behind us: "had been scheduled to expire at
+    /// midnight Friday".
+    fn plan(&self, h: usize) -> Tense {
+        if (h.saturating_sub(3)..h).any(|i| self.w(i) == "had") {
+            Tense::Past
+        } else {
+            Tense::Future
+        }
+    }
+
     /// The tense of the verb group whose last verb is near `v`.
     fn group_tense(&self, v: usize, depth: usize) -> Tense {
         let s = self.tags();
@@ -831,14 +842,11 @@ impl Sent<'_> {
         }
         // "plans to meet Friday", "is expected to vote Friday"
         if let Some(to) = group.clone().find(|&i| is_to(i)) {
-            if group
+            if let Some(h) = group
                 .clone()
-                .any(|i| i < to && FUTURE_HEADS.contains(&self.w(i)))
+                .find(|&i| i < to && FUTURE_HEADS.contains(&self.w(i)))
             {
-                // "had been scheduled to expire at midnight Friday": a plan
-                // the past perfect puts behind us
-                let had = group.clone().any(|i| i < to && self.w(i) == "had");
-                return if had { Tense::Past } else { Tense::Future };
+                return self.plan(h);
             }
             let head = (0..to)
                 .rev()
@@ -850,9 +858,7 @@ impl Sent<'_> {
             }
             if let Some(h) = head {
                 if FUTURE_HEADS.contains(&self.w(h)) {
-                    // "had been scheduled to expire Friday": a plan the past perfect puts behind us
-                    let had = (h.saturating_sub(3)..h).any(|i| self.w(i) == "had");
-                    return if had { Tense::Past } else { Tense::Future };
+                    return self.plan(h);
                 }
                 if depth == 0 {
                     // a purpose clause shares its verb's time: "staged
