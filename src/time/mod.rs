@@ -427,6 +427,11 @@ const FUTURE_HEADS: &[&str] = &[
 /// Verbs that put their object's date ahead: "has scheduled a news conference Thursday".
 const PLANNED: &[&str] = &["scheduled", "slated", "rescheduled"];
 
+/// Verbs that put their object's date ahead when the object follows them:
+/// "protesters planned a rally on Saturday" (but "planned to", "the
+/// service planned for Saturday was canceled" tell of their own time).
+const PLANNING: &[&str] = &["planned", "plans", "plan", "planning"];
+
 /// Verbs that push a date ahead with "until": "postponed until Tuesday morning".
 const PUT_OFF: &[&str] = &[
     "postponed",
@@ -875,7 +880,8 @@ impl Sent<'_> {
             return Tense::Future;
         }
         let had = (first.saturating_sub(2)..=v).any(|i| self.w(i) == "had");
-        if PLANNED.contains(&self.w(v)) && !had {
+        let object = matches!(self.w(v + 1), "a" | "an" | "the" | "another");
+        if (PLANNED.contains(&self.w(v)) || PLANNING.contains(&self.w(v)) && object) && !had {
             return Tense::Future;
         }
         if group.clone().any(|i| s[i] == "VBD") {
@@ -987,6 +993,9 @@ impl Sent<'_> {
             let dd = d.min(days_in_month(y, m));
             (y, days_from_civil(y, m, dd) - days_of(dct))
         });
+        // "the fiscal year ended Jan. 31": a period over, however long ago
+        let ended = start > 0 && self.w(start - 1) == "ended";
+        let rel = rel.or(ended.then_some(-1));
         let y = match rel {
             Some(-1) => candidates.iter().filter(|c| c.1 < 0).map(|c| c.0).max()?,
             Some(1) => candidates.iter().filter(|c| c.1 > 0).map(|c| c.0).min()?,
@@ -1818,6 +1827,17 @@ impl Sent<'_> {
     /// `every Friday`, `each July`, `every two weeks`, `daily`, `Mondays`.
     fn set(&self, k: usize) -> Option<Found> {
         let single = |v: &str| date(TimeType::Set, k, k + 1, v.to_string());
+        // a newspaper: "the Communist Party daily Granma", "the weekly Der Spiegel"
+        let paper = matches!(self.w(k), "daily" | "weekly" | "monthly")
+            && k > 0
+            && self.capitalized(k + 1)
+            && self
+                .tags()
+                .get(k - 1)
+                .is_some_and(|t| t.starts_with(['N', 'J', 'D']));
+        if paper {
+            return None;
+        }
         match self.w(k) {
             "daily" | "nightly" => return single("P1D"),
             "weekly" => return single("P1W"),
@@ -2596,6 +2616,9 @@ mod tests {
         ("Officials postponed until Tuesday morning any action.", "Tuesday morning", "TIME", "2020-03-03TMO"),
         ("They staged celebrations to mark the entry on Wednesday.", "Wednesday", "DATE", "2020-02-26"),
         ("The union voted to strike on Monday.", "Monday", "DATE", "2020-03-02"),
+        ("Protesters planned a large rally on Saturday.", "Saturday", "DATE", "2020-02-29"),
+        ("A memorial service planned for Saturday was canceled.", "Saturday", "DATE", "2020-02-22"),
+        ("In the fiscal year ended May 31, the company lost money.", "May 31", "DATE", "2019-05-31"),
         // "May" the month
         ("The two presidents signed the treaty last May.", "last May", "DATE", "2019-05"),
         ("The talks are supposed to conclude by May.", "May", "DATE", "2020-05"),
@@ -2699,6 +2722,7 @@ mod tests {
             "He told ABC's This Week that he would stay.",
             "He spoke to CBS's 60 Minutes.",
             "A second group of directors joined.",
+            "The Communist Party daily Granma printed the letter.",
         ] {
             let got = times_of(sentence, Some("2020-02-27"));
             assert!(got.is_empty(), "{sentence}: {got:?}");
