@@ -2101,6 +2101,52 @@ impl Sent<'_> {
         )
     }
 
+    /// Expressions built on a date that follows them: `the week of March
+    /// 6` (its ISO week), `the day before last Tuesday`, `the day after
+    /// Christmas`, `mid-afternoon yesterday` (a part of that day), `the
+    /// first two quarters of 1990` (a half).
+    fn composed(&self, k: usize, reference: &Option<Reference>) -> Option<Found> {
+        let day_at = |j: usize| {
+            self.at(j, reference, false)
+                .filter(|f| f.start == j && f.kind == TimeType::Date)
+                .and_then(|f| Some((days_of(Date::parse(f.value.get(..10)?)?), f)))
+                .filter(|(_, f)| f.value.len() == 10)
+        };
+        let anchored = |f: &Found| self.dct.is_some() || !f.value.contains('X');
+        match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("the", "week", "of") => {
+                let (d, f) = day_at(k + 3)?;
+                let (y, w) = iso_week(d);
+                let v = format!("{y:04}-W{w:02}");
+                return Some(Found::new(k, f.end, TimeType::Date, v).anchored(anchored(&f)));
+            }
+            ("the", "day", "before" | "after") => {
+                let (d, f) = day_at(k + 3)?;
+                let d = d + if self.w(k + 2) == "before" { -1 } else { 1 };
+                let v = fmt_day(civil_from_days(d));
+                return Some(Found::new(k, f.end, TimeType::Date, v).anchored(anchored(&f)));
+            }
+            ("the", "first" | "last", "two")
+                if self.w(k + 3) == "quarters" && self.w(k + 4) == "of" =>
+            {
+                let (y, end) = self.year(k + 5)?;
+                let half = if self.w(k + 1) == "first" { 1 } else { 2 };
+                return date(TimeType::Date, k, end, format!("{y:04}-H{half}"));
+            }
+            _ => {}
+        }
+        // "mid-afternoon yesterday", "late morning Tuesday"
+        let (part, j) = match self.w(k) {
+            "early" | "late" => (lookup(PARTS_OF_DAY, self.w(k + 1))?, k + 2),
+            "midmorning" => ("MO", k + 1),
+            "midafternoon" => ("AF", k + 1),
+            w => (lookup(PARTS_OF_DAY, w.strip_prefix("mid-")?)?, k + 1),
+        };
+        let (d, f) = day_at(j)?;
+        let v = format!("{}T{part}", fmt_day(civil_from_days(d)));
+        Some(Found::new(k, f.end, TimeType::Time, v).anchored(anchored(&f)))
+    }
+
     /// A unit capitalized inside the sentence is a title's: ABC's "This
     /// Week", CBS's "60 Minutes".
     fn titled(&self, f: &Found) -> bool {
@@ -2140,6 +2186,7 @@ impl Sent<'_> {
             consider(self.the_unit(k));
         }
         if with_prefix {
+            consider(self.composed(k, reference));
             if let Some((modifier, j)) = self.date_prefix(k) {
                 let inner = self
                     .at(j, reference, false)
@@ -2619,6 +2666,12 @@ mod tests {
         ("Protesters planned a large rally on Saturday.", "Saturday", "DATE", "2020-02-29"),
         ("A memorial service planned for Saturday was canceled.", "Saturday", "DATE", "2020-02-22"),
         ("In the fiscal year ended May 31, the company lost money.", "May 31", "DATE", "2019-05-31"),
+        // built on a date
+        ("The talks resume the week of March 9.", "the week of March 9", "DATE", "2020-W11"),
+        ("He left the day before last Tuesday.", "the day before last Tuesday", "DATE", "2020-02-24"),
+        ("They met the day after Christmas.", "the day after Christmas", "DATE", "2019-12-26"),
+        ("Trading halted mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2020-02-26TAF"),
+        ("Sales rose in the first two quarters of 2019.", "the first two quarters of 2019", "DATE", "2019-H1"),
         // "May" the month
         ("The two presidents signed the treaty last May.", "last May", "DATE", "2019-05"),
         ("The talks are supposed to conclude by May.", "May", "DATE", "2020-05"),
