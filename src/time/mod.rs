@@ -1541,9 +1541,26 @@ impl Sent<'_> {
     }
 
     /// Quarterly-results anaphora: `the quarter`, `the latest quarter`, `the
-    /// year-earlier period`, `year-ago`: the quarter under discussion (the
-    /// last one named, else the last complete one), or that quarter a year before.
+    /// year-earlier period`, `year-ago`, `the 1988 quarter`: the quarter
+    /// under discussion (the first one the document named, else the last
+    /// complete one), or that quarter a year before, or in the year given.
     fn fiscal_period(&self, k: usize, reference: &Option<Reference>) -> Option<Found> {
+        let named = reference.as_ref().and_then(Reference::quarter);
+        // "earned $376,000 in the 1988 quarter": the quarter under discussion, that year
+        if let Some((y, j)) = (self.w(k) == "the").then(|| self.year(k + 1)).flatten() {
+            let q = match (named, self.w(j)) {
+                (Some((_, q)), "quarter" | "period") if q.starts_with('Q') => q.to_string(),
+                (None, "quarter") => {
+                    let d = self.dct?;
+                    let (_, m) = add_months(d.year, d.month, -3);
+                    format!("Q{}", (m - 1) / 3 + 1)
+                }
+                _ => return None,
+            };
+            return Some(
+                Found::new(k, j + 1, TimeType::Date, format!("{y:04}-{q}")).anchored(true),
+            );
+        }
         let the = usize::from(self.w(k) == "the");
         let mut j = k + the;
         j += usize::from(matches!(self.w(j), "comparable" | "same"));
@@ -1558,7 +1575,6 @@ impl Sent<'_> {
             let value = format!("{:04}-Q{}", d.year, (d.month - 1) / 3 + 1);
             return Some(Found::new(k, j + 1, TimeType::Date, value).anchored(true));
         }
-        let named = reference.as_ref().and_then(Reference::quarter);
         // "the latest period" of a quarterly report: the last quarter, named or not
         let latest = j > k && matches!(self.w(j - 1), "latest" | "just-ended");
         let head = match self.w(j) {
@@ -2288,6 +2304,11 @@ fn pick(candidates: &[(i32, i64)], tense: Tense, limit: i64) -> i32 {
 #[derive(Debug, Clone)]
 struct Reference {
     value: String,
+    /// The first quarter or half the document named: the period a
+    /// quarterly report is about, which "the quarter", "a year ago" and
+    /// "the year-earlier period" refer to after a passing mention of
+    /// another ("after a flat second quarter").
+    topic: Option<String>,
 }
 
 impl Reference {
@@ -2296,12 +2317,17 @@ impl Reference {
         let ok = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
         ok.then(|| Reference {
             value: v.split('T').next().unwrap_or(v).to_string(),
+            topic: None,
         })
     }
 
     /// The reference's year and quarter or half (`Q3`, `H1`), if it is one.
     fn quarter(&self) -> Option<(i32, &str)> {
-        let (y, rest) = self.value.split_once('-')?;
+        let (y, rest) = self
+            .topic
+            .as_deref()
+            .unwrap_or(&self.value)
+            .split_once('-')?;
         let period = rest.starts_with('Q') || rest.starts_with('H');
         (period && rest.len() == 2).then(|| Some((y.parse().ok()?, rest)))?
     }
@@ -2363,7 +2389,10 @@ pub fn find(doc: &mut Document, dct: Option<Date>) {
         }
     }
     let mut found = Vec::new();
-    let mut reference: Option<Reference> = dct.map(|d| Reference { value: fmt_day(d) });
+    let mut reference: Option<Reference> = dct.map(|d| Reference {
+        value: fmt_day(d),
+        topic: None,
+    });
     for sent in &doc.sentences {
         let base = sent.tokens.start;
         let lower: Vec<String> = sent
@@ -2396,7 +2425,11 @@ pub fn find(doc: &mut Document, dct: Option<Date>) {
                 Some(f) => {
                     debug_assert!(f.start >= k, "matches never reach back");
                     if f.kind == TimeType::Date && f.value.len() >= 4 && !f.relative {
-                        if let Some(r) = Reference::from_value(&f.value) {
+                        if let Some(mut r) = Reference::from_value(&f.value) {
+                            r.topic = reference.as_ref().and_then(|old| old.topic.clone());
+                            if r.topic.is_none() && r.quarter().is_some() {
+                                r.topic = Some(r.value.clone());
+                            }
                             reference = Some(r);
                         }
                     }
@@ -2533,6 +2566,8 @@ mod tests {
         ("Sales should rise in the current quarter.", "the current quarter", "DATE", "2020-Q1"),
         ("Sales rose in the current year.", "the current year", "DATE", "2020"),
         ("Profit rose in the fourth quarter from the year-ago period.", "the year-ago period", "DATE", "2018-Q4"),
+        ("Net rose in the third quarter. After a flat second quarter, sales beat the year-earlier period.", "the year-earlier period", "DATE", "2018-Q3"),
+        ("Net fell in the third quarter. It earned $1 million in the 2018 quarter.", "the 2018 quarter", "DATE", "2018-Q3"),
         ("Bids are due by 5 p.m. EST, March 6.", "5 p.m. EST, March 6", "TIME", "2020-03-06T17:00"),
         ("He stepped down in October.", "October", "DATE", "2019-10"),
         // ago, earlier, later
