@@ -2151,6 +2151,9 @@ impl Sent<'_> {
             }
             _ => {}
         }
+        if let Some(f) = self.quarter_a_year_before(k, reference) {
+            return Some(f);
+        }
         // "mid-afternoon yesterday", "late morning Tuesday"
         let (part, j) = match self.w(k) {
             "early" | "late" => (lookup(PARTS_OF_DAY, self.w(k + 1))?, k + 2),
@@ -2161,6 +2164,42 @@ impl Sent<'_> {
         let (d, f) = day_at(j)?;
         let v = format!("{}T{part}", fmt_day(civil_from_days(d)));
         Some(Found::new(k, f.end, TimeType::Time, v).anchored(anchored(&f)))
+    }
+
+    /// `the corresponding period last year`, `last year's quarter`, `the
+    /// quarter a year ago`: the quarter under discussion (see
+    /// [`Sent::fiscal_period`]), a year before.
+    fn quarter_a_year_before(&self, k: usize, reference: &Option<Reference>) -> Option<Found> {
+        let same = |j: usize| {
+            j + usize::from(matches!(self.w(j), "corresponding" | "comparable" | "same"))
+        };
+        let period = |j: usize| matches!(self.w(j), "quarter" | "period");
+        let end = match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("last", "year", "'s") if period(same(k + 3)) => same(k + 3) + 1,
+            ("the", ..) if period(same(k + 1)) => {
+                let j = same(k + 1) + 1;
+                match (self.w(j), self.w(j + 1), self.w(j + 2)) {
+                    ("last", "year", _) => j + 2,
+                    ("a", "year", "ago" | "earlier") => j + 3,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let (y, q) = match reference.as_ref().and_then(Reference::quarter) {
+            Some((y, q)) if q.starts_with('Q') => (y, q.to_string()),
+            Some(_) => return None,
+            // "the same period last year" of an unknown period is left alone
+            None if !(k..end).any(|i| self.w(i) == "quarter") => return None,
+            None => {
+                let d = self.dct?;
+                let (y, m) = add_months(d.year, d.month, -3);
+                (y, format!("Q{}", (m - 1) / 3 + 1))
+            }
+        };
+        let mut f = Found::new(k, end, TimeType::Date, format!("{:04}-{q}", y - 1)).anchored(true);
+        f.relative = true;
+        Some(f)
     }
 
     /// A unit capitalized inside the sentence is a title's: ABC's "This
@@ -2568,6 +2607,9 @@ mod tests {
         ("Profit rose in the fourth quarter from the year-ago period.", "the year-ago period", "DATE", "2018-Q4"),
         ("Net rose in the third quarter. After a flat second quarter, sales beat the year-earlier period.", "the year-earlier period", "DATE", "2018-Q3"),
         ("Net fell in the third quarter. It earned $1 million in the 2018 quarter.", "the 2018 quarter", "DATE", "2018-Q3"),
+        ("Net fell in the third quarter from the corresponding period last year.", "the corresponding period last year", "DATE", "2018-Q3"),
+        ("Net fell in the third quarter; last year's quarter was better.", "last year's quarter", "DATE", "2018-Q3"),
+        ("Net fell in the third quarter from the quarter a year ago.", "the quarter a year ago", "DATE", "2018-Q3"),
         ("Bids are due by 5 p.m. EST, March 6.", "5 p.m. EST, March 6", "TIME", "2020-03-06T17:00"),
         ("He stepped down in October.", "October", "DATE", "2019-10"),
         // ago, earlier, later
