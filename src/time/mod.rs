@@ -882,6 +882,11 @@ impl Sent<'_> {
         let had = (first.saturating_sub(2)..=v).any(|i| self.w(i) == "had");
         let object = matches!(self.w(v + 1), "a" | "an" | "the" | "another");
         if (PLANNED.contains(&self.w(v)) || PLANNING.contains(&self.w(v)) && object) && !had {
+            // "planned a rally on Saturday" may be a plan carried out or
+            // one still ahead: the nearer Saturday
+            if self.w(v) == "planned" && !PLANNED.contains(&self.w(v)) {
+                return Tense::Present;
+            }
             return Tense::Future;
         }
         if group.clone().any(|i| s[i] == "VBD") {
@@ -2742,6 +2747,8 @@ mod tests {
         ("The union voted to strike on Monday.", "Monday", "DATE", "2020-03-02"),
         ("Protesters planned a large rally on Saturday.", "Saturday", "DATE", "2020-02-29"),
         ("A memorial service planned for Saturday was canceled.", "Saturday", "DATE", "2020-02-22"),
+        ("Police said the gunman planned the attack on Monday.", "Monday", "DATE", "2020-02-24"),
+        ("Workers are planning a strike on Monday.", "Monday", "DATE", "2020-03-02"),
         ("In the fiscal year ended May 31, the company lost money.", "May 31", "DATE", "2019-05-31"),
         // built on a date
         ("The talks resume the week of March 9.", "the week of March 9", "DATE", "2020-W11"),
