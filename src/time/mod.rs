@@ -1261,7 +1261,19 @@ impl Sent<'_> {
         } else {
             k
         };
-        let (n, half, end) = if let Some((a, b)) = self.w(j).split_once('-') {
+        // "Q4 2019", "in Q3", "H1": business news's short forms (not
+        // "Audi Q3": a year after it, or a word that introduces a time before)
+        let short = short_period(self.w(j)).filter(|_| {
+            self.year(j + 1).is_some()
+                || j > 0
+                    && matches!(
+                        self.w(j - 1),
+                        "in" | "for" | "during" | "the" | "its" | "of"
+                    )
+        });
+        let (n, half, end) = if let Some((n, half)) = short {
+            (n, half, j + 1)
+        } else if let Some((a, b)) = self.w(j).split_once('-') {
             match b {
                 "quarter" => (ordinal(a)?, false, j + 1),
                 "half" => (ordinal(a)?, true, j + 1),
@@ -1468,7 +1480,10 @@ impl Sent<'_> {
     fn ago(&self, k: usize, reference: &Option<Reference>) -> Option<Found> {
         let (n, j) = self.count(k)?;
         let (u, _) = unit(self.w(j))?;
+        // "two weeks from now": as "two weeks later", from the publication date
+        let from_now = self.w(j + 1) == "from" && matches!(self.w(j + 2), "now" | "today");
         let sign = match self.w(j + 1) {
+            _ if from_now => 1,
             "ago" => -1,
             "earlier" | "before" | "previously" => -1,
             "later" | "after" | "hence" | "on" => 1,
@@ -1488,8 +1503,11 @@ impl Sent<'_> {
             return None;
         }
         let n = sign * n as i64;
+        let end = j + 2 + usize::from(from_now);
         let quarter = reference.as_ref().and_then(Reference::quarter);
-        let value = if let (Some((_, q)), Unit::Year, Some(d)) = (quarter, u, self.dct) {
+        let value = if from_now {
+            shift(self.dct, n, u)
+        } else if let (Some((_, q)), Unit::Year, Some(d)) = (quarter, u, self.dct) {
             // "a year ago" among quarterly results: the same quarter a year before
             let base = if self.w(j + 1) == "ago" {
                 d.year
@@ -1506,7 +1524,7 @@ impl Sent<'_> {
             }
         };
         let anchored = self.dct.is_some() || reference.is_some();
-        let mut f = Found::new(k, j + 2, TimeType::Date, value).anchored(anchored);
+        let mut f = Found::new(k, end, TimeType::Date, value).anchored(anchored);
         f.relative = true;
         Some(f)
     }
@@ -2156,6 +2174,20 @@ impl Sent<'_> {
             }
             _ => {}
         }
+        // "FY2020", "FY 2020", "FY20": a fiscal year, by its number
+        if let Some(rest) = self.w(k).strip_prefix("fy") {
+            let digits = rest.bytes().all(|b| b.is_ascii_digit());
+            let (y, end) = match rest.len() {
+                0 => self.year(k + 1)?,
+                4 if digits => (rest.parse().ok()?, k + 1),
+                2 if digits => {
+                    let n: i32 = rest.parse().ok()?;
+                    (if n < 50 { 2000 + n } else { 1900 + n }, k + 1)
+                }
+                _ => return None,
+            };
+            return date(TimeType::Date, k, end, format!("{y:04}"));
+        }
         if let Some(f) = self.quarter_a_year_before(k, reference) {
             return Some(f);
         }
@@ -2291,6 +2323,20 @@ fn direction(word: &str) -> Option<i32> {
         "last" | "past" | "previous" => Some(-1),
         "this" => Some(0),
         "next" | "coming" => Some(1),
+        _ => None,
+    }
+}
+
+/// `q3` → (3, false), `h1` → (1, true): a quarter or a half written short.
+fn short_period(word: &str) -> Option<(u32, bool)> {
+    let b = word.as_bytes();
+    if b.len() != 2 || !b[1].is_ascii_digit() {
+        return None;
+    }
+    let n = u32::from(b[1] - b'0');
+    match b[0] {
+        b'q' if (1..=4).contains(&n) => Some((n, false)),
+        b'h' if (1..=2).contains(&n) => Some((n, true)),
         _ => None,
     }
 }
@@ -2751,6 +2797,10 @@ mod tests {
         ("Workers are planning a strike on Monday.", "Monday", "DATE", "2020-03-02"),
         ("In the fiscal year ended May 31, the company lost money.", "May 31", "DATE", "2019-05-31"),
         // built on a date
+        ("A ruling is due two weeks from now.", "two weeks from now", "DATE", "2020-W11"),
+        // business news's short forms
+        ("Revenue rose in Q4 2019.", "Q4 2019", "DATE", "2019-Q4"),
+        ("Sales in FY2019 fell.", "FY2019", "DATE", "2019"),
         ("The talks resume the week of March 9.", "the week of March 9", "DATE", "2020-W11"),
         ("He left the day before last Tuesday.", "the day before last Tuesday", "DATE", "2020-02-24"),
         ("They met the day after Christmas.", "the day after Christmas", "DATE", "2019-12-26"),
@@ -2860,6 +2910,7 @@ mod tests {
             "He spoke to CBS's 60 Minutes.",
             "A second group of directors joined.",
             "The Communist Party daily Granma printed the letter.",
+            "He drives an Audi Q3.",
         ] {
             let got = times_of(sentence, Some("2020-02-27"));
             assert!(got.is_empty(), "{sentence}: {got:?}");
