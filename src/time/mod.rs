@@ -1452,8 +1452,11 @@ impl Sent<'_> {
             }
             _ => {}
         }
-        // [the] this / last / next / current + calendar unit
-        let the = usize::from(self.w(k) == "the");
+        // [the] this / last / next / current + calendar unit ("this past
+        // weekend": the word after "this" says which)
+        let the = usize::from(
+            self.w(k) == "the" || self.w(k) == "this" && matches!(self.w(k + 1), "past" | "coming"),
+        );
         let d = k + the;
         let n = if self.w(d) == "current" {
             0
@@ -1467,7 +1470,13 @@ impl Sent<'_> {
         if plural || matches!(u, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) {
             return None;
         }
-        if (matches!(self.w(d), "past" | "coming") || the == 1) && n != 0 {
+        // (a weekend is one weekend: "the past weekend" is the last one, "the
+        // coming weekend" the next, this week's until it begins)
+        let n = match (u, self.w(d), dct) {
+            (Unit::Weekend, "coming", Some(t)) if weekday_of(days_of(t)) < 6 => 0,
+            _ => n,
+        };
+        if (matches!(self.w(d), "past" | "coming") || the == 1) && n != 0 && u != Unit::Weekend {
             // "the past year", "the coming week": a stretch of time
             let value = duration_value(Some(1.0), u);
             return Some(Found::new(k, end, TimeType::Duration, value));
@@ -2679,6 +2688,8 @@ mod tests {
         ("Such raids were common in the past.", "the past", "DATE", "PAST_REF"),
         ("No talks are planned in the near future.", "the near future", "DATE", "FUTURE_REF"),
         ("Talks are planned in the coming weeks.", "the coming weeks", "DATE", "FUTURE_REF"),
+        ("They met this past weekend.", "this past weekend", "DATE", "2020-W08-WE"),
+        ("They will meet this coming weekend.", "this coming weekend", "DATE", "2020-W09-WE"),
         ("Prices rose in recent years.", "recent years", "DURATION", "PXY"),
         // durations
         ("The siege lasted two weeks.", "two weeks", "DURATION", "P2W"),
