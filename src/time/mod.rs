@@ -1436,6 +1436,20 @@ impl Sent<'_> {
                         .anchored(dct.is_some()),
                 )
             }
+            // "clashes erupted overnight": the night before the publication
+            // date (the coming one for a future verb); "an overnight
+            // success" is not a time
+            ("overnight", ..) if !matches!(self.prev(k), "a" | "an") => {
+                let n = if self.tense(k) == Tense::Future {
+                    0
+                } else {
+                    -1
+                };
+                return Some(
+                    Found::new(k, k + 1, TimeType::Time, format!("{}TNI", fmt(day(n))))
+                        .anchored(dct.is_some()),
+                );
+            }
             ("last", "night", ..) => {
                 return Some(
                     Found::new(k, k + 2, TimeType::Time, format!("{}TNI", fmt(day(-1))))
@@ -2689,6 +2703,7 @@ mod tests {
         ("No talks are planned in the near future.", "the near future", "DATE", "FUTURE_REF"),
         ("Talks are planned in the coming weeks.", "the coming weeks", "DATE", "FUTURE_REF"),
         ("They met this past weekend.", "this past weekend", "DATE", "2020-W08-WE"),
+        ("Clashes erupted overnight.", "overnight", "TIME", "2020-02-26TNI"),
         ("They will meet this coming weekend.", "this coming weekend", "DATE", "2020-W09-WE"),
         ("Prices rose in recent years.", "recent years", "DURATION", "PXY"),
         // durations
@@ -2922,6 +2937,7 @@ mod tests {
             "A second group of directors joined.",
             "The Communist Party daily Granma printed the letter.",
             "He drives an Audi Q3.",
+            "The song was an overnight success.",
         ] {
             let got = times_of(sentence, Some("2020-02-27"));
             assert!(got.is_empty(), "{sentence}: {got:?}");
