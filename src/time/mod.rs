@@ -428,8 +428,9 @@ const FUTURE_HEADS: &[&str] = &[
 const PLANNED: &[&str] = &["scheduled", "slated", "rescheduled"];
 
 /// Verbs that put their object's date ahead when the object follows them:
-/// "protesters planned a rally on Saturday" (but "planned to", "the
-/// service planned for Saturday was canceled" tell of their own time).
+/// "protesters plan a rally on Saturday" ("planned a rally": the nearer
+/// Saturday; "planned to", "the service planned for Saturday was canceled"
+/// tell of their own time).
 const PLANNING: &[&str] = &["planned", "plans", "plan", "planning"];
 
 /// Verbs that push a date ahead with "until": "postponed until Tuesday morning".
@@ -884,7 +885,7 @@ impl Sent<'_> {
         if (PLANNED.contains(&self.w(v)) || PLANNING.contains(&self.w(v)) && object) && !had {
             // "planned a rally on Saturday" may be a plan carried out or
             // one still ahead: the nearer Saturday
-            if self.w(v) == "planned" && !PLANNED.contains(&self.w(v)) {
+            if self.w(v) == "planned" {
                 return Tense::Present;
             }
             return Tense::Future;
@@ -2434,7 +2435,9 @@ impl Reference {
         })
     }
 
-    /// The reference's year and quarter or half (`Q3`, `H1`), if it is one.
+    /// The quarter or half (`Q3`, `H1`) under discussion, with its year:
+    /// the document's topic once it has named one (see `topic`), else the
+    /// reference itself if it is one.
     fn quarter(&self) -> Option<(i32, &str)> {
         let (y, rest) = self
             .topic
