@@ -1504,6 +1504,10 @@ impl Sent<'_> {
     fn ago(&self, k: usize, reference: &Option<Reference>) -> Option<Found> {
         let (n, j) = self.count(k)?;
         let (u, _) = unit(self.w(j))?;
+        // "a week or so ago": the word after "or so" decides, as if it came
+        // right after the unit
+        let or_so = self.w(j + 1) == "or" && self.w(j + 2) == "so";
+        let j = j + 2 * usize::from(or_so);
         // "two weeks from now": as "two weeks later", from the publication date
         let from_now = self.w(j + 1) == "from" && matches!(self.w(j + 2), "now" | "today");
         let sign = match self.w(j + 1) {
@@ -1548,7 +1552,9 @@ impl Sent<'_> {
             }
         };
         let anchored = self.dct.is_some() || reference.is_some();
-        let mut f = Found::new(k, end, TimeType::Date, value).anchored(anchored);
+        let mut f = Found::new(k, end, TimeType::Date, value)
+            .anchored(anchored)
+            .with_mod(or_so.then_some("APPROX"));
         f.relative = true;
         Some(f)
     }
@@ -2691,6 +2697,7 @@ mod tests {
         ("He stepped down in October.", "October", "DATE", "2019-10"),
         // ago, earlier, later
         ("He left three weeks ago.", "three weeks ago", "DATE", "2020-W06"),
+        ("He left a week or so ago.", "a week or so ago", "DATE", "2020-W08"),
         ("He left a year ago.", "a year ago", "DATE", "2019"),
         ("He left six months ago.", "six months ago", "DATE", "2019-08"),
         ("He left a decade ago.", "a decade ago", "DATE", "201"),
