@@ -1385,6 +1385,18 @@ impl Sent<'_> {
                 today - weekday_of(today) as i64 + wd as i64
             }
             None => match self.tense(j) {
+                // "Wednesday's ruling", "Thursday's closing price": an
+                // event already named, the latest such day (all 17 in
+                // TimeBank + AQUAINT), or the nearer one under a future verb
+                // ("Sunday's vote will decide")
+                Tense::Future if part.is_none() && self.w(end) == "'s" => {
+                    if future - today < today - past {
+                        future
+                    } else {
+                        past
+                    }
+                }
+                _ if part.is_none() && self.w(end) == "'s" => past,
                 Tense::Future => future,
                 Tense::Present => {
                     if future - today <= today - past {
@@ -2696,6 +2708,9 @@ mod tests {
         ("Bids are due by 5 p.m. EST, March 6.", "5 p.m. EST, March 6", "TIME", "2020-03-06T17:00"),
         ("He stepped down in October.", "October", "DATE", "2019-10"),
         // ago, earlier, later
+        ("Shares are convertible at a premium over Monday's closing price.", "Monday", "DATE", "2020-02-24"),
+        ("They will try to get around Wednesday's ruling.", "Wednesday", "DATE", "2020-02-26"),
+        ("Saturday's vote will decide it.", "Saturday", "DATE", "2020-02-29"),
         ("He left three weeks ago.", "three weeks ago", "DATE", "2020-W06"),
         ("He left a week or so ago.", "a week or so ago", "DATE", "2020-W08"),
         ("He left a year ago.", "a year ago", "DATE", "2019"),
