@@ -840,6 +840,15 @@ impl Sent<'_> {
             match self.w(i) {
                 // "could not be reached for comment Wednesday": a past attempt
                 "could" if matches!(self.w(i + 1), "not" | "n't") => return Tense::Past,
+                // "may have been responsible for a drop on Wednesday": a
+                // modal with the perfect looks back ("will have left by
+                // Friday" does not)
+                "would" | "could" | "might" | "may" | "should" | "must"
+                    if self.w(i + 1) == "have"
+                        || matches!(self.w(i + 1), "not" | "n't") && self.w(i + 2) == "have" =>
+                {
+                    return Tense::Past
+                }
                 "will" | "'ll" | "shall" | "wo" | "would" | "could" | "might" | "may"
                 | "should" | "must" | "can" => return Tense::Future,
                 "going" if self.w(i + 1) == "to" => return Tense::Future,
@@ -2711,6 +2720,7 @@ mod tests {
         ("Shares are convertible at a premium over Monday's closing price.", "Monday", "DATE", "2020-02-24"),
         ("They will try to get around Wednesday's ruling.", "Wednesday", "DATE", "2020-02-26"),
         ("Saturday's vote will decide it.", "Saturday", "DATE", "2020-02-29"),
+        ("Worry may have been behind a drop in its stock on Wednesday.", "Wednesday", "DATE", "2020-02-26"),
         ("He left three weeks ago.", "three weeks ago", "DATE", "2020-W06"),
         ("He left a week or so ago.", "a week or so ago", "DATE", "2020-W08"),
         ("He left a year ago.", "a year ago", "DATE", "2019"),
