@@ -433,6 +433,24 @@ const PLANNED: &[&str] = &["scheduled", "slated", "rescheduled"];
 /// tell of their own time).
 const PLANNING: &[&str] = &["planned", "plans", "plan", "planning"];
 
+/// Nouns after "today's" that make it "nowadays": "today's youth".
+const GENERIC_NOW: &[&str] = &[
+    "world",
+    "youth",
+    "society",
+    "generation",
+    "children",
+    "kids",
+    "teenagers",
+    "economy",
+    "technology",
+    "culture",
+    "computers",
+    "standards",
+    "politics",
+    "media",
+];
+
 /// Verbs that push a date ahead with "until": "postponed until Tuesday morning".
 const PUT_OFF: &[&str] = &[
     "postponed",
@@ -1449,6 +1467,10 @@ impl Sent<'_> {
         match (self.w(k), self.w(k + 1), self.w(k + 2), self.w(k + 3)) {
             ("the", "day", "before", "yesterday") => return with_part(k, k + 4, -2),
             ("the", "day", "after", "tomorrow") => return with_part(k, k + 4, 2),
+            // "today's youth", "in today's world": the present, not the day
+            ("today", "'s", ..) if (k + 2..k + 4).any(|i| GENERIC_NOW.contains(&self.w(i))) => {
+                return date(TimeType::Date, k, k + 1, "PRESENT_REF".into())
+            }
             ("today", ..) => return with_part(k, k + 1, 0),
             ("yesterday", ..) => return with_part(k, k + 1, -1),
             ("tomorrow", ..) => return with_part(k, k + 1, 1),
@@ -2721,6 +2743,8 @@ mod tests {
         ("They will try to get around Wednesday's ruling.", "Wednesday", "DATE", "2020-02-26"),
         ("Saturday's vote will decide it.", "Saturday", "DATE", "2020-02-29"),
         ("Worry may have been behind a drop in its stock on Wednesday.", "Wednesday", "DATE", "2020-02-26"),
+        ("It matters for today's youth.", "today", "DATE", "PRESENT_REF"),
+        ("Chips of choice in today's personal computers.", "today", "DATE", "PRESENT_REF"),
         ("He left three weeks ago.", "three weeks ago", "DATE", "2020-W06"),
         ("He left a week or so ago.", "a week or so ago", "DATE", "2020-W08"),
         ("He left a year ago.", "a year ago", "DATE", "2019"),
