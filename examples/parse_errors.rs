@@ -2,6 +2,7 @@
 //! relation, with the tagger's tags or (`GOLD_TAGS=1`) the treebank's.
 //!
 //! cargo run --release --features train --example parse_errors [-- MODEL [DATA]]
+//! (`DATA` defaults to ../shared/data; `SPLIT=test` for EWT test)
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -17,7 +18,8 @@ fn main() -> Result<(), String> {
         .as_ref()
         .unwrap_or_else(|| lede::parse::Parser::embedded());
     let data = PathBuf::from(args.next().unwrap_or("../shared/data".into()));
-    let path = data.join("ud-ewt/en_ewt-ud-dev.conllu");
+    let split = std::env::var("SPLIT").unwrap_or_else(|_| "dev".into());
+    let path = data.join(format!("ud-ewt/en_ewt-ud-{split}.conllu"));
     let trees = lede::parse::train::read_trees(&path)?;
     let rows = lede::tag::train::conllu_rows(&path)?;
     let tagger = lede::tag::Tagger::embedded();
@@ -55,6 +57,14 @@ fn main() -> Result<(), String> {
         100.0 - pct(heads),
         100.0 - pct(heads + labels)
     );
+    if let Some((_, (c, e, l))) = v.iter().find(|(r, _)| r == "punct") {
+        let rest = (n - c).max(1) as f64;
+        println!(
+            "without punctuation: UAS {:.2} LAS {:.2}",
+            100.0 * (n - c - (heads - e)) as f64 / rest,
+            100.0 * (n - c - (heads - e) - (labels - l)) as f64 / rest
+        );
+    }
     println!("| relation | words | wrong head | % | right head, wrong label | % of all words lost |\n|---|---|---|---|---|---|");
     for (r, (c, e, l)) in v.iter().take(25) {
         println!(
