@@ -1392,6 +1392,8 @@ impl Sent<'_> {
         let back = (weekday_of(today) as i64 - wd as i64).rem_euclid(7);
         let past = today - back; // latest such day on or before today
         let future = today + (wd as i64 - weekday_of(today) as i64).rem_euclid(7);
+        // "Wednesday's ruling": a day that has a named event
+        let possessive = part.is_none() && self.w(end) == "'s";
         let day = match rel {
             Some(-1) => {
                 if back == 0 {
@@ -1416,14 +1418,14 @@ impl Sent<'_> {
                 // event already named, the latest such day (all 17 in
                 // TimeBank + AQUAINT), or the nearer one under a future verb
                 // ("Sunday's vote will decide")
-                Tense::Future if part.is_none() && self.w(end) == "'s" => {
+                Tense::Future if possessive => {
                     if future - today < today - past {
                         future
                     } else {
                         past
                     }
                 }
-                _ if part.is_none() && self.w(end) == "'s" => past,
+                _ if possessive => past,
                 Tense::Future => future,
                 Tense::Present => {
                     if future - today <= today - past {
@@ -1646,11 +1648,7 @@ impl Sent<'_> {
         if let Some((y, j)) = (self.w(k) == "the").then(|| self.year(k + 1)).flatten() {
             let q = match (named, self.w(j)) {
                 (Some((_, q)), "quarter" | "period") if q.starts_with('Q') => q.to_string(),
-                (None, "quarter") => {
-                    let d = self.dct?;
-                    let (_, m) = add_months(d.year, d.month, -3);
-                    format!("Q{}", (m - 1) / 3 + 1)
-                }
+                (None, "quarter") => last_complete_quarter(self.dct?).1,
                 _ => return None,
             };
             return Some(
@@ -1687,11 +1685,7 @@ impl Sent<'_> {
         let end = if head { j + 1 } else { j };
         let (y, q) = match named {
             Some((y, q)) => (y, q.to_string()),
-            None => {
-                let d = self.dct?;
-                let (y, m) = add_months(d.year, d.month, -3);
-                (y, format!("Q{}", (m - 1) / 3 + 1))
-            }
+            None => last_complete_quarter(self.dct?),
         };
         let y = if year_before { y - 1 } else { y };
         let mut f = Found::new(k, end, TimeType::Date, format!("{y:04}-{q}")).anchored(true);
@@ -2301,11 +2295,7 @@ impl Sent<'_> {
             Some(_) => return None,
             // "the same period last year" of an unknown period is left alone
             None if !(k..end).any(|i| self.w(i) == "quarter") => return None,
-            None => {
-                let d = self.dct?;
-                let (y, m) = add_months(d.year, d.month, -3);
-                (y, format!("Q{}", (m - 1) / 3 + 1))
-            }
+            None => last_complete_quarter(self.dct?),
         };
         let mut f = Found::new(k, end, TimeType::Date, format!("{:04}-{q}", y - 1)).anchored(true);
         f.relative = true;
@@ -2398,6 +2388,13 @@ fn direction(word: &str) -> Option<i32> {
         "next" | "coming" => Some(1),
         _ => None,
     }
+}
+
+/// The last quarter complete before `d`, with its year: (2019, "Q4") for
+/// 2020-02-27.
+fn last_complete_quarter(d: Date) -> (i32, String) {
+    let (y, m) = add_months(d.year, d.month, -3);
+    (y, format!("Q{}", (m - 1) / 3 + 1))
 }
 
 /// `q3` → (3, false), `h1` → (1, true): a quarter or a half written short.
