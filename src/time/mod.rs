@@ -1644,16 +1644,18 @@ impl Sent<'_> {
     /// complete one), or that quarter a year before, or in the year given.
     fn fiscal_period(&self, k: usize, reference: &Option<Reference>) -> Option<Found> {
         let named = reference.as_ref().and_then(Reference::quarter);
+        // "for the nine months, ... year-earlier": the year before, not a quarter
+        let months = reference.as_ref().is_some_and(|r| r.months);
         // "earned $376,000 in the 1988 quarter": the quarter under discussion, that year
         if let Some((y, j)) = (self.w(k) == "the").then(|| self.year(k + 1)).flatten() {
-            let q = match (named, self.w(j)) {
-                (Some((_, q)), "quarter" | "period") if q.starts_with('Q') => q.to_string(),
-                (None, "quarter") => last_complete_quarter(self.dct?).1,
+            let value = match (named, self.w(j)) {
+                (Some((_, q)), "quarter" | "period") if q.starts_with('Q') => format!("{y:04}-{q}"),
+                (None, "quarter") => format!("{y:04}-{}", last_complete_quarter(self.dct?).1),
+                // "in the nine months, ... against ... in the 1988 period"
+                (None, "period") if months => format!("{y:04}"),
                 _ => return None,
             };
-            return Some(
-                Found::new(k, j + 1, TimeType::Date, format!("{y:04}-{q}")).anchored(true),
-            );
+            return Some(Found::new(k, j + 1, TimeType::Date, value).anchored(true));
         }
         let the = usize::from(self.w(k) == "the");
         let mut j = k + the;
@@ -1688,7 +1690,12 @@ impl Sent<'_> {
             None => last_complete_quarter(self.dct?),
         };
         let y = if year_before { y - 1 } else { y };
-        let mut f = Found::new(k, end, TimeType::Date, format!("{y:04}-{q}")).anchored(true);
+        let value = if months && year_before {
+            format!("{y:04}")
+        } else {
+            format!("{y:04}-{q}")
+        };
+        let mut f = Found::new(k, end, TimeType::Date, value).anchored(true);
         f.relative = true;
         Some(f)
     }
@@ -2469,6 +2476,9 @@ struct Reference {
     /// "the year-earlier period" refer to after a passing mention of
     /// another ("after a flat second quarter").
     topic: Option<String>,
+    /// The sentence has named a stretch of months ("for the nine months"),
+    /// so "a year earlier" in it is the year before, not a quarter.
+    months: bool,
 }
 
 impl Reference {
@@ -2478,6 +2488,7 @@ impl Reference {
         ok.then(|| Reference {
             value: v.split('T').next().unwrap_or(v).to_string(),
             topic: None,
+            months: false,
         })
     }
 
@@ -2485,6 +2496,9 @@ impl Reference {
     /// the document's topic once it has named one (see `topic`), else the
     /// reference itself if it is one.
     fn quarter(&self) -> Option<(i32, &str)> {
+        if self.months {
+            return None;
+        }
         let (y, rest) = self
             .topic
             .as_deref()
@@ -2554,6 +2568,7 @@ pub fn find(doc: &mut Document, dct: Option<Date>) {
     let mut reference: Option<Reference> = dct.map(|d| Reference {
         value: fmt_day(d),
         topic: None,
+        months: false,
     });
     for sent in &doc.sentences {
         let base = sent.tokens.start;
@@ -2581,13 +2596,23 @@ pub fn find(doc: &mut Document, dct: Option<Date>) {
             dct,
             tags: OnceCell::new(),
         };
+        if let Some(r) = reference.as_mut() {
+            r.months = false;
+        }
         let mut k = 0;
         while k < s.lower.len() {
             match s.at(k, &reference, true) {
                 Some(f) => {
                     debug_assert!(f.start >= k, "matches never reach back");
+                    if f.kind == TimeType::Duration && matches!(f.value.as_str(), "P6M" | "P9M") {
+                        // "for the nine months ... a year earlier": the year before
+                        if let Some(r) = reference.as_mut() {
+                            r.months = true;
+                        }
+                    }
                     if f.kind == TimeType::Date && f.value.len() >= 4 && !f.relative {
                         if let Some(mut r) = Reference::from_value(&f.value) {
+                            r.months = reference.as_ref().is_some_and(|old| old.months);
                             r.topic = reference.as_ref().and_then(|old| old.topic.clone());
                             if r.topic.is_none() && r.quarter().is_some() {
                                 r.topic = Some(r.value.clone());
@@ -2733,6 +2758,11 @@ mod tests {
         ("Net fell in the third quarter from the corresponding period last year.", "the corresponding period last year", "DATE", "2018-Q3"),
         ("Net fell in the third quarter; last year's quarter was better.", "last year's quarter", "DATE", "2018-Q3"),
         ("Net fell in the third quarter from the quarter a year ago.", "the quarter a year ago", "DATE", "2018-Q3"),
+        // a stretch of months in the sentence: the comparison is with the year before
+        ("Net rose in the third quarter. For the nine months, net rose 5% from a year earlier.", "a year earlier", "DATE", "2018"),
+        ("Net rose in the third quarter. In the nine months, net was $5 million against $4 million in the 2018 period.", "the 2018 period", "DATE", "2018"),
+        ("Net rose in the third quarter. For the first nine months, it compared with year-earlier net of $3 million.", "year-earlier", "DATE", "2018"),
+        ("Net rose in the third quarter. For the nine months, net rose 5%. Sales rose from a year earlier.", "a year earlier", "DATE", "2018-Q3"),
         ("Bids are due by 5 p.m. EST, March 6.", "5 p.m. EST, March 6", "TIME", "2020-03-06T17:00"),
         ("He stepped down in October.", "October", "DATE", "2019-10"),
         // ago, earlier, later
