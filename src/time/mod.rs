@@ -2007,7 +2007,7 @@ impl Sent<'_> {
 
     /// `3 p.m.`, `10:30 a.m. EST`, `15:00 GMT`, `noon`, `midnight`, `9 o'clock`,
     /// followed or not by the day: `3 p.m. Friday`, `10 a.m. today`.
-    fn clock(&self, k: usize) -> Option<Found> {
+    fn clock(&self, k: usize, reference: &Option<Reference>) -> Option<Found> {
         let t = self.w(k);
         let (mut h, mi, mut j) = if t == "noon" || t == "midday" {
             (12, 0, k + 1)
@@ -2084,9 +2084,10 @@ impl Sent<'_> {
             .filter(|f| f.value.len() == 10);
         let (value, end, anchored) = match day {
             Some(f) => (format!("{}{time}", f.value), f.end, f.anchored),
-            None => match self.dct {
-                Some(d) => (format!("{}{time}", fmt_day(d)), j, true),
-                None => (format!("XXXX-XX-XX{time}"), j, false),
+            None => match (reference.as_ref().filter(|r| r.value.len() == 10), self.dct) {
+                (Some(r), _) => (format!("{}{time}", r.value), j, true),
+                (None, Some(d)) => (format!("{}{time}", fmt_day(d)), j, true),
+                (None, None) => (format!("XXXX-XX-XX{time}"), j, false),
             },
         };
         Some(Found::new(k, end, TimeType::Time, value).anchored(anchored))
@@ -2325,7 +2326,7 @@ impl Sent<'_> {
                 }
             }
         };
-        consider(self.clock(k));
+        consider(self.clock(k, reference));
         consider(self.calendar(k));
         consider(self.month_expr(k));
         consider(self.year_expr(k));
@@ -2835,6 +2836,9 @@ mod tests {
         ("Lenders extended loans through October.", "October", "DATE", "2020-10"),
         ("The agency gave them until Tuesday to sign.", "Tuesday", "DATE", "2020-03-03"),
         ("It has given them until 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "2020-03-03T09:00"),
+        // a bare clock time is on the day the text last named
+        ("The blast was on Friday. It went off at about 10:35 a.m.", "10:35 a.m.", "TIME", "2020-02-21T10:35"),
+        ("The bomb went off at 10:35 a.m.", "10:35 a.m.", "TIME", "2020-02-27T10:35"),
         ("The blast came at 4 in the morning.", "4 in the morning", "TIME", "2020-02-27T04:00"),
         ("He will leave at dawn (4 a.m. EDT Monday).", "4 a.m. EDT Monday", "TIME", "2020-03-02T04:00"),
         ("The offer had been scheduled to expire Tuesday.", "Tuesday", "DATE", "2020-02-25"),
