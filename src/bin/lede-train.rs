@@ -461,6 +461,13 @@ fn eval_time(args: &Args) -> Result<(), String> {
         &all,
         all_tokens as f64 / all_secs,
     );
+    println!(
+        "\nright values: {} of {} found and {} gold (value F1 {:.4})",
+        all.value,
+        all.system,
+        all.gold,
+        all.value().2
+    );
     println!("\n| gold type | gold | found (relaxed) | right type | right value |\n|---|---|---|---|---|");
     for (kind, s) in by_type {
         println!(

@@ -79,7 +79,7 @@ pub fn parse_tml(name: &str, xml: &str) -> Result<TmlDoc, String> {
         let tag = &after[..=close];
         if tag.starts_with("<TIMEX3") {
             let kind = attr(tag, "type").unwrap_or_default();
-            let value = attr(tag, "value").unwrap_or_default();
+            let value = iso_week(attr(tag, "value").unwrap_or_default());
             open = Some((units, kind, value));
         } else if tag.starts_with("</TIMEX3") {
             if let Some((start, kind, value)) = open.take() {
@@ -225,9 +225,35 @@ pub fn score<'a>(gold: &'a [Gold], system: &'a [Predicted]) -> (Score, Vec<Pair<
     (s, pairs)
 }
 
+/// Six gold values of AQUAINT spell an ISO week with one digit
+/// ("2000-W7"); ISO 8601 and TIMEX3 write two ("2000-W07"), as lede does.
+/// The same week either way, so the reader pads them before comparing.
+fn iso_week(value: String) -> String {
+    let b = value.as_bytes();
+    let one_digit = b.len() >= 7
+        && b[4] == b'-'
+        && b[5] == b'W'
+        && b[6].is_ascii_digit()
+        && !b.get(7).is_some_and(u8::is_ascii_digit);
+    if one_digit {
+        format!("{}0{}", &value[..6], &value[6..])
+    } else {
+        value
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_digit_iso_weeks_are_padded() {
+        assert_eq!(iso_week("2000-W7".into()), "2000-W07");
+        assert_eq!(iso_week("2000-W7-WE".into()), "2000-W07-WE");
+        assert_eq!(iso_week("2000-W07".into()), "2000-W07");
+        assert_eq!(iso_week("2000-WXX".into()), "2000-WXX");
+        assert_eq!(iso_week("1998-02-13".into()), "1998-02-13");
+    }
 
     #[test]
     fn strips_tags_and_keeps_offsets() {
