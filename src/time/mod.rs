@@ -2009,7 +2009,10 @@ impl Sent<'_> {
     /// followed or not by the day: `3 p.m. Friday`, `10 a.m. today`.
     fn clock(&self, k: usize, reference: &Option<Reference>) -> Option<Found> {
         let t = self.w(k);
-        let (mut h, mi, mut j) = if t == "noon" || t == "midday" {
+        let (mut h, mi, mut j) = if self.prev(k) == "high" && t == "noon" {
+            // "High Noon", "high noon comes today": a showdown, not a time
+            return None;
+        } else if t == "noon" || t == "midday" {
             (12, 0, k + 1)
         } else if t == "midnight" {
             (24, 0, k + 1)
@@ -2082,15 +2085,31 @@ impl Sent<'_> {
             })
             .or_else(|| self.calendar(j + on))
             .filter(|f| f.value.len() == 10);
-        let (value, end, anchored) = match day {
-            Some(f) => (format!("{}{time}", f.value), f.end, f.anchored),
-            None => match (reference.as_ref().filter(|r| r.value.len() == 10), self.dct) {
-                (Some(r), _) => (format!("{}{time}", r.value), j, true),
-                (None, Some(d)) => (format!("{}{time}", fmt_day(d)), j, true),
-                (None, None) => (format!("XXXX-XX-XX{time}"), j, false),
-            },
+        match day {
+            Some(f) => Some(
+                Found::new(k, f.end, TimeType::Time, format!("{}{time}", f.value))
+                    .anchored(f.anchored),
+            ),
+            None => Some(self.on_day_named(k, j, time, reference)),
+        }
+    }
+
+    /// A time of day without its day (`at 10:35 a.m.`, `by mid-afternoon`),
+    /// tokens `k..end`: on the day the text last named, else the
+    /// publication day.
+    fn on_day_named(
+        &self,
+        k: usize,
+        end: usize,
+        time: String,
+        reference: &Option<Reference>,
+    ) -> Found {
+        let (day, anchored) = match (reference.as_ref().filter(|r| r.value.len() == 10), self.dct) {
+            (Some(r), _) => (r.value.clone(), true),
+            (None, Some(d)) => (fmt_day(d), true),
+            (None, None) => ("XXXX-XX-XX".to_string(), false),
         };
-        Some(Found::new(k, end, TimeType::Time, value).anchored(anchored))
+        Found::new(k, end, TimeType::Time, format!("{day}{time}")).anchored(anchored)
     }
 
     /// Holidays: `Christmas`, `New Year's Day`, `Thanksgiving`.
@@ -2266,16 +2285,36 @@ impl Sent<'_> {
         if let Some(f) = self.quarter_a_year_before(k, reference) {
             return Some(f);
         }
+        // "dealers placed orders in the morning": of the day the text last
+        // named (a habit, "she runs in the morning", is left alone)
+        if let ("in", "the", Some(part)) =
+            (self.prev(k), self.w(k), lookup(PARTS_OF_DAY, self.w(k + 1)))
+        {
+            let ends = matches!(
+                self.w(k + 2),
+                "" | "," | "." | ";" | "to" | "and" | "but" | "when"
+            );
+            if part != "NI" && ends && self.tense(k) == Tense::Past {
+                return Some(self.on_day_named(k, k + 2, format!("T{part}"), reference));
+            }
+        }
         // "mid-afternoon yesterday", "late morning Tuesday"
         let (part, j) = match self.w(k) {
             "early" | "late" => (lookup(PARTS_OF_DAY, self.w(k + 1))?, k + 2),
             "midmorning" => ("MO", k + 1),
             "midafternoon" => ("AF", k + 1),
+            "mid" => (lookup(PARTS_OF_DAY, self.w(k + 1))?, k + 2),
             w => (lookup(PARTS_OF_DAY, w.strip_prefix("mid-")?)?, k + 1),
         };
-        let (d, f) = day_at(j)?;
-        let v = format!("{}T{part}", fmt_day(civil_from_days(d)));
-        Some(Found::new(k, f.end, TimeType::Time, v).anchored(anchored(&f)))
+        if let Some((d, f)) = day_at(j) {
+            let v = format!("{}T{part}", fmt_day(civil_from_days(d)));
+            return Some(Found::new(k, f.end, TimeType::Time, v).anchored(anchored(&f)));
+        }
+        // "by mid-afternoon": of the day the text last named, as a clock time
+        if self.w(k).starts_with("mid") && part != "NI" {
+            return Some(self.on_day_named(k, j, format!("T{part}"), reference));
+        }
+        None
     }
 
     /// `the corresponding period last year`, `last year's quarter`, `the
@@ -2921,6 +2960,9 @@ mod tests {
         ("He left the day before last Tuesday.", "the day before last Tuesday", "DATE", "2020-02-24"),
         ("They met the day after Christmas.", "the day after Christmas", "DATE", "2019-12-26"),
         ("Trading halted mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2020-02-26TAF"),
+        ("By mid afternoon, the sources said the town had fallen.", "mid afternoon", "TIME", "2020-02-27TAF"),
+        ("Prices fell on Friday. Dealers placed orders in the morning to start the day.", "the morning", "TIME", "2020-02-21TMO"),
+        ("The attack began on Friday. By midmorning the town had fallen.", "midmorning", "TIME", "2020-02-21TMO"),
         ("Sales rose in the first two quarters of 2019.", "the first two quarters of 2019", "DATE", "2019-H1"),
         // "May" the month
         ("The two presidents signed the treaty last May.", "last May", "DATE", "2019-05"),
@@ -3028,6 +3070,9 @@ mod tests {
             "The Communist Party daily Granma printed the letter.",
             "He drives an Audi Q3.",
             "The song was an overnight success.",
+            "The poster showed Gary Cooper in High Noon.",
+            "For Poland, high noon has come.",
+            "She runs in the morning and swims.",
         ] {
             let got = times_of(sentence, Some("2020-02-27"));
             assert!(got.is_empty(), "{sentence}: {got:?}");
