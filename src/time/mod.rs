@@ -858,6 +858,19 @@ impl Sent<'_> {
             match self.w(i) {
                 // "could not be reached for comment Wednesday": a past attempt
                 "could" if matches!(self.w(i + 1), "not" | "n't") => return Tense::Past,
+                // "neither he nor she could be located Wednesday", "no one
+                // could be reached Friday": the same, with a negative subject
+                "could"
+                    if (i.saturating_sub(8)..i)
+                        .rev()
+                        .take_while(|&j| !self.boundary(j))
+                        .any(|j| {
+                            matches!(self.w(j), "neither" | "nor" | "nobody" | "none")
+                                || self.w(j) == "no" && self.w(j + 1) == "one"
+                        }) =>
+                {
+                    return Tense::Past
+                }
                 // "may have been responsible for a drop on Wednesday": a
                 // modal with the perfect looks back ("will have left by
                 // Friday" does not)
@@ -2961,6 +2974,9 @@ mod tests {
         ("They met the day after Christmas.", "the day after Christmas", "DATE", "2019-12-26"),
         ("Trading halted mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2020-02-26TAF"),
         ("By mid afternoon, the sources said the town had fallen.", "mid afternoon", "TIME", "2020-02-27TAF"),
+        ("Neither he nor his wife could be located Wednesday.", "Wednesday", "DATE", "2020-02-26"),
+        ("No one could be reached for comment Monday.", "Monday", "DATE", "2020-02-24"),
+        ("The talks could resume Monday.", "Monday", "DATE", "2020-03-02"),
         ("Prices fell on Friday. Dealers placed orders in the morning to start the day.", "the morning", "TIME", "2020-02-21TMO"),
         ("The attack began on Friday. By midmorning the town had fallen.", "midmorning", "TIME", "2020-02-21TMO"),
         ("Sales rose in the first two quarters of 2019.", "the first two quarters of 2019", "DATE", "2019-H1"),
