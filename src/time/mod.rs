@@ -1751,6 +1751,13 @@ impl Sent<'_> {
             // "at present": the preposition stays out, as everywhere
             ("at", "present", _) => date(TimeType::Date, k + 1, k + 2, "PRESENT_REF".into()),
             ("recently" | "lately", ..) => one("PAST_REF"),
+            // "live without it for a while": a stretch of unstated length
+            ("a", "while", _)
+                if matches!(self.prev(k), "for" | "in" | "after")
+                    && !(k >= 2 && self.w(k - 2) == "once") =>
+            {
+                date(TimeType::Duration, k, k + 2, "PXX".into())
+            }
             // "in recent weeks": a stretch of unstated length up to now, as
             // TimeBank writes it half the time (6 of 12; PAST_REF the rest)
             ("recent", u, _) => match unit(u) {
@@ -2975,6 +2982,7 @@ mod tests {
         ("Trading halted mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2020-02-26TAF"),
         ("By mid afternoon, the sources said the town had fallen.", "mid afternoon", "TIME", "2020-02-27TAF"),
         ("Neither he nor his wife could be located Wednesday.", "Wednesday", "DATE", "2020-02-26"),
+        ("They will have to live without power for a while.", "a while", "DURATION", "PXX"),
         ("No one could be reached for comment Monday.", "Monday", "DATE", "2020-02-24"),
         ("The talks could resume Monday.", "Monday", "DATE", "2020-03-02"),
         ("Prices fell on Friday. Dealers placed orders in the morning to start the day.", "the morning", "TIME", "2020-02-21TMO"),
@@ -3089,6 +3097,7 @@ mod tests {
             "The poster showed Gary Cooper in High Noon.",
             "For Poland, high noon has come.",
             "She runs in the morning and swims.",
+            "Once in a while he calls.",
         ] {
             let got = times_of(sentence, Some("2020-02-27"));
             assert!(got.is_empty(), "{sentence}: {got:?}");
