@@ -297,9 +297,6 @@ fn split_fraction(n: f64, u: Unit) -> Option<(f64, f64, Unit)> {
     ((part - part.round()).abs() < 1e-9).then_some((whole, part.round(), small))
 }
 
-/// The date `n` units after (negative: before) the publication date, at
-/// the unit's granularity: days → `2020-02-25`, weeks → `2020-W07`,
-/// months → `2019-11`, years → `2017`. Without a date: `XXXX-XX-XX` etc.
 /// The day of the month of the `nth` weekday `wd` (1 = Monday) of a month;
 /// `nth` 0 is the last one.
 fn nth_weekday(y: i32, month: u32, wd: u32, nth: u32) -> u32 {
@@ -314,6 +311,22 @@ fn nth_weekday(y: i32, month: u32, wd: u32, nth: u32) -> u32 {
     offset as u32 + 1
 }
 
+/// Easter Sunday of a Gregorian year, in days since 1970-01-01 (the
+/// anonymous Gregorian computus).
+fn easter(y: i32) -> i64 {
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (b - (b + 8) / 25 + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let l = (32 + 2 * e + 2 * (c / 4) - h - c % 4) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    days_from_civil(y, (n / 31) as u32, (n % 31 + 1) as u32)
+}
+
+/// The date `n` units after (negative: before) the publication date, at
+/// the unit's granularity: days → `2020-02-25`, weeks → `2020-W07`,
+/// months → `2019-11`, years → `2017`. Without a date: `XXXX-XX-XX` etc.
 fn shift(dct: Option<Date>, n: i64, u: Unit) -> String {
     let Some(d) = dct else {
         return match u {
@@ -2137,6 +2150,32 @@ impl Sent<'_> {
         if !self.capitalized(k) {
             return None;
         }
+        // Easter and the days named after it: (days after Easter Sunday,
+        // end of the name, the week rather than the day)
+        let moveable = match (self.w(k), self.w(k + 1)) {
+            ("easter", "island" | "islands" | "rising" | "egg" | "eggs" | "bunny") => None,
+            ("easter", "sunday") => Some((0, k + 2, false)),
+            ("easter", "monday") => Some((1, k + 2, false)),
+            ("easter", "week") => Some((0, k + 2, true)),
+            ("easter", _) => Some((0, k + 1, false)),
+            ("good", "friday") if self.capitalized(k + 1) => Some((-2, k + 2, false)),
+            _ => None,
+        };
+        if let Some((after, end, week)) = moveable {
+            let Some(dct) = self.dct else {
+                let v = if week { "XXXX-WXX" } else { "XXXX-XX-XX" };
+                return date(TimeType::Date, k, end, v.to_string());
+            };
+            let c = [dct.year - 1, dct.year, dct.year + 1]
+                .map(|y| (y, easter(y) + after - days_of(dct)));
+            let day = easter(pick(&c, self.tense(k), TENSE_REACH_DAYS)) + after;
+            let value = if week {
+                fmt_week(day)
+            } else {
+                fmt_day(civil_from_days(day))
+            };
+            return Some(Found::new(k, end, TimeType::Date, value).anchored(true));
+        }
         // US holidays on a weekday of a month: (month, weekday, which one
         // (0 = the last), days after it, end of the name)
         let floating = match (self.w(k), self.w(k + 1)) {
@@ -2982,6 +3021,9 @@ mod tests {
         ("Trading halted mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2020-02-26TAF"),
         ("By mid afternoon, the sources said the town had fallen.", "mid afternoon", "TIME", "2020-02-27TAF"),
         ("Neither he nor his wife could be located Wednesday.", "Wednesday", "DATE", "2020-02-26"),
+        ("Churches will fill at Easter.", "Easter", "DATE", "2020-04-12"),
+        ("Crowds will gather on Good Friday.", "Good Friday", "DATE", "2020-04-10"),
+        ("Pilgrims will arrive for Easter week.", "Easter week", "DATE", "2020-W15"),
         ("They will have to live without power for a while.", "a while", "DURATION", "PXX"),
         ("No one could be reached for comment Monday.", "Monday", "DATE", "2020-02-24"),
         ("The talks could resume Monday.", "Monday", "DATE", "2020-03-02"),
@@ -3098,6 +3140,7 @@ mod tests {
             "For Poland, high noon has come.",
             "She runs in the morning and swims.",
             "Once in a while he calls.",
+            "The ship reached Easter Island.",
         ] {
             let got = times_of(sentence, Some("2020-02-27"));
             assert!(got.is_empty(), "{sentence}: {got:?}");
@@ -3115,6 +3158,16 @@ mod tests {
         // Thanksgiving 2020, Memorial Day 2020 (the last Monday of May)
         assert_eq!(nth_weekday(2020, 11, 4, 4), 26);
         assert_eq!(nth_weekday(2020, 5, 1, 0), 25);
+        // Easter Sunday: 2000-04-23, 2019-04-21, 2020-04-12, 2038-04-25
+        for e in [
+            "2000-04-23",
+            "2019-04-21",
+            "2020-04-12",
+            "2038-04-25",
+            "1998-04-12",
+        ] {
+            assert_eq!(easter(e[..4].parse().unwrap()), d(e), "{e}");
+        }
         // 1 November 2016 was a Tuesday: the first Monday is the 7th, Election Day the 8th
         assert_eq!(nth_weekday(2016, 11, 1, 1) + 1, 8);
         assert_eq!(add_months(2020, 1, -2), (2019, 11));
