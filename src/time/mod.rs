@@ -1190,11 +1190,19 @@ impl Sent<'_> {
                 return date(TimeType::Date, k, j + 1, format!("19{d}"));
             }
         }
-        // decades: 1990s, mid-1990s, the '90s
+        // decades: 1990s, mid-1990s, the '90s; "post-1959", "pre-1990s"
         let t = self.w(j);
         let (modifier, body) = match t.split_once('-') {
+            Some(("pre", b)) => (Some("BEFORE"), b),
+            Some(("post", b)) => (Some("AFTER"), b),
             Some((pre, b)) if part_mod(pre).is_some() => (part_mod(pre), b),
             _ => (None, t),
+        };
+        // "the" before "post-1959 politics" is the noun's
+        let k = if matches!(modifier, Some("BEFORE" | "AFTER")) {
+            j
+        } else {
+            k
         };
         if let Some(dec) = body.strip_suffix('s') {
             if dec.len() == 4 && dec.ends_with('0') && dec.bytes().all(|b| b.is_ascii_digit()) {
@@ -3022,6 +3030,8 @@ mod tests {
         ("By mid afternoon, the sources said the town had fallen.", "mid afternoon", "TIME", "2020-02-27TAF"),
         ("Neither he nor his wife could be located Wednesday.", "Wednesday", "DATE", "2020-02-26"),
         ("Churches will fill at Easter.", "Easter", "DATE", "2020-04-12"),
+        ("The post-1959 politics split families.", "post-1959", "DATE", "1959"),
+        ("Prices returned to pre-1990s levels.", "pre-1990s", "DATE", "199"),
         ("Crowds will gather on Good Friday.", "Good Friday", "DATE", "2020-04-10"),
         ("Pilgrims will arrive for Easter week.", "Easter week", "DATE", "2020-W15"),
         ("They will have to live without power for a while.", "a while", "DURATION", "PXX"),
