@@ -292,6 +292,15 @@ impl Words<'_> {
     fn kind(&self, k: usize) -> Option<TokenKind> {
         (k < self.lower.len()).then(|| self.doc.tokens[self.base + k].kind)
     }
+
+    /// Whether word `k` starts with a capital letter in the text.
+    fn capitalized(&self, k: usize) -> bool {
+        k < self.lower.len()
+            && self
+                .doc
+                .token_text(self.base + k)
+                .starts_with(|c: char| c.is_uppercase())
+    }
 }
 
 /// Value of a number written with digits: `2,000`, `1.5`; none for dates and times.
@@ -527,10 +536,12 @@ fn is_year_like(w: &Words, k: usize, value: f64) -> bool {
     if !four_digits || !(1000.0..=2100.0).contains(&value) {
         return false;
     }
-    // "2000 soldiers" is a count; "in 2011" and "2011 was" are years
+    // "2000 soldiers" is a count; "in 2011" and "2011 was" are years, and
+    // so is "the 2000 Olympics" (a name after the article and the number)
     let next = w.get(k + 1);
     let plural_noun = next.len() > 3 && next.ends_with('s') && next.chars().all(char::is_lowercase);
-    !plural_noun
+    let named = k > 0 && w.get(k - 1) == "the" && w.capitalized(k + 1);
+    !plural_noun || named
 }
 
 fn is_day_of_month(w: &Words, k: usize, value: f64) -> bool {
@@ -943,6 +954,8 @@ mod tests {
         assert!(quantities("on February 27 and 3 March").is_empty());
         assert!(quantities("at 10:30 on 2020-02-27").is_empty());
         one("2000 soldiers", "2000", "CARDINAL", 2000.0, None);
+        one("2000 Marines landed", "2000", "CARDINAL", 2000.0, None);
+        assert!(quantities("the opening of the 2000 Olympics").is_empty());
     }
 
     #[test]

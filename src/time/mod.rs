@@ -3031,6 +3031,7 @@ mod tests {
         ("Neither he nor his wife could be located Wednesday.", "Wednesday", "DATE", "2020-02-26"),
         ("Churches will fill at Easter.", "Easter", "DATE", "2020-04-12"),
         ("The post-1959 politics split families.", "post-1959", "DATE", "1959"),
+        ("They hope for a president by the opening of the 2000 Olympics.", "2000", "DATE", "2000"),
         ("Prices returned to pre-1990s levels.", "pre-1990s", "DATE", "199"),
         ("Crowds will gather on Good Friday.", "Good Friday", "DATE", "2020-04-10"),
         ("Pilgrims will arrive for Easter week.", "Easter week", "DATE", "2020-W15"),
