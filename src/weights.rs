@@ -45,14 +45,26 @@ pub(crate) type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
 /// cache line, then the row). A pair is two bytes, the class and the index
 /// of its weight among the model's distinct weights (the model files keep
 /// one byte a weight, so there are at most 256 of them): half the memory a
-/// scoring pass reads of pairs holding the weight itself.
+/// scoring pass reads of pairs holding the weight itself. The longest rows
+/// are kept whole instead (see `dense`).
 pub(crate) struct Sparse {
     slots: Vec<u64>,
     shift: u32,
     len: usize,
     entries: Vec<[u8; 2]>,
     levels: Box<[i32; 256]>,
+    /// Rows of at least a quarter of the classes (the frequent features,
+    /// which hold most of the pairs a scoring pass adds), written out
+    /// whole: `width` weights each, added without looking up class and
+    /// level pair by pair. Their slot holds the row's number here and the
+    /// length [`DENSE`].
+    dense: Vec<i32>,
+    width: usize,
 }
+
+/// The length a slot gives a dense row (a sparse row is never this long:
+/// a row of 255 pairs is dense).
+const DENSE: u64 = 0xff;
 
 impl Sparse {
     /// Build the table; a row of more than 255 pairs, or more than 2^24
@@ -89,15 +101,32 @@ impl Sparse {
             *l = i32::from(w);
         }
         let level = |w: i16| distinct.binary_search(&w).map_or(0, |i| i as u8);
+        let width = rows
+            .iter()
+            .flat_map(|(_, r)| r.iter().map(|e| e.0 as usize + 1))
+            .max()
+            .unwrap_or(0);
         let mut entries = Vec::with_capacity(total);
+        let mut dense = Vec::new();
         let mut len = 0;
         for (k, row) in rows {
-            let (start, n) = (entries.len(), row.len());
+            let n = row.len();
             if n > 255 {
                 return Err(format!("model row {k} has {n} weights, more than 255"));
             }
-            entries.extend(row.iter().map(|&(c, w)| [c, level(w)]));
-            let packed = (k as u64) << 32 | (start as u64) << 8 | n as u64;
+            let packed = if 4 * n >= width || n == DENSE as usize {
+                let start = dense.len();
+                dense.resize(start + width, 0);
+                for &(c, w) in &row {
+                    // the same weight as the sparse form reads back
+                    dense[start + c as usize] += levels[level(w) as usize];
+                }
+                (k as u64) << 32 | ((start / width.max(1)) as u64) << 8 | DENSE
+            } else {
+                let start = entries.len();
+                entries.extend(row.iter().map(|&(c, w)| [c, level(w)]));
+                (k as u64) << 32 | (start as u64) << 8 | n as u64
+            };
             let mut i = home(k, shift);
             loop {
                 let slot = slots[i];
@@ -119,6 +148,8 @@ impl Sparse {
             len,
             entries,
             levels,
+            dense,
+            width,
         })
     }
 
@@ -127,6 +158,17 @@ impl Sparse {
     fn get(&self, key: u32) -> Option<Vec<(u8, i16)>> {
         let slot = self.find(key)?;
         let start = (slot >> 8 & 0xff_ffff) as usize;
+        if slot & 0xff == DENSE {
+            let row = self
+                .dense
+                .get(start * self.width..(start + 1) * self.width)?;
+            return Some(
+                (0..self.width)
+                    .filter(|&c| row[c] != 0)
+                    .map(|c| (c as u8, row[c] as i16))
+                    .collect(),
+            );
+        }
         let row = self.entries.get(start..start + (slot & 0xff) as usize)?;
         Some(
             row.iter()
@@ -155,12 +197,29 @@ impl Sparse {
             for &f in chunk {
                 if let Some(slot) = self.find(crate::ner::key(f)) {
                     let start = (slot >> 8 & 0xff_ffff) as u32;
-                    rows[n] = (start, (slot & 0xff) as u32);
+                    let len = (slot & 0xff) as u32;
+                    rows[n] = (start, len);
                     n += 1;
-                    prefetch(self.entries.as_ptr().wrapping_add(start as usize));
+                    if u64::from(len) == DENSE {
+                        prefetch(
+                            self.dense
+                                .as_ptr()
+                                .wrapping_add(start as usize * self.width),
+                        );
+                    } else {
+                        prefetch(self.entries.as_ptr().wrapping_add(start as usize));
+                    }
                 }
             }
             for &(start, len) in &rows[..n] {
+                if u64::from(len) == DENSE {
+                    let at = start as usize * self.width;
+                    let row = self.dense.get(at..at + self.width).unwrap_or(&[]);
+                    for (s, w) in scores.iter_mut().zip(row) {
+                        *s += w;
+                    }
+                    continue;
+                }
                 let row = self
                     .entries
                     .get(start as usize..(start + len) as usize)
@@ -492,6 +551,49 @@ mod tests {
         t.add_scores(&feats, &mut scores);
         // 50 of each; class 9 is outside the scores and skipped
         assert_eq!(scores, [250, 0, 350]);
+    }
+
+    #[test]
+    fn dense_and_sparse_rows_score_alike() {
+        // 40 classes: rows of 10 or more pairs are kept dense
+        let rows: Rows = (1..=200u32)
+            .map(|k| {
+                let n = (k % 25) as usize + 1;
+                let row = (0..n)
+                    .map(|i| {
+                        (
+                            ((k as usize * 7 + i * 3) % 40) as u8,
+                            (k as i16 % 13) - 6 + i as i16,
+                        )
+                    })
+                    .collect::<Vec<_>>();
+                let mut row: Vec<(u8, i16)> = row.into_iter().filter(|p| p.1 != 0).collect();
+                row.sort_by_key(|p| p.0);
+                row.dedup_by_key(|p| p.0);
+                (k, row)
+            })
+            .collect();
+        let t = Sparse::new(rows.clone()).unwrap();
+        assert!(
+            !t.dense.is_empty() && !t.entries.is_empty(),
+            "both kinds are used"
+        );
+        for (k, row) in &rows {
+            assert_eq!(t.get(*k).unwrap_or_default(), *row, "row {k}");
+        }
+        // a score table narrower than the classes skips the classes past it
+        let feats: Vec<u64> = (1..=200u64).collect();
+        let mut scores = [0i32; 30];
+        t.add_scores(&feats, &mut scores);
+        let mut want = [0i32; 30];
+        for (_, row) in &rows {
+            for &(c, w) in row {
+                if let Some(s) = want.get_mut(c as usize) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+        assert_eq!(scores, want);
     }
 
     #[test]
