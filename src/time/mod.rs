@@ -2174,9 +2174,7 @@ impl Sent<'_> {
                 let v = if week { "XXXX-WXX" } else { "XXXX-XX-XX" };
                 return date(TimeType::Date, k, end, v.to_string());
             };
-            let c = [dct.year - 1, dct.year, dct.year + 1]
-                .map(|y| (y, easter(y) + after - days_of(dct)));
-            let day = easter(pick(&c, self.tense(k), TENSE_REACH_DAYS)) + after;
+            let day = easter(self.holiday_year(k, dct, |y| easter(y) + after)) + after;
             let value = if week {
                 fmt_week(day)
             } else {
@@ -2199,9 +2197,7 @@ impl Sent<'_> {
             let Some(dct) = self.dct else {
                 return date(TimeType::Date, k, end, format!("XXXX-{month:02}-XX"));
             };
-            let c = [dct.year - 1, dct.year, dct.year + 1]
-                .map(|y| (y, days_from_civil(y, month, day_of(y)) - days_of(dct)));
-            let y = pick(&c, self.tense(k), TENSE_REACH_DAYS);
+            let y = self.holiday_year(k, dct, |y| days_from_civil(y, month, day_of(y)));
             let value = format!("{y:04}-{month:02}-{:02}", day_of(y));
             return Some(Found::new(k, end, TimeType::Date, value).anchored(true));
         }
@@ -2221,9 +2217,7 @@ impl Sent<'_> {
         let Some(dct) = self.dct else {
             return date(TimeType::Date, k, end, format!("XXXX-{month:02}-{day:02}"));
         };
-        let c = [dct.year - 1, dct.year, dct.year + 1]
-            .map(|y| (y, days_from_civil(y, month, day) - days_of(dct)));
-        let y = pick(&c, self.tense(k), TENSE_REACH_DAYS);
+        let y = self.holiday_year(k, dct, |y| days_from_civil(y, month, day));
         Some(
             Found::new(
                 k,
@@ -2233,6 +2227,14 @@ impl Sent<'_> {
             )
             .anchored(true),
         )
+    }
+
+    /// The year of a holiday at word `k` (`day_in(y)`: its date that year,
+    /// in days since 1970-01-01): last year's, this year's or next year's,
+    /// as the tense there places it.
+    fn holiday_year(&self, k: usize, dct: Date, day_in: impl Fn(i32) -> i64) -> i32 {
+        let c = [dct.year - 1, dct.year, dct.year + 1].map(|y| (y, day_in(y) - days_of(dct)));
+        pick(&c, self.tense(k), TENSE_REACH_DAYS)
     }
 
     // -- modifiers around a date ------------------------------------------------
