@@ -344,20 +344,25 @@ fn eval_parse(args: &Args) -> Result<(), String> {
     let parser = owned
         .as_ref()
         .unwrap_or_else(|| lede::parse::Parser::embedded());
-    // load the tagger and the supertagger before the clock starts
+    // a parser from `lede-train parse --out DIR/parse.bin` comes with the
+    // supertagger it was trained on, DIR/stag.bin
+    let stag_path = args
+        .model
+        .as_ref()
+        .map(|m| m.with_file_name("stag.bin"))
+        .filter(|p| p.exists());
+    let owned_stag = read_model(&stag_path, lede::parse::supertag::Supertagger::from_bytes)?;
+    let supertagger = owned_stag
+        .as_ref()
+        .unwrap_or_else(|| lede::parse::supertag::Supertagger::embedded());
+    // load the tagger before the clock starts
     lede::tag::Tagger::embedded();
-    lede::parse::supertag::Supertagger::embedded();
     println!("| set | UAS | LAS | tokens | tokens/s (tag + parse) |\n|---|---|---|---|---|");
     for name in ["dev", "test"] {
         let trees = read_trees(&args.data.join(format!("ud-ewt/en_ewt-ud-{name}.conllu")))?;
         let t = Instant::now();
         let tags = tagged(&trees);
-        let (u, l, n) = attachment(
-            parser,
-            &trees,
-            &tags,
-            lede::parse::supertag::Supertagger::embedded(),
-        );
+        let (u, l, n) = attachment(parser, &trees, &tags, supertagger);
         let secs = t.elapsed().as_secs_f64();
         println!(
             "| UD EWT {name} (gold tokens, predicted tags) | {:.2} | {:.2} | {n} | {:.0} |",
