@@ -1,12 +1,13 @@
-//! Dependency parse: a greedy arc-hybrid transition parser with an averaged
+//! Dependency parse: a greedy arc-eager transition parser with an averaged
 //! perceptron, trained with a dynamic oracle by `lede-train parse` (see
 //! [`train`], feature `train`) on UD EWT train and embedded as
 //! `models/parse.bin`. UD relations, `nsubj:pass` and `obl:agent` included.
 //!
-//! Transitions over a stack and a buffer that ends in the root:
-//! SHIFT moves the buffer's front to the stack; LEFT(l) makes the buffer's
-//! front the head of the stack's top; RIGHT(l) makes the second item of the
-//! stack the head of its top.
+//! Transitions over a stack and a buffer that ends in the root (Ballesteros
+//! & Nivre 2013): SHIFT moves the buffer's front to the stack; REDUCE pops
+//! the stack's top once it has its head; LEFT(l) makes the buffer's front
+//! the head of the stack's top and pops it; RIGHT(l) makes the stack's top
+//! the head of the buffer's front and pushes that.
 
 pub mod supertag;
 #[cfg(feature = "train")]
@@ -19,10 +20,15 @@ use crate::lexicon::lower_key;
 use crate::ner::features::Hash;
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../models/parse.bin");
-const MAGIC: &[u8; 8] = b"LEDEDEP2";
+const MAGIC: &[u8; 8] = b"LEDEDEP3";
 
-/// A transition: 0 is SHIFT, `1 + 2l` LEFT(l), `2 + 2l` RIGHT(l).
+/// A transition: 0 is SHIFT, 1 REDUCE, `2 + 2l` LEFT(l), `3 + 2l` RIGHT(l).
 pub type Move = usize;
+
+/// The number of moves for `labels` relations.
+pub fn moves(labels: usize) -> usize {
+    2 + 2 * labels
+}
 
 /// The parser: relation names and sparse quantized weights.
 pub struct Parser {
@@ -125,12 +131,13 @@ impl<'a> State<'a> {
     }
 
     pub fn valid(&self, m: Move) -> bool {
+        let s0 = self.stack.last().copied();
+        let headed = |i: usize| self.heads[i] != NONE;
         match m {
             0 => self.b0 < self.n,
-            m if m % 2 == 1 => {
-                !self.stack.is_empty() && (self.b0 < self.n || self.stack.len() == 1)
-            }
-            _ => self.stack.len() >= 2,
+            1 => s0.is_some_and(headed),
+            m if m % 2 == 0 => s0.is_some_and(|s| !headed(s)),
+            _ => s0.is_some() && self.b0 < self.n,
         }
     }
 
@@ -140,32 +147,41 @@ impl<'a> State<'a> {
                 self.stack.push(self.b0);
                 self.b0 += 1;
             }
+            1 => {
+                self.stack.pop();
+            }
+            m if m % 2 == 0 => {
+                let s0 = self.stack.pop().expect("a valid move");
+                self.attach(self.b0, s0, (m - 2) / 2);
+            }
             m => {
-                let d = self.stack.pop().expect("a valid move");
-                let h = if m % 2 == 1 {
-                    self.b0
-                } else {
-                    *self.stack.last().expect("a valid move")
-                };
-                self.heads[d] = h;
-                self.rels[d] = (m - 1) / 2;
-                if d < h {
-                    self.nleft[h] = self.nleft[h].saturating_add(1);
-                    if self.left[h] == NONE || d < self.left[h] {
-                        self.left2[h] = self.left[h];
-                        self.left[h] = d;
-                    } else if self.left2[h] == NONE || d < self.left2[h] {
-                        self.left2[h] = d;
-                    }
-                } else {
-                    self.nright[h] = self.nright[h].saturating_add(1);
-                    if self.right[h] == NONE || d > self.right[h] {
-                        self.right2[h] = self.right[h];
-                        self.right[h] = d;
-                    } else if self.right2[h] == NONE || d > self.right2[h] {
-                        self.right2[h] = d;
-                    }
-                }
+                let (s0, b0) = (*self.stack.last().expect("a valid move"), self.b0);
+                self.stack.push(b0);
+                self.b0 += 1;
+                self.attach(s0, b0, (m - 2) / 2);
+            }
+        }
+    }
+
+    /// Record the arc `h` → `d` with relation `rel`.
+    fn attach(&mut self, h: usize, d: usize, rel: usize) {
+        self.heads[d] = h;
+        self.rels[d] = rel;
+        if d < h {
+            self.nleft[h] = self.nleft[h].saturating_add(1);
+            if self.left[h] == NONE || d < self.left[h] {
+                self.left2[h] = self.left[h];
+                self.left[h] = d;
+            } else if self.left2[h] == NONE || d < self.left2[h] {
+                self.left2[h] = d;
+            }
+        } else {
+            self.nright[h] = self.nright[h].saturating_add(1);
+            if self.right[h] == NONE || d > self.right[h] {
+                self.right2[h] = self.right[h];
+                self.right[h] = d;
+            } else if self.right2[h] == NONE || d > self.right2[h] {
+                self.right2[h] = d;
             }
         }
     }
@@ -380,6 +396,18 @@ impl<'a> State<'a> {
         out.push(f(68).num(st(s0)).num(w(s0)).done());
         out.push(f(69).num(st(b0)).num(w(b0)).done());
         out.push(f(70).num(st(s1)).num(st(s0)).num(st(b0)).done());
+        // arc-eager: the stack's top may have its head already
+        let head = |i: usize| {
+            if i == NONE || i >= self.n {
+                NONE
+            } else {
+                self.heads[i]
+            }
+        };
+        let own = |i: usize| if head(i) == NONE { 999 } else { self.rel(i) };
+        out.push(f(75).num(t(s0)).num(own(s0)).num(t(b0)).done());
+        out.push(f(76).num(t(head(s0))).num(t(s0)).num(t(b0)).done());
+        out.push(f(77).num(w(head(s0))).num(t(b0)).done());
         out.push(
             f(49)
                 .num(t(s0))
@@ -401,7 +429,7 @@ impl Parser {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, String> {
-        let tagger_like = crate::tag::Tagger::from_bytes_with_magic(bytes, MAGIC, |n| 1 + 2 * n)?;
+        let tagger_like = crate::tag::Tagger::from_bytes_with_magic(bytes, MAGIC, moves)?;
         Ok(Parser {
             labels: tagger_like.0,
             weights: tagger_like.1,
@@ -420,10 +448,10 @@ impl Parser {
         self.weights.is_empty()
     }
 
-    /// Scores of every move (SHIFT, then LEFT/RIGHT per label).
+    /// Scores of every move (SHIFT, REDUCE, then LEFT/RIGHT per label).
     pub fn scores(&self, feats: &[u64], out: &mut Vec<i32>) {
         out.clear();
-        out.resize(1 + 2 * self.labels.len(), 0);
+        out.resize(moves(self.labels.len()), 0);
         self.weights.add_scores(feats, out);
     }
 
