@@ -83,6 +83,59 @@ fn tokens_carry_the_passive_structure() {
     assert_eq!(toks[3].head, 4);
 }
 
+/// Every sentence of the seed article is one projective tree: one root,
+/// labelled `root`, heads inside the sentence, no cycles, no crossing arcs.
+#[test]
+fn seed_article_sentences_are_projective_trees() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/examples/idlib-2020.txt"
+    ))
+    .expect("../shared/examples/idlib-2020.txt");
+    let a = with_tokens(&text);
+    let t = a.tokens.as_ref().unwrap();
+    let mut checked = 0;
+    for s in &a.sentences {
+        let ids: Vec<usize> = (0..t.len())
+            .filter(|&i| t[i].start >= s.start && t[i].end <= s.end)
+            .collect();
+        let inside = |h: i64| ids.contains(&(h as usize));
+        let roots: Vec<usize> = ids.iter().copied().filter(|&i| t[i].head < 0).collect();
+        assert_eq!(roots.len(), 1, "one root in the sentence at {}", s.start);
+        for &i in &ids {
+            assert_eq!(t[i].head < 0, t[i].deprel == "root", "{}", t[i].text);
+            if t[i].head >= 0 {
+                assert!(inside(t[i].head), "{} has its head outside", t[i].text);
+                // no cycle: the root is reached within the sentence's length
+                let mut x = i;
+                for _ in 0..ids.len() {
+                    if t[x].head < 0 {
+                        break;
+                    }
+                    x = t[x].head as usize;
+                }
+                assert!(t[x].head < 0, "{} is on a cycle", t[i].text);
+                // projective: every word between a word and its head is
+                // under that head
+                let (h, lo, hi) = (
+                    t[i].head as usize,
+                    i.min(t[i].head as usize),
+                    i.max(t[i].head as usize),
+                );
+                for k in lo + 1..hi {
+                    let mut y = k;
+                    while y != h && t[y].head >= 0 {
+                        y = t[y].head as usize;
+                    }
+                    assert_eq!(y, h, "{} -> {} crosses {}", t[i].text, t[h].text, t[k].text);
+                }
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10);
+}
+
 /// The seed article: who-did-what arcs a linguist would draw, each located
 /// by the sentence fragment it occurs in (dependent, relation, head).
 #[test]
