@@ -171,7 +171,7 @@ pub fn train_supertags(
 /// The cost of a move under the arc-eager dynamic oracle of Goldberg &
 /// Nivre (2012): the gold arcs it makes unreachable (+1 for a wrong label
 /// on a gold arc).
-pub fn cost(st: &State, m: Move, gold_heads: &[usize], gold_rels: &[usize]) -> usize {
+fn cost(st: &State, m: Move, gold_heads: &[usize], gold_rels: &[usize]) -> usize {
     let n = gold_heads.len();
     let in_buffer = |k: usize| k >= st.b0 && k <= n;
     let s0 = st.stack.last().copied();
