@@ -10,6 +10,17 @@ fn with_tokens(text: &str) -> Analysis {
     analyze(text, &opts).unwrap()
 }
 
+/// The seed article's text and its analysis with tokens.
+fn seed_article() -> (String, Analysis) {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/examples/idlib-2020.txt"
+    ))
+    .expect("../shared/examples/idlib-2020.txt");
+    let a = with_tokens(&text);
+    (text, a)
+}
+
 #[test]
 fn tokens_carry_upos_and_xpos() {
     let a = with_tokens("Three Turkish soldiers were killed by Syrian regime forces in Idlib.");
@@ -87,12 +98,7 @@ fn tokens_carry_the_passive_structure() {
 /// labelled `root`, heads inside the sentence, no cycles, no crossing arcs.
 #[test]
 fn seed_article_sentences_are_projective_trees() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/examples/idlib-2020.txt"
-    ))
-    .expect("../shared/examples/idlib-2020.txt");
-    let a = with_tokens(&text);
+    let (_, a) = seed_article();
     let t = a.tokens.as_ref().unwrap();
     let mut checked = 0;
     for s in &a.sentences {
@@ -140,12 +146,7 @@ fn seed_article_sentences_are_projective_trees() {
 /// by the sentence fragment it occurs in (dependent, relation, head).
 #[test]
 fn seed_article_arcs() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/examples/idlib-2020.txt"
-    ))
-    .expect("../shared/examples/idlib-2020.txt");
-    let a = with_tokens(&text);
+    let (text, a) = seed_article();
     let t = a.tokens.as_ref().unwrap();
     // (fragment, dependent, relation, head): both words are looked up inside
     // the first occurrence of the fragment in the text.
