@@ -494,32 +494,31 @@ impl Parser {
             .iter()
             .map(|&r| self.labels.get(r).map(String::as_str).unwrap_or("dep"))
             .collect();
-        let is_root = |c: usize| {
-            supertagger
-                .classes()
-                .get(c)
-                .is_some_and(|s| s.starts_with("root^"))
+        // asked only of a sentence left with two roots or more
+        let stag_root = |i: usize| {
+            let class = stags.get(i).and_then(|&c| supertagger.classes().get(c));
+            class.is_some_and(|s| s.starts_with("root^"))
         };
-        let stag_root: Vec<bool> = stags.iter().map(|&c| is_root(c)).collect();
-        single_root(&mut heads, &mut rels, tags, &stag_root);
+        single_root(&mut heads, &mut rels, tags, stag_root);
         (heads, rels)
     }
 }
 
-/// Make a parse a tree with one root, labelled `root`. The arc-eager parser attaches every
-/// word still without a head at the end of the sentence to the root (3% of
-/// EWT dev's sentences get two or more); UD has one. The root kept is the
-/// one the supertagger took for the root, else the one heading the most
-/// words (EWT dev UAS 85.41 → 85.52; 85.49 by size alone); the others go
-/// under it, as `punct` if punctuation, else `dep` (UD's unspecified
-/// relation; `parataxis` scored one more relation right on EWT dev). Attaching them all to the kept root keeps
-/// the tree projective: every word between two roots is in the subtree of
-/// one of them.
+/// Make a parse a tree with one root, labelled `root`. The arc-eager
+/// parser attaches every word still without a head at the end of the
+/// sentence to the root (3% of EWT dev's sentences get two or more); UD has
+/// one. The root kept is the one the supertagger took for the root
+/// (`stag_root(i)`), else the one heading the most words (EWT dev UAS 85.41
+/// → 85.52; 85.49 by size alone); the others go under it, as `punct` if
+/// punctuation, else `dep` (UD's unspecified relation; `parataxis` scored
+/// one more relation right on EWT dev). Attaching them all to the kept root
+/// keeps the tree projective: every word between two roots is in the
+/// subtree of one of them.
 fn single_root(
     heads: &mut [Option<usize>],
     rels: &mut [&str],
     tags: &[String],
-    stag_root: &[bool],
+    stag_root: impl Fn(usize) -> bool,
 ) {
     let roots: Vec<usize> = (0..heads.len()).filter(|&i| heads[i].is_none()).collect();
     // `root` is the root's relation and no other word's
@@ -548,10 +547,7 @@ fn single_root(
     }
     let kept = *roots
         .iter()
-        .max_by_key(|&&r| {
-            let st = stag_root.get(r).copied().unwrap_or(false);
-            (st, size[r], std::cmp::Reverse(r))
-        })
+        .max_by_key(|&&r| (stag_root(r), size[r], std::cmp::Reverse(r)))
         .expect("two roots or more");
     for &r in &roots {
         if r != kept {
@@ -625,7 +621,7 @@ mod tests {
         .to_vec();
         let mut heads = vec![Some(1), None, Some(3), Some(1), None, Some(6), None];
         let mut rels = vec!["nsubj", "root", "det", "obj", "root", "nsubj", "root"];
-        single_root(&mut heads, &mut rels, &tags, &[false; 7]);
+        single_root(&mut heads, &mut rels, &tags, |_| false);
         // the larger subtree wins; punctuation stays punct
         assert_eq!(
             heads,
@@ -634,15 +630,13 @@ mod tests {
         assert_eq!((rels[4], rels[6]), ("punct", "dep"));
         // the supertagger's root wins over size
         let mut heads = vec![Some(1), None, Some(3), Some(1), None, Some(6), None];
-        let mut stag_root = [false; 7];
-        stag_root[6] = true;
-        single_root(&mut heads, &mut rels, &tags, &stag_root);
+        single_root(&mut heads, &mut rels, &tags, |i| i == 6);
         assert_eq!(heads[6], None);
         assert_eq!((heads[1], heads[4]), (Some(6), Some(6)));
         // one root: untouched
         let mut one = vec![Some(1), None];
         let mut one_rels = vec!["nsubj", "root"];
-        single_root(&mut one, &mut one_rels, &tags[..2], &[false; 2]);
+        single_root(&mut one, &mut one_rels, &tags[..2], |_| false);
         assert_eq!(one, vec![Some(1), None]);
     }
 
