@@ -58,7 +58,7 @@ pub(crate) struct Sparse {
     /// whole: `width` weights each, added without looking up class and
     /// level pair by pair. Their slot holds the row's number here and the
     /// length [`DENSE`].
-    dense: Vec<i32>,
+    dense: Vec<i16>,
     width: usize,
 }
 
@@ -119,7 +119,7 @@ impl Sparse {
                 dense.resize(start + width, 0);
                 for &(c, w) in &row {
                     // the same weight as the sparse form reads back
-                    dense[start + c as usize] += levels[level(w) as usize];
+                    dense[start + c as usize] = levels[level(w) as usize] as i16;
                 }
                 (k as u64) << 32 | ((start / width.max(1)) as u64) << 8 | DENSE
             } else {
@@ -165,7 +165,7 @@ impl Sparse {
             return Some(
                 (0..self.width)
                     .filter(|&c| row[c] != 0)
-                    .map(|c| (c as u8, row[c] as i16))
+                    .map(|c| (c as u8, row[c]))
                     .collect(),
             );
         }
@@ -181,9 +181,13 @@ impl Sparse {
     /// class; classes outside it are skipped). The slots of all the keys
     /// are asked for first, then the rows are found (each asked for as it
     /// is found) and summed last, so that the cache misses of a model of
-    /// several megabytes overlap instead of coming one after another.
+    /// several megabytes overlap instead of coming one after another. The
+    /// sums go to a table of all 256 classes a byte can name, so that a
+    /// pair's class needs no bounds test.
     #[inline]
     pub(crate) fn add_scores(&self, feats: &[u64], scores: &mut [i32]) {
+        let mut acc = [0i32; 256];
+        let width = self.width.min(256);
         for chunk in feats.chunks(64) {
             for &f in chunk {
                 prefetch(
@@ -214,9 +218,9 @@ impl Sparse {
             for &(start, len) in &rows[..n] {
                 if u64::from(len) == DENSE {
                     let at = start as usize * self.width;
-                    let row = self.dense.get(at..at + self.width).unwrap_or(&[]);
-                    for (s, w) in scores.iter_mut().zip(row) {
-                        *s += w;
+                    let row = self.dense.get(at..at + width).unwrap_or(&[]);
+                    for (s, &w) in acc[..width].iter_mut().zip(row) {
+                        *s += i32::from(w);
                     }
                     continue;
                 }
@@ -225,11 +229,12 @@ impl Sparse {
                     .get(start as usize..(start + len) as usize)
                     .unwrap_or(&[]);
                 for &[c, l] in row {
-                    if let Some(s) = scores.get_mut(c as usize) {
-                        *s += self.levels[l as usize];
-                    }
+                    acc[c as usize] += self.levels[l as usize];
                 }
             }
+        }
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s += a;
         }
     }
 

@@ -141,6 +141,21 @@ impl<'a> State<'a> {
         }
     }
 
+    /// The valid move with the highest score (the lowest move on a tie),
+    /// SHIFT if none is valid; the four kinds of move are checked once,
+    /// not move by move.
+    pub fn best_valid(&self, scores: &[i32]) -> Move {
+        let kinds = [0, 1, 2, 3].map(|m| self.valid(m));
+        let mut best: Option<(i32, Move)> = None;
+        for (m, &score) in scores.iter().enumerate() {
+            let kind = if m < 2 { m } else { 2 + m % 2 };
+            if kinds[kind] && best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, m));
+            }
+        }
+        best.map_or(0, |(_, m)| m)
+    }
+
     pub fn apply(&mut self, m: Move) {
         match m {
             0 => {
@@ -212,6 +227,50 @@ impl<'a> State<'a> {
 
     /// Features of the current configuration.
     pub fn features(&self, out: &mut Vec<u64>) {
+        self.buffer_features(out);
+        self.other_features(out);
+    }
+
+    /// The word `k` places into the buffer (the root at its end), or none.
+    fn b(&self, k: usize) -> usize {
+        if self.b0 + k <= self.n {
+            self.b0 + k
+        } else {
+            NONE
+        }
+    }
+
+    /// The features that depend on the buffer's first three words alone:
+    /// the same for every move until the buffer moves on (about every
+    /// other move), so the parser scores them once for them all.
+    pub fn buffer_features(&self, out: &mut Vec<u64>) {
+        let (b0, b1, b2) = (self.b(0), self.b(1), self.b(2));
+        let f = |t: u64| Hash::new(200).num(t);
+        let w = |i: usize| self.word_h[self.slot(i)];
+        let t = |i: usize| self.tag_h[self.slot(i)];
+        for (k, i) in [(3, b0), (4, b1), (5, b2)] {
+            out.push(f(1).num(k).num(w(i)).done());
+            out.push(f(2).num(k).num(t(i)).done());
+        }
+        out.push(f(4).num(w(b0)).num(t(b0)).done());
+        out.push(f(10).num(t(b0)).num(t(b1)).num(t(b2)).done());
+        out.push(f(29).num(w(b0)).num(t(b1)).done());
+        out.push(f(30).num(t(b0)).num(w(b1)).done());
+        let cl = |i: usize| self.cluster[self.slot(i)];
+        for (k, i) in [(2, b0), (3, b1)] {
+            out.push(f(41).num(k).num(cl(i)).done());
+        }
+        out.push(f(47).num(self.suffix_h[self.slot(b0)]).num(t(b0)).done());
+        out.push(f(72).num(self.alt_h[self.slot(b0)]).num(t(b0)).done());
+        let st = |i: usize| self.stag_h[self.slot(i)];
+        for (k, i) in [(2, b0), (3, b1), (4, b2)] {
+            out.push(f(63).num(k).num(st(i)).done());
+        }
+        out.push(f(69).num(st(b0)).num(w(b0)).done());
+    }
+
+    /// The features that look at the stack (all but [`Self::buffer_features`]).
+    fn other_features(&self, out: &mut Vec<u64>) {
         let s = |k: usize| {
             if self.stack.len() > k {
                 self.stack[self.stack.len() - 1 - k]
@@ -220,14 +279,7 @@ impl<'a> State<'a> {
             }
         };
         let (s0, s1, s2) = (s(0), s(1), s(2));
-        let b = |k: usize| {
-            if self.b0 + k <= self.n {
-                self.b0 + k
-            } else {
-                NONE
-            }
-        };
-        let (b0, b1, b2) = (b(0), b(1), b(2));
+        let (b0, b1) = (self.b(0), self.b(1));
         let lc = |i: usize| if i == NONE { NONE } else { self.left[i] };
         let rc = |i: usize| {
             if i == NONE || i >= self.n {
@@ -240,18 +292,16 @@ impl<'a> State<'a> {
         let w = |i: usize| self.word_h[self.slot(i)];
         let t = |i: usize| self.tag_h[self.slot(i)];
         out.push(f(0).done());
-        for (k, i) in [s0, s1, s2, b0, b1, b2].into_iter().enumerate() {
+        for (k, i) in [s0, s1, s2].into_iter().enumerate() {
             out.push(f(1).num(k as u64).num(w(i)).done());
             out.push(f(2).num(k as u64).num(t(i)).done());
         }
         out.push(f(3).num(w(s0)).num(t(s0)).done());
-        out.push(f(4).num(w(b0)).num(t(b0)).done());
         out.push(f(5).num(w(s1)).num(t(s1)).done());
         out.push(f(6).num(w(s0)).num(w(b0)).done());
         out.push(f(7).num(t(s0)).num(t(b0)).done());
         out.push(f(8).num(w(s0)).num(t(s0)).num(t(b0)).done());
         out.push(f(9).num(t(s0)).num(w(b0)).num(t(b0)).done());
-        out.push(f(10).num(t(b0)).num(t(b1)).num(t(b2)).done());
         out.push(f(11).num(t(s0)).num(t(b0)).num(t(b1)).done());
         out.push(f(12).num(t(s1)).num(t(s0)).num(t(b0)).done());
         out.push(f(13).num(t(s2)).num(t(s1)).num(t(s0)).done());
@@ -301,8 +351,6 @@ impl<'a> State<'a> {
         };
         let val = |v: &Vec<u8>, i: usize| if i == NONE { 99 } else { v[i] as u64 };
         out.push(f(28).num(w(s0)).num(t(s0)).num(w(b0)).num(t(b0)).done());
-        out.push(f(29).num(w(b0)).num(t(b1)).done());
-        out.push(f(30).num(t(b0)).num(w(b1)).done());
         out.push(
             f(31)
                 .num(w(s0))
@@ -356,7 +404,7 @@ impl<'a> State<'a> {
         );
         out.push(f(40).num(w(s0)).num(w(s1)).num(t(b0)).done());
         let cl = |i: usize| self.cluster[self.slot(i)];
-        for (k, i) in [s0, s1, b0, b1].into_iter().enumerate() {
+        for (k, i) in [s0, s1].into_iter().enumerate() {
             out.push(f(41).num(k as u64).num(cl(i)).done());
         }
         out.push(f(42).num(cl(s0)).num(cl(b0)).done());
@@ -365,7 +413,6 @@ impl<'a> State<'a> {
         out.push(f(45).num(cl(s1)).num(cl(s0)).done());
         let suffix = |i: usize| self.suffix_h[self.slot(i)];
         out.push(f(46).num(suffix(s0)).num(t(s0)).done());
-        out.push(f(47).num(suffix(b0)).num(t(b0)).done());
         out.push(f(48).num(w(s0)).num(w(b0)).num(t(b0)).done());
         // prepositional attachment: the case marker of b0 (its leftmost
         // dependent) against the two places it could go, s0 and s1
@@ -380,13 +427,12 @@ impl<'a> State<'a> {
         // the tagger's runner-up tags ("VBD, or else VBN")
         let alt = |i: usize| self.alt_h[self.slot(i)];
         out.push(f(71).num(alt(s0)).num(t(s0)).done());
-        out.push(f(72).num(alt(b0)).num(t(b0)).done());
         out.push(f(73).num(alt(s1)).num(t(s1)).done());
         out.push(f(74).num(alt(b0)).num(t(s0)).done());
         // supertags: the relation and head direction a tagger predicted for
         // each word from its context on both sides
         let st = |i: usize| self.stag_h[self.slot(i)];
-        for (k, i) in [s0, s1, b0, b1, b2].into_iter().enumerate() {
+        for (k, i) in [s0, s1].into_iter().enumerate() {
             out.push(f(63).num(k as u64).num(st(i)).done());
         }
         out.push(f(64).num(st(s0)).num(st(b0)).done());
@@ -394,7 +440,6 @@ impl<'a> State<'a> {
         out.push(f(66).num(st(s0)).num(t(b0)).done());
         out.push(f(67).num(t(s0)).num(st(b0)).done());
         out.push(f(68).num(st(s0)).num(w(s0)).done());
-        out.push(f(69).num(st(b0)).num(w(b0)).done());
         out.push(f(70).num(st(s1)).num(st(s0)).num(st(b0)).done());
         // arc-eager: the stack's top may have its head already
         let head = |i: usize| {
@@ -473,15 +518,20 @@ impl Parser {
         st.set_supertags(&stags);
         let mut feats = Vec::with_capacity(80);
         let mut scores = Vec::new();
+        // the scores of the buffer's features, kept while the buffer stays
+        let mut buffer = (NONE, Vec::new());
         while !st.done() {
+            if buffer.0 != st.b0 {
+                feats.clear();
+                st.buffer_features(&mut feats);
+                self.scores(&feats, &mut buffer.1);
+                buffer.0 = st.b0;
+            }
             feats.clear();
-            st.features(&mut feats);
-            self.scores(&feats, &mut scores);
-            let best = (0..scores.len())
-                .filter(|&m| st.valid(m))
-                .max_by_key(|&m| (scores[m], std::cmp::Reverse(m)))
-                .unwrap_or(0);
-            st.apply(best);
+            st.other_features(&mut feats);
+            scores.clone_from(&buffer.1);
+            self.weights.add_scores(&feats, &mut scores);
+            st.apply(st.best_valid(&scores));
         }
         let n = words.len();
         let mut heads: Vec<Option<usize>> = st
