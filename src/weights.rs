@@ -181,13 +181,9 @@ impl Sparse {
     /// class; classes outside it are skipped). The slots of all the keys
     /// are asked for first, then the rows are found (each asked for as it
     /// is found) and summed last, so that the cache misses of a model of
-    /// several megabytes overlap instead of coming one after another. The
-    /// sums go to a table of all 256 classes a byte can name, so that a
-    /// pair's class needs no bounds test.
+    /// several megabytes overlap instead of coming one after another.
     #[inline]
     pub(crate) fn add_scores(&self, feats: &[u64], scores: &mut [i32]) {
-        let mut acc = [0i32; 256];
-        let width = self.width.min(256);
         for chunk in feats.chunks(64) {
             for &f in chunk {
                 prefetch(
@@ -218,8 +214,8 @@ impl Sparse {
             for &(start, len) in &rows[..n] {
                 if u64::from(len) == DENSE {
                     let at = start as usize * self.width;
-                    let row = self.dense.get(at..at + width).unwrap_or(&[]);
-                    for (s, &w) in acc[..width].iter_mut().zip(row) {
+                    let row = self.dense.get(at..at + self.width).unwrap_or(&[]);
+                    for (s, &w) in scores.iter_mut().zip(row) {
                         *s += i32::from(w);
                     }
                     continue;
@@ -229,12 +225,11 @@ impl Sparse {
                     .get(start as usize..(start + len) as usize)
                     .unwrap_or(&[]);
                 for &[c, l] in row {
-                    acc[c as usize] += self.levels[l as usize];
+                    if let Some(s) = scores.get_mut(c as usize) {
+                        *s += self.levels[l as usize];
+                    }
                 }
             }
-        }
-        for (s, a) in scores.iter_mut().zip(acc) {
-            *s += a;
         }
     }
 
