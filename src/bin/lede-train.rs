@@ -357,13 +357,22 @@ fn eval_parse(args: &Args) -> Result<(), String> {
         .unwrap_or_else(|| lede::parse::supertag::Supertagger::embedded());
     // load the tagger before the clock starts
     lede::tag::Tagger::embedded();
-    println!("| set | UAS | LAS | tokens | tokens/s (tag + parse) |\n|---|---|---|---|---|");
+    println!(
+        "| set | UAS | LAS | tokens | tokens/s (tag + parse, best of 3) |\n|---|---|---|---|---|"
+    );
     for name in ["dev", "test"] {
         let trees = read_trees(&args.data.join(format!("ud-ewt/en_ewt-ud-{name}.conllu")))?;
-        let t = Instant::now();
-        let tags = tagged(&trees);
-        let (u, l, n) = attachment(parser, &trees, &tags, supertagger);
-        let secs = t.elapsed().as_secs_f64();
+        // the fastest of three passes: this machine's speed varies from
+        // minute to minute with its neighbours' load (docs/performance.md)
+        let mut secs = f64::MAX;
+        let mut scores = (0.0, 0.0, 0);
+        for _ in 0..3 {
+            let t = Instant::now();
+            let tags = tagged(&trees);
+            scores = attachment(parser, &trees, &tags, supertagger);
+            secs = secs.min(t.elapsed().as_secs_f64());
+        }
+        let (u, l, n) = scores;
         println!(
             "| UD EWT {name} (gold tokens, predicted tags) | {:.2} | {:.2} | {n} | {:.0} |",
             u * 100.0,
