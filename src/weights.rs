@@ -58,7 +58,7 @@ pub(crate) struct Sparse {
     /// whole: `width` weights each, added without looking up class and
     /// level pair by pair. Their slot holds the row's number here and the
     /// length [`DENSE`].
-    dense: Vec<i16>,
+    dense: Vec<i32>,
     width: usize,
 }
 
@@ -119,7 +119,7 @@ impl Sparse {
                 dense.resize(start + width, 0);
                 for &(c, w) in &row {
                     // the same weight as the sparse form reads back
-                    dense[start + c as usize] = levels[level(w) as usize] as i16;
+                    dense[start + c as usize] += levels[level(w) as usize];
                 }
                 (k as u64) << 32 | ((start / width.max(1)) as u64) << 8 | DENSE
             } else {
@@ -165,7 +165,7 @@ impl Sparse {
             return Some(
                 (0..self.width)
                     .filter(|&c| row[c] != 0)
-                    .map(|c| (c as u8, row[c]))
+                    .map(|c| (c as u8, row[c] as i16))
                     .collect(),
             );
         }
@@ -215,8 +215,8 @@ impl Sparse {
                 if u64::from(len) == DENSE {
                     let at = start as usize * self.width;
                     let row = self.dense.get(at..at + self.width).unwrap_or(&[]);
-                    for (s, &w) in scores.iter_mut().zip(row) {
-                        *s += i32::from(w);
+                    for (s, w) in scores.iter_mut().zip(row) {
+                        *s += w;
                     }
                     continue;
                 }
