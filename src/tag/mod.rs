@@ -203,17 +203,22 @@ pub struct Sentence {
     words: Vec<String>,
     lower: Vec<String>,
     shapes: Vec<String>,
+    /// Each word's clusters, looked up once (the features of three
+    /// positions ask for them).
+    clusters: Vec<Option<(u16, u16)>>,
 }
 
 impl Sentence {
     pub fn new<S: AsRef<str>>(words: &[S]) -> Sentence {
         let words: Vec<String> = words.iter().map(|w| normalize(w.as_ref())).collect();
-        let lower = words.iter().map(|w| lower_key(w)).collect();
+        let lower: Vec<String> = words.iter().map(|w| lower_key(w)).collect();
         let shapes = words.iter().map(|w| short_shape(&shape(w))).collect();
+        let clusters = lower.iter().map(|w| clusters(w)).collect();
         Sentence {
             words,
             lower,
             shapes,
+            clusters,
         }
     }
 
@@ -254,7 +259,7 @@ impl Sentence {
         out.push(f(13).str(lw).str(w(1)).done());
         out.push(f(14).str(w(-1)).str(lw).done());
         out.push(f(15).str(ending(lw, 3)).str(w(1)).done());
-        if let Some((c, fine)) = clusters(lw) {
+        if let Some((c, fine)) = self.clusters[i] {
             out.push(f(16).num(c as u64).done());
             out.push(f(17).num(fine as u64).done());
         }
@@ -265,7 +270,7 @@ impl Sentence {
                 .done(),
         );
         if i + 1 < n {
-            if let Some((_, fine)) = clusters(&self.lower[i + 1]) {
+            if let Some((_, fine)) = self.clusters[i + 1] {
                 out.push(f(19).num(fine as u64).done());
             }
         }
@@ -278,7 +283,7 @@ impl Sentence {
         let next = w(1);
         out.push(f(21).str(ending(next, 3)).done());
         if i > 0 {
-            if let Some((_, fine)) = clusters(&self.lower[i - 1]) {
+            if let Some((_, fine)) = self.clusters[i - 1] {
                 out.push(f(22).num(fine as u64).done());
             }
         }
