@@ -95,7 +95,8 @@ fn tokens_carry_the_passive_structure() {
 }
 
 /// Every sentence of the seed article is one projective tree: one root,
-/// labelled `root`, heads inside the sentence, no cycles, no crossing arcs.
+/// labelled `root`, heads inside the sentence, no cycles, no crossing
+/// arcs, no word under a punctuation mark.
 #[test]
 fn seed_article_sentences_are_projective_trees() {
     let (_, a) = seed_article();
@@ -112,6 +113,8 @@ fn seed_article_sentences_are_projective_trees() {
             assert_eq!(t[i].head < 0, t[i].deprel == "root", "{}", t[i].text);
             if t[i].head >= 0 {
                 assert!(inside(t[i].head), "{} has its head outside", t[i].text);
+                let head = &t[t[i].head as usize];
+                assert_ne!(head.deprel, "punct", "{} is under a mark", t[i].text);
                 // no cycle: the root is reached within the sentence's length
                 let mut x = i;
                 for _ in 0..ids.len() {
