@@ -760,74 +760,43 @@ mod tests {
         assert_eq!(one, vec![Some(1), None]);
     }
 
+    /// The words of a sentence written with spaces between them.
+    fn words(sentence: &str) -> Vec<String> {
+        sentence.split(' ').map(String::from).collect()
+    }
+
+    /// Heads written as numbers, -1 for the root.
+    fn heads(of: &[i32]) -> Vec<Option<usize>> {
+        of.iter().map(|&h| usize::try_from(h).ok()).collect()
+    }
+
     #[test]
     fn punctuation_follows_the_rules_of_ud() {
-        // "Troops ( Turkish ) moved , officials said ." with three marks
-        // misplaced: the brackets split, a word under the comma, the full
-        // stop under "moved" rather than the root "said"
-        let words: Vec<String> = "Troops ( Turkish ) moved , officials said ."
-            .split(' ')
-            .map(String::from)
-            .collect();
+        // three marks misplaced: the brackets split, a word under the
+        // comma, the full stop under "moved" rather than the root "said"
+        let sentence = words("Troops ( Turkish ) moved , officials said .");
         let rels = [
             "nsubj", "punct", "amod", "punct", "ccomp", "punct", "nsubj", "root", "punct",
         ];
-        let mut heads = vec![
-            Some(4),
-            Some(0),
-            Some(0),
-            Some(4),
-            Some(7),
-            Some(4),
-            Some(5),
-            None,
-            Some(4),
-        ];
-        punctuation(&mut heads, &rels, &words);
-        assert_eq!(
-            heads,
-            vec![
-                Some(4),
-                Some(2),
-                Some(0),
-                Some(2),
-                Some(7),
-                Some(4),
-                Some(4),
-                None,
-                Some(7)
-            ]
-        );
+        let mut parse = heads(&[4, 0, 0, 4, 7, 4, 5, -1, 4]);
+        punctuation(&mut parse, &rels, &sentence);
+        assert_eq!(parse, heads(&[4, 2, 0, 2, 7, 4, 4, -1, 7]));
         // a parse that keeps the rules already: untouched
-        let mut heads = vec![
-            Some(4),
-            Some(2),
-            Some(0),
-            Some(2),
-            Some(7),
-            Some(4),
-            Some(7),
-            None,
-            Some(7),
-        ];
-        let before = heads.clone();
-        punctuation(&mut heads, &rels, &words);
-        assert_eq!(heads, before);
+        let mut parse = heads(&[4, 2, 0, 2, 7, 4, 7, -1, 7]);
+        let before = parse.clone();
+        punctuation(&mut parse, &rels, &sentence);
+        assert_eq!(parse, before);
         // a pair around a mark: a mark heads no word, so the pair stays
-        let words: Vec<String> = ["Go", "(", "!", ")"].map(String::from).to_vec();
         let rels = ["root", "punct", "punct", "punct"];
-        let mut heads = vec![None, Some(0), Some(0), Some(0)];
-        punctuation(&mut heads, &rels, &words);
-        assert_eq!(heads, vec![None, Some(0), Some(0), Some(0)]);
+        let mut parse = heads(&[-1, 0, 0, 0]);
+        punctuation(&mut parse, &rels, &words("Go ( ! )"));
+        assert_eq!(parse, heads(&[-1, 0, 0, 0]));
     }
 
     #[test]
     fn a_run_on_sentence_gets_one_root() {
         // the arc-eager parser alone leaves three roots here
-        let words: Vec<String> = "Hi all , any news from Aleppo ?"
-            .split(' ')
-            .map(String::from)
-            .collect();
+        let words = words("Hi all , any news from Aleppo ?");
         let tags = crate::tag::Tagger::embedded().tag_doubt(&words);
         let (heads, _) = Parser::embedded().parse(&words, &tags);
         assert_eq!(heads.iter().filter(|h| h.is_none()).count(), 1);
