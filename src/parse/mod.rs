@@ -571,48 +571,45 @@ fn punctuation(heads: &mut [Option<usize>], rels: &[&str], words: &[String]) {
     let n = heads.len().min(rels.len()).min(words.len());
     let punct = |i: usize| rels[i] == "punct";
     for i in 0..n {
-        let Some(mut h) = heads[i] else { continue };
-        // the bound guards against a cycle, which a parse never has
-        for _ in 0..n {
-            if !punct(h) {
-                break;
+        if let Some(h) = heads[i] {
+            let up = climb(heads, h, |x| !punct(x));
+            if !punct(up) {
+                heads[i] = Some(up);
             }
-            match heads[h] {
-                Some(up) => h = up,
-                None => break,
-            }
-        }
-        if !punct(h) {
-            heads[i] = Some(h);
         }
     }
-    for (open, close) in [
+    // one pass, in the order the opening marks come: each with the first
+    // closing mark of its kind after it; a pair nested in another of
+    // another kind is handled too, one of the same kind is skipped
+    const PAIRS: [(&str, &str); 6] = [
         ("(", ")"),
         ("[", "]"),
         ("{", "}"),
         ("\"", "\""),
         ("“", "”"),
         ("``", "''"),
-    ] {
-        let mut i = 0;
-        while i < n {
-            if words[i] != open || !punct(i) {
-                i += 1;
-                continue;
-            }
-            let Some(end) = (i + 1..n).find(|&j| words[j] == close) else {
-                break;
-            };
-            let outside = |j: usize| heads[j].is_none_or(|h| h <= i || h >= end);
-            let tops: Vec<usize> = (i + 1..end).filter(|&j| outside(j)).collect();
-            if let [top] = tops[..] {
-                if punct(end) && !punct(top) {
-                    heads[i] = Some(top);
-                    heads[end] = Some(top);
-                }
-            }
-            i = end + 1;
+    ];
+    let mut resume = [0usize; PAIRS.len()];
+    for i in 0..n {
+        let Some(kind) = PAIRS.iter().position(|&(open, _)| words[i] == open) else {
+            continue;
+        };
+        if i < resume[kind] || !punct(i) {
+            continue;
         }
+        let Some(end) = (i + 1..n).find(|&j| words[j] == PAIRS[kind].1) else {
+            resume[kind] = n;
+            continue;
+        };
+        let outside = |j: usize| heads[j].is_none_or(|h| h <= i || h >= end);
+        let tops: Vec<usize> = (i + 1..end).filter(|&j| outside(j)).collect();
+        if let [top] = tops[..] {
+            if punct(end) && !punct(top) {
+                heads[i] = Some(top);
+                heads[end] = Some(top);
+            }
+        }
+        resume[kind] = end + 1;
     }
     let root = (0..n).find(|&i| heads[i].is_none());
     if let (Some(last), Some(root)) = (n.checked_sub(1), root) {
@@ -622,6 +619,19 @@ fn punctuation(heads: &mut [Option<usize>], rels: &[&str], words: &[String]) {
             heads[last] = Some(root);
         }
     }
+}
+
+/// The first of `from` and its ancestors where `stop` holds, else the
+/// root above it (a parse has no cycles; the bound only guards against one).
+fn climb(heads: &[Option<usize>], from: usize, stop: impl Fn(usize) -> bool) -> usize {
+    let mut x = from;
+    for _ in 0..=heads.len() {
+        match heads.get(x).copied().flatten() {
+            Some(h) if !stop(x) => x = h,
+            _ => break,
+        }
+    }
+    x
 }
 
 /// Make a parse a tree with one root, labelled `root`. The arc-eager
@@ -655,15 +665,7 @@ fn single_root(
     // the number of words under each root
     let mut size = vec![0usize; heads.len()];
     for i in 0..heads.len() {
-        let mut x = i;
-        // a parse has no cycles; the bound only guards against one
-        for _ in 0..=heads.len() {
-            match heads[x] {
-                Some(h) => x = h,
-                None => break,
-            }
-        }
-        size[x] += 1;
+        size[climb(heads, i, |_| false)] += 1;
     }
     let kept = *roots
         .iter()
@@ -786,6 +788,11 @@ mod tests {
         let before = parse.clone();
         punctuation(&mut parse, &rels, &sentence);
         assert_eq!(parse, before);
+        // quotes inside brackets: the inner pair is mended too
+        let rels = ["nsubj", "punct", "punct", "amod", "punct", "punct", "root"];
+        let mut parse = heads(&[6, 6, 0, 0, 6, 0, -1]);
+        punctuation(&mut parse, &rels, &words("Troops ( \" elite \" ) moved"));
+        assert_eq!((parse[2], parse[4]), (Some(3), Some(3)));
         // a pair around a mark: a mark heads no word, so the pair stays
         let rels = ["root", "punct", "punct", "punct"];
         let mut parse = heads(&[-1, 0, 0, 0]);
