@@ -8,6 +8,7 @@
 //! to a value; it finds the longest name starting at a token.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::doc::{Document, Label};
@@ -18,18 +19,51 @@ const GIVEN_NAMES: &str = include_str!("../models/given_names.txt");
 const CAPITALIZATION_TSV: &str = include_str!("../models/capitalization.tsv");
 const CLUSTERS_TSV: &str = include_str!("../models/clusters.tsv");
 
+/// FNV-1a over the bytes, mixed at the end: the tables here are fixed
+/// and built from the project's own files, so a keyed hash buys nothing,
+/// and words are hashed at every token of every stage.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51afd7ed558ccd);
+        x ^= x >> 33;
+        x
+    }
+}
+
+/// A map keyed by words.
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A set of words.
+pub type WordSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
 /// Names of several tokens, looked up longest first.
 pub struct PhraseTable<V> {
-    names: HashMap<String, V>,
-    first_words: HashSet<String>,
+    names: WordMap<String, V>,
+    first_words: WordSet<String>,
     max_tokens: usize,
 }
 
 impl<V> PhraseTable<V> {
     fn new() -> PhraseTable<V> {
         PhraseTable {
-            names: HashMap::new(),
-            first_words: HashSet::new(),
+            names: WordMap::default(),
+            first_words: WordSet::default(),
             max_tokens: 1,
         }
     }
@@ -162,7 +196,7 @@ pub fn actors() -> &'static PhraseTable<Actor> {
 
 /// Whether a lowercased word is a known given name (`phillip`, `renee`).
 pub fn is_given_name(lower: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static S: OnceLock<WordSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| {
         GIVEN_NAMES
             .lines()
@@ -176,7 +210,7 @@ pub fn is_given_name(lower: &str) -> bool {
 /// text: `b'A'` always, `b'M'` mostly, `b'S'` sometimes, `b'L'` rarely; none
 /// when it was seen less than twice.
 pub fn capitalization(lower: &str) -> Option<u8> {
-    static M: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    static M: OnceLock<WordMap<&'static str, u8>> = OnceLock::new();
     M.get_or_init(|| {
         tsv(CAPITALIZATION_TSV)
             .filter_map(|[w, b, _, _]| Some((w, *b.as_bytes().first()?)))
@@ -189,7 +223,7 @@ pub fn capitalization(lower: &str) -> Option<u8> {
 /// The distributional clusters of a lowercased word (coarse, fine), from
 /// `tools/build_clusters.py`; none for words seen less than three times.
 pub fn clusters(lower: &str) -> Option<(u16, u16)> {
-    static M: OnceLock<HashMap<&'static str, (u16, u16)>> = OnceLock::new();
+    static M: OnceLock<WordMap<&'static str, (u16, u16)>> = OnceLock::new();
     M.get_or_init(|| {
         tsv(CLUSTERS_TSV)
             .filter_map(|[w, c, f, _]| Some((w, (c.parse().ok()?, f.parse().ok()?))))

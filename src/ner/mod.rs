@@ -175,10 +175,16 @@ pub fn token_features(
     history_features(sent, i, prev, prev2, hist, out);
 }
 
-#[derive(Clone)]
+/// A hypothesis of the beam: its score, the hypothesis of the step
+/// before it extends (an index into that step's beam), its last two tags,
+/// and whether it is the gold prefix (training).
+#[derive(Clone, Copy)]
 struct Hyp {
-    tags: Vec<usize>,
     score: f32,
+    parent: usize,
+    tag: usize,
+    prev: usize,
+    gold: bool,
 }
 
 /// Beam-search decoding of one sentence under the BILOU constraints.
@@ -207,13 +213,22 @@ pub fn decode_cached(
     cache: &mut Vec<[f32; N_TAGS]>,
 ) -> Vec<usize> {
     let n = sent.len();
-    let mut beam = vec![Hyp {
-        tags: Vec::with_capacity(n),
+    // each step's beam, kept to read the tags back through the parents
+    let mut steps: Vec<Vec<Hyp>> = Vec::with_capacity(n);
+    let start = Hyp {
         score: 0.0,
-    }];
+        parent: 0,
+        tag: 0,
+        prev: 0,
+        gold: true,
+    };
     let mut static_feats = Vec::with_capacity(48);
     let mut hist_feats = Vec::with_capacity(8);
-    let mut next: Vec<Hyp> = Vec::with_capacity(width * N_TAGS);
+    let mut cands: Vec<(f32, usize, usize)> = Vec::with_capacity(width * N_TAGS);
+    // best first; (hypothesis, tag) breaks ties, so the order is total
+    let order = |a: &(f32, usize, usize), b: &(f32, usize, usize)| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    };
     for i in 0..n {
         if cache.len() <= i {
             static_feats.clear();
@@ -235,11 +250,13 @@ pub fn decode_cached(
         };
         let last = i + 1 == n;
         let quote = features::is_quote(&sent.words[i]);
-        next.clear();
-        let mut cands: Vec<(f32, usize, usize)> = Vec::with_capacity(beam.len() * N_TAGS);
+        cands.clear();
+        let beam = steps
+            .last()
+            .map_or(std::slice::from_ref(&start), Vec::as_slice);
         for (h, hyp) in beam.iter().enumerate() {
-            let prev = if i > 0 { hyp.tags[i - 1] } else { 0 };
-            let prev2 = if i > 1 { hyp.tags[i - 2] } else { 0 };
+            let prev = if i > 0 { hyp.tag } else { 0 };
+            let prev2 = if i > 1 { hyp.prev } else { 0 };
             hist_feats.clear();
             history_features(sent, i, prev, prev2, hist, &mut hist_feats);
             let hs = score(&hist_feats);
@@ -251,23 +268,39 @@ pub fn decode_cached(
                 }
             }
         }
-        cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        for &(sc, h, t) in cands.iter().take(width) {
-            let mut tags = beam[h].tags.clone();
-            tags.push(t);
-            next.push(Hyp { tags, score: sc });
+        if cands.len() > width && width > 0 {
+            cands.select_nth_unstable_by(width - 1, order);
+            cands.truncate(width);
         }
+        cands.sort_by(order);
+        let next: Vec<Hyp> = cands
+            .iter()
+            .map(|&(sc, h, t)| Hyp {
+                score: sc,
+                parent: h,
+                tag: t,
+                prev: beam[h].tag,
+                gold: beam[h].gold && gold.is_some_and(|g| g.get(i) == Some(&t)),
+            })
+            .collect();
         if next.is_empty() {
             break; // cannot happen: O, I and L cover every state
         }
-        std::mem::swap(&mut beam, &mut next);
-        if let Some(g) = gold {
-            if !beam.iter().any(|hyp| hyp.tags[..] == g[..=i]) {
-                return beam.swap_remove(0).tags;
-            }
+        let lost_gold = gold.is_some() && !next.iter().any(|hyp| hyp.gold);
+        steps.push(next);
+        if lost_gold {
+            break;
         }
     }
-    beam.into_iter().next().map(|h| h.tags).unwrap_or_default()
+    // the best hypothesis' tags, read back through the parents
+    let mut tags = vec![0; steps.len()];
+    let mut h = 0;
+    for (i, step) in steps.iter().enumerate().rev() {
+        let Some(hyp) = step.get(h) else { break };
+        tags[i] = hyp.tag;
+        h = hyp.parent;
+    }
+    tags
 }
 
 /// `Syrian Arab Army (SAA)`: when an acronym in brackets is an entity and

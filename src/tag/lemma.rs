@@ -15,9 +15,10 @@ const LEMMA_TSV: &str = include_str!("../../models/lemma.tsv");
 
 /// The learned lemmatizer.
 pub struct Lemmatizer {
-    exceptions: HashMap<(String, String), String>,
-    /// (upos, suffix) → (chars to strip, text to append)
-    rules: HashMap<(String, String), (usize, String)>,
+    /// `"UPOS\tform"` → lemma.
+    exceptions: HashMap<String, String>,
+    /// `"UPOS\tsuffix"` → (chars to strip, text to append)
+    rules: HashMap<String, (usize, String)>,
     max_suffix: usize,
 }
 
@@ -36,15 +37,12 @@ impl Lemmatizer {
             let c: Vec<&str> = line.split('\t').collect();
             match c.as_slice() {
                 ["E", form, upos, lemma] => {
-                    exceptions.insert((form.to_string(), upos.to_string()), lemma.to_string());
+                    exceptions.insert(format!("{upos}\t{form}"), lemma.to_string());
                 }
                 ["R", upos, suffix, strip, append] => {
                     if let Ok(strip) = strip.parse() {
                         max_suffix = max_suffix.max(suffix.chars().count());
-                        rules.insert(
-                            (upos.to_string(), suffix.to_string()),
-                            (strip, append.to_string()),
-                        );
+                        rules.insert(format!("{upos}\t{suffix}"), (strip, append.to_string()));
                     }
                 }
                 _ => {}
@@ -60,11 +58,16 @@ impl Lemmatizer {
     /// The lemma of `word` tagged `upos`.
     pub fn lemma(&self, word: &str, upos: &str) -> String {
         let lower = word.to_lowercase();
-        let key = (lower.clone(), upos.to_string());
+        // one key buffer: "UPOS\t" and then the form or a suffix of it
+        let mut key = String::with_capacity(upos.len() + 1 + lower.len());
+        key.push_str(upos);
+        key.push('\t');
+        let at = key.len();
+        key.push_str(&lower);
         if let Some(l) = self.exceptions.get(&key) {
             return l.clone();
         }
-        let lemma = self.by_rule(word, &lower, upos);
+        let lemma = self.by_rule(word, &lower, &mut key, at);
         // words nearly always written with a capital keep it: Palestinian, Sunni
         let keeps_capital = upos != "PROPN"
             && word.chars().next().is_some_and(char::is_uppercase)
@@ -79,12 +82,21 @@ impl Lemmatizer {
         lemma
     }
 
-    fn by_rule(&self, word: &str, lower: &str, upos: &str) -> String {
-        let base = if upos == "PROPN" { word } else { lower };
-        let chars: Vec<char> = lower.chars().collect();
-        for k in (1..=self.max_suffix.min(chars.len())).rev() {
-            let suffix: String = chars[chars.len() - k..].iter().collect();
-            if let Some((strip, append)) = self.rules.get(&(upos.to_string(), suffix)) {
+    /// The longest suffix rule of `key[..at]`'s part of speech that gives a
+    /// lemma (`key` ends in the lowercased word).
+    fn by_rule(&self, word: &str, lower: &str, key: &mut String, at: usize) -> String {
+        let base = if key[..at].starts_with("PROPN\t") {
+            word
+        } else {
+            lower
+        };
+        // byte offsets where each suffix of 1..=max_suffix chars starts
+        let starts: Vec<usize> = lower.char_indices().map(|(b, _)| b).collect();
+        let n_chars = starts.len();
+        for k in (1..=self.max_suffix.min(n_chars)).rev() {
+            key.truncate(at);
+            key.push_str(&lower[starts[n_chars - k]..]);
+            if let Some((strip, append)) = self.rules.get(key.as_str()) {
                 let keep = base.chars().count().saturating_sub(*strip);
                 let mut out: String = base.chars().take(keep).collect();
                 out.push_str(append);

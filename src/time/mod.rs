@@ -219,6 +219,22 @@ const UNITS: &[(&str, Unit)] = &[
     ("century", Unit::Century),
 ];
 
+/// Whether a lowercased word names a time: a month, a weekday, a part of
+/// the day, a season, a unit of time (`week`, `years`), a year written in
+/// digits, or `today`, `yesterday`, `tomorrow`, `tonight`. For other stages'
+/// features (the role labeller's "on Thursday").
+pub fn is_time_word(w: &str) -> bool {
+    let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w < "2100" && w > "1000");
+    year || matches!(
+        w,
+        "today" | "yesterday" | "tomorrow" | "tonight" | "weekend"
+    ) || lookup(MONTHS, w).is_some()
+        || lookup(WEEKDAYS, w).is_some()
+        || lookup(PARTS_OF_DAY, w).is_some()
+        || lookup(SEASONS, w).is_some()
+        || unit(w).is_some()
+}
+
 /// A unit of time, singular or plural: `week`, `years`, `centuries`.
 fn unit(t: &str) -> Option<(Unit, bool)> {
     if let Some(u) = lookup(UNITS, t) {
@@ -749,9 +765,18 @@ impl Sent<'_> {
         }
     }
 
-    /// The sentence's Penn tags, computed the first time a tense is needed.
+    /// The sentence's Penn tags, computed the first time a tense is needed
+    /// (the tagging stage's when it ran: the same tagger over the same words).
     fn tags(&self) -> &[&'static str] {
         self.tags.get_or_init(|| {
+            let n = self.lower.len();
+            if self.doc.pos.len() == self.doc.tokens.len() && self.base + n <= self.doc.pos.len() {
+                let tagger = crate::tag::Tagger::embedded();
+                return self.doc.pos[self.base..self.base + n]
+                    .iter()
+                    .map(|&c| tagger.names(c as usize).1)
+                    .collect();
+            }
             let words: Vec<String> = (0..self.lower.len())
                 .map(|k| self.raw(k).to_string())
                 .collect();
@@ -3052,6 +3077,7 @@ mod tests {
         let opts = crate::Options {
             date: date.map(str::to_string),
             tokens: false,
+            ..Default::default()
         };
         let a = crate::analyze(sentence, &opts).unwrap();
         a.times
@@ -3084,6 +3110,7 @@ mod tests {
         let opts = crate::Options {
             date: Some("2020-02-27".into()),
             tokens: false,
+            ..Default::default()
         };
         let text = "It lasted about 18 hours, more than a year after late December, nearly a decade on and at least two weeks before mid-2019.";
         let a = crate::analyze(text, &opts).unwrap();
@@ -3198,6 +3225,7 @@ mod tests {
         let opts = crate::Options {
             date: Some("2020-02-27".into()),
             tokens: false,
+            ..Default::default()
         };
         let a = crate::analyze(
             "Two soldiers died on Wednesday at 3 p.m. after two days of fighting.",
