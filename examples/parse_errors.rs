@@ -2,7 +2,8 @@
 //! relation, with the tagger's tags or (`GOLD_TAGS=1`) the treebank's.
 //!
 //! cargo run --release --features train --example parse_errors [-- MODEL [DATA]]
-//! (`DATA` defaults to ../shared/data; `SPLIT=test` for EWT test)
+//! (`DATA` defaults to ../shared/data; `SPLIT=test` for EWT test;
+//! `CONLLU=FILE` for another treebank file)
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -19,7 +20,10 @@ fn main() -> Result<(), String> {
         .unwrap_or_else(|| lede::parse::Parser::embedded());
     let data = PathBuf::from(args.next().unwrap_or("../shared/data".into()));
     let split = std::env::var("SPLIT").unwrap_or_else(|_| "dev".into());
-    let path = data.join(format!("ud-ewt/en_ewt-ud-{split}.conllu"));
+    // `CONLLU=FILE` scores any treebank file (GUM's news documents, say)
+    let path = std::env::var("CONLLU")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| data.join(format!("ud-ewt/en_ewt-ud-{split}.conllu")));
     let trees = lede::parse::train::read_trees(&path)?;
     let rows = lede::tag::train::conllu_rows(&path)?;
     let tagger = lede::tag::Tagger::embedded();
