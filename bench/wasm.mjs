@@ -1,6 +1,7 @@
 // Speed of the whole analyze() in WebAssembly under Node:
 //   node bench/wasm.mjs [FILE]      (after scripts/build.sh)
-// The seed article (or FILE) repeated to about 2 MB, dated 2020-02-27; prints tokens per second.
+// The seed article (or FILE) repeated to about 2 MB, dated 2020-02-27; prints tokens per second,
+// without and with options.frames (tagger, parser and role labeller).
 import { readFileSync } from 'node:fs';
 import { analyze, analyzeJson } from '../pkg/node.js';
 
@@ -12,8 +13,14 @@ const options = { date: '2020-02-27' };
 const tokens = analyze(text, { tokens: true }).tokens.length;
 analyze(text, options);
 
-for (const [name, f] of [['analyze (JS object)', () => analyze(text, options)], ['analyzeJson (string)', () => analyzeJson(text, options)]]) {
-  const runs = 5;
+const framed = { ...options, frames: true };
+analyze(text, framed);
+
+for (const [name, f, runs] of [
+  ['analyze (JS object)', () => analyze(text, options), 5],
+  ['analyzeJson (string)', () => analyzeJson(text, options), 5],
+  ['analyze, with frames', () => analyze(text, framed), 3],
+]) {
   const t0 = performance.now();
   for (let i = 0; i < runs; i++) f();
   const s = (performance.now() - t0) / 1000 / runs;

@@ -2,7 +2,8 @@
 //!
 //! Analyzes FILE (default: the seed article in ../shared/examples) repeated
 //! to about 2 MB, and prints tokens per second for each stage and for the
-//! whole `analyze` (one core), with the publication date 2020-02-27.
+//! whole `analyze` (one core), with the publication date 2020-02-27, without
+//! and with `options.frames` (tagger, parser and role labeller).
 
 use std::time::Instant;
 
@@ -19,12 +20,21 @@ fn main() {
     let opts = lede::Options {
         date: Some("2020-02-27".to_string()),
         tokens: false,
+        ..Default::default()
     };
     let date = opts.validate().unwrap();
     lede::analyze("warm up the gazetteer.", &opts).unwrap();
 
     let mut doc = Document::new(&text);
     let mut times = Vec::new();
+    lede::analyze(
+        "warm up the role labeller.",
+        &lede::Options {
+            frames: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let mut stage = |name: &'static str, f: &dyn Fn(&mut Document)| {
         let t = Instant::now();
         f(&mut doc);
@@ -34,6 +44,7 @@ fn main() {
     stage("sentences", &lede::sentences::split);
     stage("tag (opt-in)", &lede::tag::tag);
     stage("parse (opt-in)", &lede::parse::parse);
+    stage("roles (opt-in)", &lede::roles::label);
     stage("ner", &lede::ner::find);
     stage("places", &lede::places::find);
     stage("quantity", &lede::quantity::find);
@@ -50,6 +61,15 @@ fn main() {
         std::hint::black_box(lede::analyze_to_json(&text, &opts).unwrap());
     }
     let whole = t.elapsed().as_secs_f64() / runs as f64;
+    let with_frames = lede::Options {
+        frames: true,
+        ..opts.clone()
+    };
+    let t = Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(lede::analyze_to_json(&text, &with_frames).unwrap());
+    }
+    let framed = t.elapsed().as_secs_f64() / runs as f64;
 
     println!(
         "input: {path} x{copies} = {} bytes, {} tokens",
@@ -68,5 +88,11 @@ fn main() {
         tokens / whole,
         whole * 1e3,
         text.len() as f64 / whole / 1e6
+    );
+    println!(
+        "analyze + JSON, with frames {:>8.0} tokens/s  ({:.1} ms, {:.1} MB/s)",
+        tokens / framed,
+        framed * 1e3,
+        text.len() as f64 / framed / 1e6
     );
 }

@@ -7,6 +7,8 @@ export interface AnalyzeOptions {
   date?: string | null;
   /** Include the tokens in the output. */
   tokens?: boolean;
+  /** Include the predicates and their semantic roles (`frames`). */
+  frames?: boolean;
 }
 
 /** A piece of the text. */
@@ -79,6 +81,39 @@ export interface Token extends TextSpan {
   deprel: string;
 }
 
+/** PropBank argument labels. */
+export type RoleLabel =
+  | 'ARG0' | 'ARG1' | 'ARG2' | 'ARG3' | 'ARG4' | 'ARG5' | 'ARGA'
+  | 'ARGM-TMP' | 'ARGM-LOC' | 'ARGM-NEG' | 'ARGM-MOD' | 'ARGM-MNR' | 'ARGM-CAU'
+  | 'ARGM-PRP' | 'ARGM-DIR' | 'ARGM-GOL' | 'ARGM-ADV' | 'ARGM-EXT' | 'ARGM-DIS'
+  | 'ARGM-PRD' | 'ARGM-COM' | 'ARGM-REC' | 'ARGM-ADJ' | 'ARGM-LVB' | 'ARGM-PRR'
+  | 'ARGM-CXN' | 'ARG1-DSP'
+  | `R-${string}` | `C-${string}`;
+
+/** One argument of a predicate: its words as PropBank brackets them. */
+export interface Argument extends TextSpan {
+  /** PropBank label: "ARG0", "ARG1", "ARGM-TMP", "R-ARG0", ... */
+  role: RoleLabel;
+  /** The roleset's description of the role ("killer"), or the guidelines' name of a modifier ("time"). */
+  descr: string | null;
+  /** The argument's syntactic head word. */
+  head: TextSpan;
+}
+
+/** A predicate (the span is its word) with its roleset and arguments. */
+export interface Frame extends TextSpan {
+  /** Index into `sentences`. */
+  sentence: number;
+  /** The predicate's lemma, lowercased ("retake"). */
+  lemma: string;
+  /** PropBank roleset ("kill.01"); null for a word the frame files lack. */
+  roleset: string | null;
+  /** What the roleset means ("cause to die, murder"). */
+  name: string | null;
+  /** In text order. */
+  arguments: Argument[];
+}
+
 export interface Analysis {
   schema: 'lede/1';
   /** lede's version. */
@@ -100,6 +135,8 @@ export interface Analysis {
   quotes: Quote[];
   /** Present only with `options.tokens`. */
   tokens?: Token[];
+  /** Present only with `options.frames`: predicates and their roles, in text order. */
+  frames?: Frame[];
 }
 
 /** Analyze one article. Throws an Error with a message for bad input or options. */

@@ -232,6 +232,33 @@ pub struct Timex {
     pub anchored: bool,
 }
 
+/// A predicate with its PropBank roleset and arguments (see [`crate::roles`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// Index into [`Document::sentences`].
+    pub sentence: usize,
+    /// The predicate's token.
+    pub predicate: usize,
+    /// The predicate's lemma, lowercased (`kill`).
+    pub lemma: String,
+    /// Index of its roleset in the frame lexicon
+    /// ([`crate::roles::frames::Frames`]); `None` for a word the lexicon
+    /// does not know.
+    pub roleset: Option<u32>,
+    pub args: Vec<Argument>,
+}
+
+/// One argument of a [`Frame`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Argument {
+    /// PropBank label: `ARG0`, `ARGM-TMP`, `R-ARG1`.
+    pub role: &'static str,
+    /// The argument's syntactic head token.
+    pub head: usize,
+    /// Its tokens.
+    pub tokens: Range<usize>,
+}
+
 /// The document: text plus every layer the stages have added.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
@@ -252,6 +279,8 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     /// Time expressions (see [`crate::time`]).
     pub times: Vec<Timex>,
+    /// Predicates and their semantic roles (see [`crate::roles`]).
+    pub frames: Vec<Frame>,
 }
 
 impl Document {

@@ -21,6 +21,7 @@ pub mod perceptron;
 pub mod places;
 pub mod quantity;
 pub mod quote;
+pub mod roles;
 pub mod sentences;
 pub mod tag;
 pub mod time;
@@ -68,7 +69,7 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Options of [`analyze`]: the JSON object `{"date": "YYYY-MM-DD", "tokens": true}`.
+/// Options of [`analyze`]: the JSON object `{"date": "YYYY-MM-DD", "tokens": true, "frames": true}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Options {
@@ -78,6 +79,9 @@ pub struct Options {
     /// Include the tokens in the output.
     #[serde(default)]
     pub tokens: bool,
+    /// Include the predicates and their semantic roles in the output.
+    #[serde(default)]
+    pub frames: bool,
 }
 
 /// A calendar date.
@@ -147,9 +151,12 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let mut doc = doc::Document::new(text);
     tokenize::tokenize(&mut doc);
     sentences::split(&mut doc);
-    if options.tokens {
+    if options.tokens || options.frames {
         tag::tag(&mut doc);
         parse::parse(&mut doc);
+    }
+    if options.frames {
+        roles::label(&mut doc);
     }
     ner::find(&mut doc);
     places::find(&mut doc);
@@ -157,7 +164,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     time::find(&mut doc, date);
     doc::resolve_overlaps(&mut doc.entities);
     quote::find(&mut doc);
-    Ok(output::render(&doc, options.date.clone(), options.tokens))
+    Ok(output::render(&doc, options))
 }
 
 /// Analyze one article and return the JSON text of the result, exactly the
@@ -192,6 +199,7 @@ mod tests {
         let opts = Options {
             date: Some("27/02/2020".into()),
             tokens: false,
+            ..Default::default()
         };
         let err = analyze("x", &opts).unwrap_err();
         assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");

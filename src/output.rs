@@ -33,6 +33,9 @@ pub struct Analysis {
     /// Tokens, only when `options.tokens` is true.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenOut>>,
+    /// Predicates with their semantic roles, only when `options.frames` is true.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frames: Option<Vec<FrameOut>>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -120,6 +123,40 @@ pub struct TokenOut {
     pub deprel: &'static str,
 }
 
+/// A predicate (verb, or noun or adjective with a PropBank frame), its
+/// roleset and its arguments.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FrameOut {
+    /// The predicate word.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Index into `sentences`.
+    pub sentence: usize,
+    /// The predicate's lemma (`kill`).
+    pub lemma: String,
+    /// PropBank roleset (`kill.01`); null for a word the frame files lack.
+    pub roleset: Option<String>,
+    /// What the roleset means (`cause to die, murder`).
+    pub name: Option<String>,
+    pub arguments: Vec<ArgumentOut>,
+}
+
+/// One argument of a predicate.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ArgumentOut {
+    /// PropBank label: `ARG0`, `ARG1`, `ARGM-TMP`, `R-ARG0`, `C-ARG1`.
+    pub role: &'static str,
+    /// The frame file's description of the role (`killer`), or the
+    /// guidelines' name of a modifier (`time`).
+    pub descr: Option<String>,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The argument's syntactic head word.
+    pub head: TextSpan,
+}
+
 /// Integral values are written as integers (`2000`, not `2000.0`), so JSON
 /// from the CLI and from `JSON.stringify` in JS are the same bytes.
 fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -193,7 +230,8 @@ impl Render<'_> {
 }
 
 /// Render the document into the output schema.
-pub fn render(doc: &Document, date: Option<String>, with_tokens: bool) -> Analysis {
+pub fn render(doc: &Document, options: &crate::Options) -> Analysis {
+    let (date, with_tokens) = (options.date.clone(), options.tokens);
     let r = Render {
         doc,
         map: Utf16Map::new(&doc.text),
@@ -304,6 +342,43 @@ pub fn render(doc: &Document, date: Option<String>, with_tokens: bool) -> Analys
             })
             .collect()
     });
+    let frames = options.frames.then(|| {
+        let lexicon = crate::roles::frames::Frames::embedded();
+        doc.frames
+            .iter()
+            .map(|f| {
+                let word = r.span(doc.tokens[f.predicate].span);
+                let roleset = f.roleset.and_then(|i| lexicon.roleset(i));
+                let arguments = f
+                    .args
+                    .iter()
+                    .map(|a| {
+                        let first = doc.tokens[a.tokens.start].span.start;
+                        let last = doc.tokens[a.tokens.end - 1].span.end;
+                        let t = r.span(Span::new(first, last));
+                        ArgumentOut {
+                            role: a.role,
+                            descr: lexicon.describe(f.roleset, a.role),
+                            text: t.text,
+                            start: t.start,
+                            end: t.end,
+                            head: r.span(doc.tokens[a.head].span),
+                        }
+                    })
+                    .collect();
+                FrameOut {
+                    text: word.text,
+                    start: word.start,
+                    end: word.end,
+                    sentence: f.sentence,
+                    lemma: f.lemma.clone(),
+                    roleset: roleset.map(|r| r.id.clone()),
+                    name: roleset.map(|r| r.name.clone()),
+                    arguments,
+                }
+            })
+            .collect()
+    });
     Analysis {
         schema: SCHEMA,
         version: env!("CARGO_PKG_VERSION"),
@@ -317,6 +392,7 @@ pub fn render(doc: &Document, date: Option<String>, with_tokens: bool) -> Analys
         quantities,
         quotes,
         tokens,
+        frames,
     }
 }
 

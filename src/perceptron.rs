@@ -36,27 +36,32 @@ impl Sparse {
 
     /// Move the weights of `feats` toward `gold` and away from `pred`.
     pub fn update(&mut self, feats: &[u64], gold: usize, pred: usize) {
+        self.nudge(feats, gold, 1.0);
+        self.nudge(feats, pred, -1.0);
+    }
+
+    /// Move the weights of `feats` for `class` by `delta` (a ranking
+    /// update moves one candidate's features up and another's down).
+    pub fn nudge(&mut self, feats: &[u64], class: usize, delta: f32) {
         let step = self.step;
         for f in feats {
             let row = self.rows.entry(key(*f)).or_default();
-            for (class, delta) in [(gold, 1.0f32), (pred, -1.0)] {
-                let p = match row.iter().position(|c| c.class as usize == class) {
-                    Some(p) => p,
-                    None => {
-                        row.push(Cell {
-                            class: class as u8,
-                            w: 0.0,
-                            total: 0.0,
-                            stamp: step,
-                        });
-                        row.len() - 1
-                    }
-                };
-                let cell = &mut row[p];
-                cell.total += (step - cell.stamp) as f64 * cell.w as f64;
-                cell.stamp = step;
-                cell.w += delta;
-            }
+            let p = match row.iter().position(|c| c.class as usize == class) {
+                Some(p) => p,
+                None => {
+                    row.push(Cell {
+                        class: class as u8,
+                        w: 0.0,
+                        total: 0.0,
+                        stamp: step,
+                    });
+                    row.len() - 1
+                }
+            };
+            let cell = &mut row[p];
+            cell.total += (step - cell.stamp) as f64 * cell.w as f64;
+            cell.stamp = step;
+            cell.w += delta;
         }
     }
 

@@ -96,6 +96,7 @@ fn random_inputs_give_valid_spans() {
     let mut rng = Lcg(42);
     let opts = Options {
         tokens: true,
+        frames: true,
         ..Default::default()
     };
     for _ in 0..3000 {
@@ -132,6 +133,15 @@ fn random_inputs_give_valid_spans() {
         for t in out.tokens.as_ref().unwrap() {
             check(&t.text, t.start, t.end);
         }
+        for f in out.frames.as_ref().unwrap() {
+            check(&f.text, f.start, f.end);
+            assert!(f.sentence < out.sentences.len());
+            for a in &f.arguments {
+                check(&a.text, a.start, a.end);
+                check(&a.head.text, a.head.start, a.head.end);
+                assert!(a.start <= a.head.start && a.head.end <= a.end, "{text:?}");
+            }
+        }
     }
 }
 
@@ -160,5 +170,12 @@ fn pathological_inputs() {
     ] {
         let out = analyze(&text, &Options::default()).unwrap();
         assert_eq!(out.length, text.encode_utf16().count());
+        let frames = Options {
+            frames: true,
+            ..Default::default()
+        };
+        if text.len() <= 20_000 {
+            assert!(analyze(&text, &frames).unwrap().frames.is_some());
+        }
     }
 }

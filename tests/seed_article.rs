@@ -13,6 +13,7 @@ fn seed() -> Analysis {
     let opts = Options {
         date: Some("2020-02-27".into()),
         tokens: false,
+        ..Default::default()
     };
     analyze(&text, &opts).unwrap()
 }

@@ -35,6 +35,30 @@ fn bad_text_and_options_are_errors_not_traps() {
 }
 
 #[wasm_bindgen_test]
+fn frames_come_when_asked_for_and_match_native() {
+    let text = "Turkish forces retook the key town of Saraqib on Thursday.";
+    let opts = js_object(&[("frames", JsValue::TRUE)]);
+    let out = lede_wasm_analyze(text, opts).unwrap();
+    let frames = js_get(&out, "frames");
+    assert!(js_sys_array_len(&frames) >= 1);
+    let none = lede_wasm_analyze(text, JsValue::UNDEFINED).unwrap();
+    assert!(js_get(&none, "frames").is_undefined());
+    let native = lede::analyze_to_json(
+        text,
+        &lede::Options {
+            frames: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let opts = js_object(&[("frames", JsValue::TRUE)]);
+    assert_eq!(
+        lede::wasm_exports::analyze_json(JsValue::from_str(text), opts).ok(),
+        Some(native)
+    );
+}
+
+#[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(lede::wasm_exports::version(), env!("CARGO_PKG_VERSION"));
 }

@@ -30,6 +30,8 @@ def main():
         args += ["--date", options["date"]]
     if options.get("tokens"):
         args.append("--tokens")
+    if options.get("frames"):
+        args.append("--frames")
     out = subprocess.run(args, check=True, capture_output=True, text=True).stdout.rstrip("\n")
     m = block(text, "json example-output")
     text = text[: m.start(1)] + out + text[m.end(1):]

@@ -37,7 +37,7 @@ function run() {
   const t0 = performance.now();
   let out;
   try {
-    out = analyze(text, { date });
+    out = analyze(text, { date, frames: true });
   } catch (e) {
     showError(e.message);
     $('results').hidden = true;
@@ -47,7 +47,7 @@ function run() {
   last = { text, out };
   render(text, out);
   $('status').textContent = `${out.sentences.length} sentences, ${out.entities.length} entities, ` +
-    `${out.quotes.length} quotes in ${ms.toFixed(1)} ms`;
+    `${out.frames.length} predicates, ${out.quotes.length} quotes in ${ms.toFixed(1)} ms`;
 }
 
 function render(text, out) {
@@ -57,6 +57,7 @@ function render(text, out) {
   renderTimes(out.times);
   renderQuantities(out.quantities);
   renderQuotes(out.quotes);
+  renderFrames(text, out.frames ?? []);
   $('results').hidden = false;
 }
 
@@ -168,6 +169,28 @@ function renderQuotes(quotes) {
     list.append(el('li', { class: 'quote' }, el('blockquote', {}, `“${q.text}”`), el('div', {}, '— ', ...parts)));
   }
   $('n-quotes').textContent = `(${quotes.length})`;
+}
+
+// auxiliaries (be, have, do as in "were killed", "has claimed", "did not")
+// and predicates without a numbered role say little on their own
+const AUXILIARY = /^(be\.03|have\.01|do\.01)$/;
+const NUMBERED = /^(R-|C-)?ARG[0-5A]/;
+
+function renderFrames(text, frames) {
+  const list = $('frames');
+  list.replaceChildren();
+  const shown = frames.filter((f) => !AUXILIARY.test(f.roleset ?? '')
+    && f.arguments.some((a) => NUMBERED.test(a.role)));
+  for (const f of shown) {
+    const args = f.arguments.map((a) => el('li', { 'data-role': a.role },
+      el('span', { class: 'role', title: a.role }, a.descr ?? a.role), ' ', a.text));
+    const sense = [f.roleset, f.name].filter(Boolean).join(': ');
+    const item = el('li', { class: 'frame', 'data-roleset': f.roleset ?? '' },
+      el('strong', {}, f.text), ' ', el('span', { class: 'meta' }, sense),
+      el('ul', { class: 'args' }, ...args));
+    list.append(item);
+  }
+  $('n-frames').textContent = `(${shown.length})`;
 }
 
 function loadFile(file) {

@@ -15,6 +15,7 @@
 //! changes), `LEDE_STAG_ONLY=1` trains and scores only the supertagger,
 //! `LEDE_PARSE_PRUNE` / `LEDE_STAG_PRUNE` set the pruning thresholds.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -23,8 +24,9 @@ use lede::ner::train::{evaluate, read_conll, read_gum, read_uner, train, Doc, Se
 use lede::ner::Model;
 
 const USAGE: &str =
-    "usage: lede-train ner|pos|lemma|parse [--data DIR] [--out FILE] [--epochs N] [--seed N] [--prune W]
-       lede-train eval-ner|eval-pos|eval-parse [--data DIR] [--model FILE]
+    "usage: lede-train ner|pos|lemma|parse|roles [--data DIR] [--out FILE] [--epochs N] [--seed N] [--prune W]
+       lede-train frames [--data DIR] [--out FILE]
+       lede-train eval-ner|eval-pos|eval-parse|eval-roles [--data DIR] [--model FILE]
        lede-train export-ner [--data DIR]
        lede-train eval-time [--data DIR] [--errors]";
 
@@ -419,6 +421,7 @@ fn eval_time(args: &Args) -> Result<(), String> {
             let opts = lede::Options {
                 date: Some(d.dct.clone()),
                 tokens: false,
+                ..Default::default()
             };
             let t = Instant::now();
             let a = lede::analyze(&d.text, &opts).map_err(|e| e.to_string())?;
@@ -542,6 +545,9 @@ fn main() -> ExitCode {
         "eval-parse" => eval_parse(&args),
         "eval-pos" => eval_pos(&args),
         "eval-time" => eval_time(&args),
+        "frames" => build_frames(&args),
+        "roles" => train_roles(&args),
+        "eval-roles" => eval_roles(&args),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -681,6 +687,338 @@ fn eval_ner(args: &Args) -> Result<(), String> {
             tokens(docs) as f64 / secs
         );
         println!("{}", score.table(types));
+    }
+    Ok(())
+}
+
+/// The PropBank frame lexicon (`models/frames.tsv`) from the frame files.
+fn build_frames(args: &Args) -> Result<(), String> {
+    let tsv = lede::roles::frames::build(&args.data.join("propbank-frames/frames"))?;
+    let out = args.out_or("models/frames.tsv");
+    std::fs::write(&out, &tsv).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!("wrote {} ({} rolesets)", out.display(), tsv.lines().count());
+    Ok(())
+}
+
+/// The syntax the role labeller trains over (`LEDE_ROLES_SYNTAX`):
+/// `jackknife` (the default: each fifth of EWT train tagged and parsed by
+/// a tagger, supertagger and parser trained without it, as wrong as the
+/// syntax of unseen text), `predicted` (the shipped tagger and parser,
+/// which saw these sentences in training) or `gold`.
+fn role_syntax(
+    data: &Path,
+    sents: &[lede::roles::train::Annotated],
+    seed: u64,
+) -> Result<Vec<lede::roles::train::Syntax>, String> {
+    use lede::roles::train::predicted;
+    Ok(match std::env::var("LEDE_ROLES_SYNTAX").as_deref() {
+        Ok("gold") => sents.iter().map(|a| a.gold()).collect(),
+        Ok("predicted") => sents.iter().map(|a| predicted(&a.words)).collect(),
+        _ => {
+            let parses = cached_jackknifed_parses(data, seed)?;
+            sents
+                .iter()
+                .map(|a| {
+                    parses
+                        .get(&a.id)
+                        .cloned()
+                        .unwrap_or_else(|| predicted(&a.words))
+                })
+                .collect()
+        }
+    })
+}
+
+/// Folds of the role labeller's jackknifed syntax.
+const PARSE_FOLDS: usize = 5;
+
+/// EWT train's sentences tagged and parsed by models trained without them
+/// (`PARSE_FOLDS` folds; the tags from ten folds as the parser's own
+/// training gets them), by sentence id.
+fn jackknifed_parses(
+    data: &Path,
+    seed: u64,
+) -> Result<HashMap<String, lede::roles::train::Syntax>, String> {
+    use lede::parse::train::{read_trees, train, train_supertags};
+    let path = data.join("ud-ewt/en_ewt-ud-train.conllu");
+    let trees = read_trees(&path)?;
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let ids: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("# sent_id = "))
+        .map(|s| s.trim().to_string())
+        .collect();
+    if ids.len() != trees.len() {
+        return Err(format!(
+            "{}: {} sentence ids for {} trees",
+            path.display(),
+            ids.len(),
+            trees.len()
+        ));
+    }
+    let tags = cached_jackknife(data, &trees)?;
+    let mut out = HashMap::new();
+    for fold in 0..PARSE_FOLDS {
+        let rest: Vec<usize> = (0..trees.len())
+            .filter(|i| i % PARSE_FOLDS != fold)
+            .collect();
+        let rest_trees: Vec<_> = rest.iter().map(|&i| trees[i].clone()).collect();
+        let rest_tags: Vec<_> = rest.iter().map(|&i| tags[i].clone()).collect();
+        let sup = train_supertags(
+            &rest_trees,
+            &rest_tags,
+            2600,
+            seed + fold as u64,
+            true,
+            |_| {},
+        )?;
+        let supertagger = lede::parse::supertag::Supertagger::from_bytes(
+            &lede::parse::supertag::Supertagger::to_bytes(&sup.names, &sup.rows),
+        )?;
+        let (labels, rows) = train(
+            &rest_trees,
+            &rest_tags,
+            &sup.jackknifed,
+            10,
+            seed + fold as u64,
+            |_, _| {},
+        );
+        let parser =
+            lede::parse::Parser::from_bytes(&lede::parse::Parser::to_bytes(&labels, &rows))?;
+        for i in (fold..trees.len()).step_by(PARSE_FOLDS) {
+            let (heads, rels) = parser.parse_with(&trees[i].words, &tags[i], &supertagger);
+            out.insert(
+                ids[i].clone(),
+                lede::roles::train::Syntax {
+                    tags: tags[i]
+                        .iter()
+                        .map(|t| t.split('+').next().unwrap_or(t).to_string())
+                        .collect(),
+                    heads,
+                    rels: rels.into_iter().map(str::to_string).collect(),
+                },
+            );
+        }
+        eprintln!(
+            "role syntax: jackknife fold {}/{PARSE_FOLDS} parsed",
+            fold + 1
+        );
+    }
+    Ok(out)
+}
+
+/// The jackknifed parses, read from `LEDE_ROLES_JACKKNIFE_CACHE` when that
+/// file exists and written to it otherwise (delete it when the tagger or
+/// parser changes).
+fn cached_jackknifed_parses(
+    data: &Path,
+    seed: u64,
+) -> Result<HashMap<String, lede::roles::train::Syntax>, String> {
+    let Ok(cache) = std::env::var("LEDE_ROLES_JACKKNIFE_CACHE") else {
+        return jackknifed_parses(data, seed);
+    };
+    if let Ok(text) = std::fs::read_to_string(&cache) {
+        let mut out = HashMap::new();
+        for line in text.lines() {
+            let c: Vec<&str> = line.split('\t').collect();
+            let [id, tags, heads, rels] = c[..] else {
+                return Err(format!("{cache}: bad line; delete the file"));
+            };
+            out.insert(
+                id.to_string(),
+                lede::roles::train::Syntax {
+                    tags: tags.split(' ').map(str::to_string).collect(),
+                    heads: heads.split(' ').map(|h| h.parse().ok()).collect(),
+                    rels: rels.split(' ').map(str::to_string).collect(),
+                },
+            );
+        }
+        eprintln!("jackknifed parses read from {cache}");
+        return Ok(out);
+    }
+    let parses = jackknifed_parses(data, seed)?;
+    let mut ids: Vec<&String> = parses.keys().collect();
+    ids.sort();
+    let mut text = String::new();
+    for id in ids {
+        let s = &parses[id];
+        let heads: Vec<String> = s
+            .heads
+            .iter()
+            .map(|h| h.map_or("-".to_string(), |h| h.to_string()))
+            .collect();
+        text.push_str(&format!(
+            "{id}\t{}\t{}\t{}\n",
+            s.tags.join(" "),
+            heads.join(" "),
+            s.rels.join(" ")
+        ));
+    }
+    std::fs::write(&cache, text).map_err(|e| format!("{cache}: {e}"))?;
+    Ok(parses)
+}
+
+fn train_roles(args: &Args) -> Result<(), String> {
+    use lede::roles::train::{evaluate, predicted, read_split, train, Settings, TrainSet};
+    let frames = lede::roles::frames::Frames::parse(&lede::roles::frames::build(
+        &args.data.join("propbank-frames/frames"),
+    )?);
+    let train_set = read_split(&args.data, "train")?;
+    let dev = read_split(&args.data, "dev")?;
+    eprintln!(
+        "training the role labeller on PropBank EWT train: {} sentences, {} predicates",
+        train_set.len(),
+        train_set.iter().map(|a| a.predicates.len()).sum::<usize>()
+    );
+    let mut syntax = role_syntax(&args.data, &train_set, 3)?;
+    let mut train_set = train_set;
+    if std::env::var("LEDE_ROLES_BOTH").is_ok() {
+        let gold: Vec<_> = train_set.iter().map(|a| a.gold()).collect();
+        syntax.extend(gold);
+        train_set.extend(train_set.clone());
+    }
+    let dev_syntax: Vec<_> = dev.iter().map(|a| predicted(&a.words)).collect();
+    let prune = |var: &str, default: i16| {
+        std::env::var(var)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let settings = Settings {
+        epochs: args.epochs,
+        seed: args.seed,
+        // weights below these (of 32767) are dropped, and argument
+        // features seen fewer than 15 times: 0.59 MB gzipped for the three
+        // models (docs/accuracy.md has the size against accuracy)
+        prune: [
+            prune("LEDE_ROLES_PRUNE_PRED", 3000),
+            prune("LEDE_ROLES_PRUNE_SENSE", 3000),
+            prune("LEDE_ROLES_PRUNE", 1000),
+        ],
+        min_label: 2,
+        min_count: std::env::var("LEDE_ROLES_MIN_COUNT")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(15),
+        min_sense_count: std::env::var("LEDE_ROLES_MIN_SENSE")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1),
+    };
+    let set = TrainSet {
+        sentences: &train_set,
+        syntax: &syntax,
+    };
+    let trained = train(&set, &frames, &settings, |epoch, labeller| {
+        let (s, _) = evaluate(labeller, &frames, &dev, &dev_syntax);
+        let (_, _, pf) =
+            lede::roles::train::prf(s.right_predicates, s.found_predicates, s.gold_predicates);
+        let (_, _, sf) = lede::roles::train::prf(s.span_right, s.found_args, s.gold_args);
+        let (_, _, hf) = lede::roles::train::prf(s.head_right, s.found_args, s.gold_args);
+        eprintln!(
+            "epoch {epoch:>2}: EWT dev predicates F1 {pf:.4}, rolesets {:.4}, arguments F1 by span {sf:.4}, by head {hf:.4}",
+            s.right_rolesets as f64 / s.right_predicates.max(1) as f64
+        );
+    });
+    if std::env::var("LEDE_ROLES_STATS").is_ok() {
+        for (name, rows) in ["predicates", "senses", "arguments"]
+            .iter()
+            .zip(&trained.rows)
+        {
+            let mut maxes: Vec<i32> = rows
+                .iter()
+                .map(|(_, r)| {
+                    r.iter()
+                        .map(|&(_, w)| i32::from(w).abs())
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect();
+            maxes.sort_unstable();
+            let q = |f: f64| {
+                maxes
+                    .get(((maxes.len() as f64 - 1.0) * f) as usize)
+                    .copied()
+                    .unwrap_or(0)
+            };
+            let cells: usize = rows.iter().map(|(_, r)| r.len()).sum();
+            let mut section = Vec::new();
+            lede::roles::write_rows(&mut section, rows);
+            let path = format!("/tmp/lede-roles-{name}.bin");
+            std::fs::write(&path, &section).map_err(|e| e.to_string())?;
+            eprintln!(
+                "{name}: {} bytes in {path}; {} rows, {cells} cells; row max |w| quantiles 10% {} 50% {} 90% {} 99% {} 99.9% {} max {}",
+                section.len(), rows.len(), q(0.1), q(0.5), q(0.9), q(0.99), q(0.999), q(1.0)
+            );
+        }
+    }
+    let out = args.out_or("models/roles.bin");
+    let bytes = lede::roles::Labeller::to_bytes(
+        &trained.labels,
+        &trained.extra,
+        [&trained.rows[0], &trained.rows[1], &trained.rows[2]],
+    );
+    std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} bytes; {} / {} / {} features)",
+        out.display(),
+        bytes.len(),
+        trained.rows[0].len(),
+        trained.rows[1].len(),
+        trained.rows[2].len()
+    );
+    Ok(())
+}
+
+fn eval_roles(args: &Args) -> Result<(), String> {
+    use lede::roles::train::{evaluate, evaluate_raw, predicted, read_split};
+    let frames = lede::roles::frames::Frames::embedded();
+    let owned = match &args.model {
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            Some(lede::roles::Labeller::from_bytes(&bytes, frames)?)
+        }
+        None => None,
+    };
+    let labeller = owned
+        .as_ref()
+        .unwrap_or_else(|| lede::roles::Labeller::embedded());
+    let dev = read_split(&args.data, "dev")?;
+    // load the models before the clock starts
+    lede::analyze(
+        "Warm up in Idlib.",
+        &lede::Options {
+            frames: true,
+            ..Default::default()
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    let t = Instant::now();
+    let syntax: Vec<_> = dev.iter().map(|a| predicted(&a.words)).collect();
+    let parse_secs = t.elapsed().as_secs_f64();
+    let (scores, secs) = evaluate(labeller, frames, &dev, &syntax);
+    println!(
+        "{}\n(tag + parse: {:.0} words/s; tag + parse + roles: {:.0} words/s)\n",
+        scores.table(
+            "PropBank EWT dev, gold tokens, lede's tags and parse",
+            secs,
+            20
+        ),
+        scores.words as f64 / parse_secs,
+        scores.words as f64 / (parse_secs + secs)
+    );
+    let gold_syntax: Vec<_> = dev.iter().map(|a| a.gold()).collect();
+    let (scores, secs) = evaluate(labeller, frames, &dev, &gold_syntax);
+    println!(
+        "{}",
+        scores.table("PropBank EWT dev, gold tokens, gold tags and tree", secs, 0)
+    );
+    if args.model.is_none() {
+        let (scores, secs) = evaluate_raw(&dev, 20)?;
+        println!(
+            "{}",
+            scores.table("PropBank EWT dev, raw text (whole analyze)", secs, 0)
+        );
     }
     Ok(())
 }

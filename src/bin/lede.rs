@@ -1,8 +1,8 @@
 //! The `lede` command line: analyze files or a JSON-lines stream.
 //!
 //! ```text
-//! lede analyze FILE... [--date YYYY-MM-DD] [--tokens] [--pretty]
-//! lede analyze --jsonl [FILE] [--date YYYY-MM-DD] [--tokens]
+//! lede analyze FILE... [--date YYYY-MM-DD] [--tokens] [--frames] [--pretty]
+//! lede analyze --jsonl [FILE] [--date YYYY-MM-DD] [--tokens] [--frames]
 //! ```
 
 use std::fs;
@@ -16,10 +16,10 @@ const USAGE: &str = "\
 lede — who did what to whom, where, when
 
 Usage:
-  lede analyze FILE... [--date YYYY-MM-DD] [--tokens] [--pretty]
+  lede analyze FILE... [--date YYYY-MM-DD] [--tokens] [--frames] [--pretty]
       Analyze each text file (\"-\" is standard input) and print one JSON
       document per file (schema lede/1, offsets in UTF-16 code units).
-  lede analyze --jsonl [FILE] [--date YYYY-MM-DD] [--tokens]
+  lede analyze --jsonl [FILE] [--date YYYY-MM-DD] [--tokens] [--frames]
       Read JSON lines {\"id\", \"text\", \"date\"?, \"options\"?} from FILE or
       standard input; write one JSON line per input line, in order, with the
       same id. A bad line gives {\"id\", \"line\", \"error\"} and the run goes on.
@@ -30,6 +30,7 @@ Options:
   --date YYYY-MM-DD   publication date (anchors relative times); in --jsonl
                       mode the default for lines that give none
   --tokens            include the tokens in the output
+  --frames            include the predicates and their semantic roles
   --pretty            indent the JSON (not with --jsonl)
   --threads N         worker threads for --jsonl (default: all cores)
 ";
@@ -70,6 +71,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--jsonl" => args.jsonl = true,
             "--pretty" => args.pretty = true,
             "--tokens" => args.options.tokens = true,
+            "--frames" => args.options.frames = true,
             "--date" => {
                 let d = argv
                     .next()
@@ -248,6 +250,7 @@ fn process_line(line: &str, number: usize, defaults: &lede::Options) -> Option<L
         options.date = defaults.date.clone();
     }
     options.tokens |= defaults.tokens;
+    options.frames |= defaults.frames;
     match lede::analyze_to_json(text, &options) {
         Ok(json) => {
             // {"id":…, then the analysis' own fields

@@ -467,6 +467,7 @@ pub fn raw_attachment(docs: &[RawDoc]) -> RawScores {
     let opts = crate::Options {
         date: None,
         tokens: true,
+        ..Default::default()
     };
     for doc in docs {
         let Ok(a) = crate::analyze(&doc.text, &opts) else {

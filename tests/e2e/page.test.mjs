@@ -86,6 +86,18 @@ test('seed article: highlights, quotes with speakers, no console errors', async 
   const text = await page.$eval('#doc', (d) => d.textContent);
   assert.equal(text, await page.$eval('#text', (t) => t.value), 'the rendered text is the input text');
 
+  // who did what: the predicates with their roles, as the core labels them
+  const frames = await page.$$eval('#frames > li', (ls) => ls.map((l) => ({
+    verb: l.querySelector('strong').textContent,
+    text: l.textContent,
+  })));
+  const retook = frames.find((f) => f.verb === 'retook');
+  assert.ok(retook, frames.map((f) => f.verb).join(', '));
+  assert.ok(retook.text.includes('Turkish forces and their Syrian proxies'), retook.text);
+  assert.ok(retook.text.includes('the key town of Saraqib'), retook.text);
+  const roles = await page.$$eval('#frames .args li', (ls) => ls.map((l) => l.dataset.role));
+  assert.ok(roles.includes('ARG0') && roles.includes('ARGM-TMP'), roles.join(' '));
+
   await page.screenshot({ path: join(OUT, 'page-idlib.png'), fullPage: true });
   await page.$eval('#results', (r) => r.scrollIntoView());
   await page.screenshot({ path: join(OUT, 'page-idlib-results.jpg'), type: 'jpeg', quality: 80 });

@@ -16,6 +16,8 @@ function assertSpans(text, out) {
     ...out.paragraphs, ...out.sentences, ...out.entities, ...out.quantities, ...out.quotes,
     ...out.quotes.flatMap((q) => [q.cue, q.speaker, q.speaker_ref].filter(Boolean)),
     ...(out.tokens ?? []),
+    ...(out.frames ?? []),
+    ...(out.frames ?? []).flatMap((f) => f.arguments.flatMap((a) => [a, a.head])),
   ];
   for (const s of spans) assert.equal(text.slice(s.start, s.end), s.text, JSON.stringify(s));
   assert.equal(out.length, text.length);
@@ -57,18 +59,33 @@ test('UTF-16 offsets after emoji, flags and accented letters', () => {
   assert.equal(out.quantities.at(-1).value, 3000);
 });
 
+test('seed article frames: who killed whom, who retook what', () => {
+  const out = analyze(seed, { date: '2020-02-27', frames: true });
+  assertSpans(seed, out);
+  const retook = out.frames.find((f) => f.text === 'retook');
+  assert.equal(retook.roleset, 'retake.01');
+  const role = (f, r) => f.arguments.find((a) => a.role === r)?.text;
+  assert.equal(role(retook, 'ARG0'), 'Turkish forces and their Syrian proxies');
+  assert.equal(role(retook, 'ARG1'), 'the key town of Saraqib');
+  const killed = out.frames.find((f) => f.text === 'killed' && f.sentence === 1);
+  assert.equal(role(killed, 'ARG1'), 'Three Turkish soldiers');
+  assert.equal(killed.arguments.find((a) => a.role === 'ARG0').descr, 'killer');
+  assert.equal(analyze('', { frames: true }).frames.length, 0);
+  assert.equal(analyze(seed).frames, undefined, 'frames only when asked for');
+});
+
 test('JSON text is the same bytes as JSON.stringify of the object', () => {
-  const opts = { date: '2020-02-27', tokens: true };
+  const opts = { date: '2020-02-27', tokens: true, frames: true };
   assert.equal(analyzeJson(seed, opts), JSON.stringify(analyze(seed, opts)));
 });
 
 test('CLI output is byte-for-byte the wasm output', () => {
   const bin = process.env.LEDE_BIN ?? [`${root}target/release/lede`, `${root}target/debug/lede`].find(existsSync);
   assert.ok(bin, 'build the CLI first (cargo build --release)');
-  for (const [file, date] of [[SEED, '2020-02-27'], [SEED, null]]) {
-    const args = ['analyze', file, ...(date ? ['--date', date] : [])];
+  for (const [file, date, frames] of [[SEED, '2020-02-27', false], [SEED, null, false], [SEED, '2020-02-27', true]]) {
+    const args = ['analyze', file, ...(date ? ['--date', date] : []), ...(frames ? ['--frames'] : [])];
     const cli = execFileSync(bin, args, { encoding: 'utf8' });
-    assert.equal(cli, `${analyzeJson(readFileSync(file, 'utf8'), { date })}\n`);
+    assert.equal(cli, `${analyzeJson(readFileSync(file, 'utf8'), { date, frames })}\n`);
   }
 });
 
@@ -105,7 +122,7 @@ test('arbitrary Unicode never traps', () => {
     let s = '';
     const len = rand() % 80;
     for (let i = 0; i < len; i++) s += pool[rand() % pool.length];
-    assertSpans(s, analyze(s, { tokens: true }));
+    assertSpans(s, analyze(s, { tokens: true, frames: true }));
   }
   // lone surrogates are replaced by JS → UTF-8 conversion, never a trap
   assert.equal(analyze('a\ud800b').schema, 'lede/1');
@@ -118,10 +135,12 @@ test('TypeScript types compile against real usage (tsc --strict)', () => {
 
 test('types name every field the output has', () => {
   const dts = readFileSync(`${root}pkg/index.d.ts`, 'utf8');
-  const out = analyze('“We won,” said Akar in Ankara. 3 people.', { tokens: true });
+  const out = analyze('“We won,” said Akar in Ankara. 3 people.', { tokens: true, frames: true });
+  const frame = out.frames.find((f) => f.arguments.length > 0);
   const keys = new Set([
     ...Object.keys(out), ...Object.keys(out.entities[0]), ...Object.keys(out.quantities[0]),
     ...Object.keys(out.quotes[0]), ...Object.keys(out.sentences[0]), ...Object.keys(out.tokens[0]),
+    ...Object.keys(frame), ...Object.keys(frame.arguments[0]), ...Object.keys(frame.arguments[0].head),
   ]);
   for (const k of keys) assert.match(dts, new RegExp(`\\b${k}\\??:`), `index.d.ts lacks ${k}`);
 });

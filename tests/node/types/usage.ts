@@ -1,6 +1,6 @@
 // Compiled with `tsc --strict --noEmit` by tests/node/package.test.mjs: the
 // package's types describe what a JS app would write against.
-import { analyze, analyzeJson, version, type Analysis, type Entity, type Quote } from 'lede';
+import { analyze, analyzeJson, version, type Analysis, type Entity, type Frame, type Quote } from 'lede';
 
 const text: string = 'Turkish troops entered Idlib.';
 const out: Analysis = analyze(text, { date: '2020-02-27' });
@@ -12,4 +12,6 @@ const values: number[] = out.quantities.map((q) => q.value);
 const json: string = analyzeJson(text, null);
 const v: string = version();
 const tokens = analyze(text, { tokens: true }).tokens ?? [];
-console.log(schema, spans, speakers, values, json.length, v, tokens.length);
+const frames: Frame[] = analyze(text, { frames: true }).frames ?? [];
+const who: string[] = frames.flatMap((f) => f.arguments.filter((a) => a.role === 'ARG0').map((a) => `${a.head.text} (${a.descr ?? '?'}) ${f.roleset ?? f.lemma}`));
+console.log(schema, spans, speakers, values, json.length, v, tokens.length, who);
