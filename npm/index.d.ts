@@ -35,6 +35,33 @@ export interface Entity extends TextSpan {
   kind: string | null;
   /** ISO 3166-1 alpha-3 code, which is also the CAMEO country code ("TUR", "SYR"). */
   country: string | null;
+  /** Index into `actors`; null for numbers and times. */
+  actor: number | null;
+}
+
+/** One real-world person, organization, group or place with all its mentions. */
+export interface Actor {
+  /** The fullest name in the text ("Recep Tayyip Erdogan"). */
+  name: string;
+  label: EntityLabel;
+  /** Indices into `entities`, in text order. */
+  mentions: number[];
+  /** Pronouns that stand for it ("He", a quote's "he said"). */
+  references: TextSpan[];
+  /** The title the text gives a person: "President", "Defense Minister". */
+  role: string | null;
+  /** CAMEO actor code on the article's date: "TURGOV", "SYRMIL", "IGOUNO". */
+  code: string | null;
+  /** ISO 3166-1 alpha-3 code of its country. */
+  country: string | null;
+  kind:
+    | 'person' | 'organization' | 'armed group' | 'country' | 'city' | 'state' | 'place'
+    | 'region' | 'continent' | 'nationality' | 'group' | null;
+  /** A city's latitude and longitude (one decimal); null otherwise. */
+  lat: number | null;
+  lon: number | null;
+  /** For a capital acting for its country's government, that country's code. */
+  government_of: string | null;
 }
 
 export interface Quantity extends TextSpan {
@@ -126,6 +153,8 @@ export interface Analysis {
   sentences: Sentence[];
   /** Non-overlapping, in text order. */
   entities: Entity[];
+  /** One entry per person, organization, group or place, in order of first mention. */
+  actors: Actor[];
   /** Reserved: always empty in this version. */
   events: unknown[];
   /** Reserved: always empty in this version. */

@@ -260,6 +260,30 @@ pub struct Argument {
 }
 
 /// The document: text plus every layer the stages have added.
+/// One real-world person, group or place and its mentions (see
+/// [`crate::actors`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    /// The fullest name in the text.
+    pub name: Span,
+    pub label: Label,
+    /// Indices into [`Document::entities`], in text order.
+    pub mentions: Vec<usize>,
+    /// Pronouns and descriptions that stand for it.
+    pub references: Vec<Span>,
+    /// The title the text gives it (`President`, `Defense Minister`).
+    pub role: Option<String>,
+    /// CAMEO actor code on the article's date (`TURGOV`, `SYRMIL`, `IGOUNO`).
+    pub code: Option<String>,
+    pub country: Option<&'static str>,
+    /// `person`, `organization`, `armed group`, `country`, `city`, `nationality`, ...
+    pub kind: Option<&'static str>,
+    /// Latitude and longitude of a place.
+    pub coords: Option<(f32, f32)>,
+    /// A capital that stands for its country's government ("Ankara has deployed").
+    pub government_of: Option<&'static str>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     pub text: String,
@@ -281,6 +305,9 @@ pub struct Document {
     pub times: Vec<Timex>,
     /// Predicates and their semantic roles (see [`crate::roles`]).
     pub frames: Vec<Frame>,
+    pub actors: Vec<Actor>,
+    /// The actor of each entity (none for numbers and times).
+    pub entity_actors: Vec<Option<usize>>,
 }
 
 impl Document {

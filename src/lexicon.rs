@@ -1,5 +1,6 @@
 //! The embedded lexicons, parsed once: the place gazetteer
 //! (`models/gazetteer.tsv`), the actor list (`models/actors.tsv`), the
+//! agent nouns (`models/agents.tsv`), the
 //! given names (`models/given_names.txt`) and how often words are
 //! capitalized (`models/capitalization.tsv`), all built by
 //! `tools/build_gazetteer.py`.
@@ -15,6 +16,7 @@ use crate::doc::{Document, Label};
 
 const GAZETTEER_TSV: &str = include_str!("../models/gazetteer.tsv");
 const ACTORS_TSV: &str = include_str!("../models/actors.tsv");
+const AGENTS_TSV: &str = include_str!("../models/agents.tsv");
 const GIVEN_NAMES: &str = include_str!("../models/given_names.txt");
 const CAPITALIZATION_TSV: &str = include_str!("../models/capitalization.tsv");
 const CLUSTERS_TSV: &str = include_str!("../models/clusters.tsv");
@@ -134,19 +136,79 @@ pub fn lower_key(s: &str) -> String {
 }
 
 /// A place, region, nationality or group of the gazetteer.
+#[derive(Debug)]
 pub struct Place {
     pub label: Label,
     pub kind: &'static str,
     pub country: Option<&'static str>,
     /// Written in capitals in the gazetteer: must match in capitals.
     pub acronym: bool,
+    /// Latitude and longitude (GeoNames, one decimal) of a city.
+    pub coords: Option<(f32, f32)>,
+    /// A country's capital (it may stand for the country's government).
+    pub capital: bool,
 }
 
 /// A person or organization of the actor list.
+#[derive(Debug)]
 pub struct Actor {
     pub label: Label,
-    /// CAMEO actor code (`TURGOV`, `IGOUNO`).
+    /// CAMEO actor code (`TURGOV`, `IGOUNO`); for a person, the code
+    /// outside the dates of `dated`.
     pub code: &'static str,
+    /// A person's codes by date, as `tools/build_gazetteer.py` writes them:
+    /// `~ELI:720101-021118 ~GOV:030314-` (`~` adds the sector to the
+    /// country of `code`; dates YYMMDD or YYYYMMDD, the end exclusive).
+    pub dated: &'static str,
+    /// Names of one dictionary entry share a group number (NATO and North
+    /// Atlantic Treaty Organization); 0 for none.
+    pub group: u32,
+}
+
+impl Actor {
+    /// The code that holds on `date` (`YYYYMMDD` as a number); without a
+    /// date, the latest open-ended code (the one that holds today), else
+    /// `code`.
+    pub fn code_on(&self, date: Option<u32>) -> String {
+        let mut chosen: Option<&str> = None;
+        for part in self.dated.split(' ').filter(|p| !p.is_empty()) {
+            let (code, when) = part.split_once(':').unwrap_or((part, ""));
+            let (from, to) = when.split_once('-').unwrap_or(("", ""));
+            let holds = match date {
+                Some(d) => {
+                    !when.is_empty()
+                        && phoenix_date(from).is_none_or(|f| f <= d)
+                        && phoenix_date(to).is_none_or(|t| d < t)
+                }
+                None => !from.is_empty() && to.is_empty(),
+            };
+            if holds {
+                chosen = Some(code);
+                if date.is_some() {
+                    break;
+                }
+            }
+        }
+        match chosen {
+            Some(c) if c.starts_with('~') => {
+                format!("{}{}", &self.code[..3.min(self.code.len())], &c[1..])
+            }
+            Some(c) => c.to_string(),
+            None => self.code.to_string(),
+        }
+    }
+}
+
+/// A Phoenix dictionary date as YYYYMMDD: six digits are YYMMDD, 19YY after
+/// 30 and 20YY up to it (the dictionaries date from 2014).
+pub fn phoenix_date(s: &str) -> Option<u32> {
+    let n: u32 = s.parse().ok()?;
+    match s.len() {
+        6 if n / 10_000 <= 30 => Some(20_000_000 + n),
+        6 => Some(19_000_000 + n),
+        8 => Some(n),
+        _ => None,
+    }
 }
 
 /// The place gazetteer.
@@ -154,8 +216,8 @@ pub fn places() -> &'static PhraseTable<Place> {
     static T: OnceLock<PhraseTable<Place>> = OnceLock::new();
     T.get_or_init(|| {
         let mut t = PhraseTable::new();
-        for cols in tsv(GAZETTEER_TSV) {
-            let [name, label, kind, cc] = cols;
+        for cols in tsv::<7>(GAZETTEER_TSV) {
+            let [name, label, kind, cc, lat, lon, capital] = cols;
             let label = match label {
                 "GPE" => Label::Gpe,
                 "LOC" => Label::Loc,
@@ -166,11 +228,14 @@ pub fn places() -> &'static PhraseTable<Place> {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
+            let coords = lat.parse().ok().zip(lon.parse().ok());
             t.insert_with(name, |_| Place {
                 label,
                 kind,
                 country: (!cc.is_empty()).then_some(cc),
                 acronym,
+                coords,
+                capital: capital == "capital",
             });
         }
         t
@@ -182,13 +247,41 @@ pub fn actors() -> &'static PhraseTable<Actor> {
     static T: OnceLock<PhraseTable<Actor>> = OnceLock::new();
     T.get_or_init(|| {
         let mut t = PhraseTable::new();
-        for [name, label, code, _] in tsv(ACTORS_TSV) {
+        for [name, label, code, dated, group] in tsv::<5>(ACTORS_TSV) {
             let label = match label {
                 "PER" => Label::Person,
                 "ORG" => Label::Org,
                 _ => continue,
             };
-            t.insert_with(name, |_| Actor { label, code });
+            let group = group.parse().unwrap_or(0);
+            t.insert_with(name, |_| Actor {
+                label,
+                code,
+                dated,
+                group,
+            });
+        }
+        t
+    })
+}
+
+/// The country codes of the gazetteer's countries.
+pub fn country_codes() -> impl Iterator<Item = &'static str> {
+    tsv::<4>(GAZETTEER_TSV)
+        .filter(|[_, _, kind, cc]| *kind == "country" && !cc.is_empty())
+        .map(|[_, _, _, cc]| cc)
+}
+
+/// Agent nouns of the Phoenix agents dictionary with their CAMEO sector:
+/// `soldier` → `~MIL`, `defense minister` → `~GOVMIL`, `peacekeeping troops`
+/// → `IGO~` (`~` marks where a country's code goes). Keys are lowercase
+/// singular words joined by spaces.
+pub fn agents() -> &'static PhraseTable<&'static str> {
+    static T: OnceLock<PhraseTable<&'static str>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = PhraseTable::new();
+        for [phrase, code] in tsv::<2>(AGENTS_TSV) {
+            t.insert_with(phrase, |_| code);
         }
         t
     })
@@ -212,8 +305,8 @@ pub fn is_given_name(lower: &str) -> bool {
 pub fn capitalization(lower: &str) -> Option<u8> {
     static M: OnceLock<WordMap<&'static str, u8>> = OnceLock::new();
     M.get_or_init(|| {
-        tsv(CAPITALIZATION_TSV)
-            .filter_map(|[w, b, _, _]| Some((w, *b.as_bytes().first()?)))
+        tsv::<2>(CAPITALIZATION_TSV)
+            .filter_map(|[w, b]| Some((w, *b.as_bytes().first()?)))
             .collect()
     })
     .get(lower)
@@ -225,21 +318,21 @@ pub fn capitalization(lower: &str) -> Option<u8> {
 pub fn clusters(lower: &str) -> Option<(u16, u16)> {
     static M: OnceLock<WordMap<&'static str, (u16, u16)>> = OnceLock::new();
     M.get_or_init(|| {
-        tsv(CLUSTERS_TSV)
-            .filter_map(|[w, c, f, _]| Some((w, (c.parse().ok()?, f.parse().ok()?))))
+        tsv::<3>(CLUSTERS_TSV)
+            .filter_map(|[w, c, f]| Some((w, (c.parse().ok()?, f.parse().ok()?))))
             .collect()
     })
     .get(lower)
     .copied()
 }
 
-/// Rows of a TSV file with up to four columns (missing ones are empty).
-fn tsv(text: &'static str) -> impl Iterator<Item = [&'static str; 4]> {
+/// Rows of a TSV file, their first `N` columns (missing ones are empty).
+fn tsv<const N: usize>(text: &'static str) -> impl Iterator<Item = [&'static str; N]> {
     text.lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| {
             let mut cols = l.split('\t');
-            let mut row = [""; 4];
+            let mut row = [""; N];
             for slot in row.iter_mut() {
                 *slot = cols.next().unwrap_or("");
             }

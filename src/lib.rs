@@ -11,6 +11,7 @@
 //! assert_eq!(out.quantities[0].value, 3.0);
 //! ```
 
+pub mod actors;
 pub mod doc;
 pub mod lexicon;
 pub mod ner;
@@ -164,6 +165,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     time::find(&mut doc, date);
     doc::resolve_overlaps(&mut doc.entities);
     quote::find(&mut doc);
+    actors::link(&mut doc, date);
     Ok(output::render(&doc, options))
 }
 

