@@ -23,7 +23,7 @@ fn main() {
         ..Default::default()
     };
     let date = opts.validate().unwrap();
-    lede::analyze("warm up the gazetteer.", &opts).unwrap();
+    lede::analyze("warm up the gazetteer and the actors of NATO in Ankara.", &opts).unwrap();
 
     let mut doc = Document::new(&text);
     let mut times = Vec::new();
@@ -53,6 +53,7 @@ fn main() {
         lede::doc::resolve_overlaps(&mut d.entities)
     });
     stage("quote", &lede::quote::find);
+    stage("actors", &|d: &mut Document| lede::actors::link(d, date));
     let tokens = doc.tokens.len() as f64;
 
     let runs = 3;
