@@ -23,7 +23,11 @@ fn main() {
         ..Default::default()
     };
     let date = opts.validate().unwrap();
-    lede::analyze("warm up the gazetteer and the actors of NATO in Ankara.", &opts).unwrap();
+    lede::analyze(
+        "warm up the gazetteer and the actors of NATO in Ankara.",
+        &opts,
+    )
+    .unwrap();
 
     let mut doc = Document::new(&text);
     let mut times = Vec::new();
