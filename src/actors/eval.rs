@@ -65,18 +65,6 @@ fn prf(both: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
     (p, r, f)
 }
 
-/// Titles GUM keeps inside a name ("President Obama"): not part of it here.
-const TITLES: &[&str] = &[
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
-    "President",
-    "Senator",
-    "Mr",
-    "Dr",
-];
-
 /// Read a GUM CoNLL-U file.
 pub fn read_gum(path: &Path) -> Result<GumDoc, String> {
     let src = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -120,7 +108,7 @@ pub fn read_gum(path: &Path) -> Result<GumDoc, String> {
                 while b < e && upos[b] == "PROPN" {
                     b += 1;
                 }
-                while a < h && TITLES.contains(&forms[a].as_str()) {
+                while a < h && crate::ner::train::GUM_TITLES.contains(&forms[a].as_str()) {
                     a += 1;
                 }
                 mentions.push(((words[a].0, words[b - 1].1), words[h], f[0].to_string()));
@@ -151,33 +139,8 @@ pub fn read_gum(path: &Path) -> Result<GumDoc, String> {
         upos.push(c[3].to_string());
         heads.push(c[6].parse().unwrap_or(0));
         space = !c[9].split('|').any(|f| f == "SpaceAfter=No");
-        let Some(ent) = c[9].split('|').find_map(|f| f.strip_prefix("Entity=")) else {
-            continue;
-        };
-        let b = ent.as_bytes();
-        let mut p = 0;
-        while p < b.len() {
-            if b[p] == b'(' {
-                let q = ent[p + 1..]
-                    .find(['(', ')'])
-                    .map_or(ent.len(), |x| x + p + 1);
-                let body = &ent[p + 1..q];
-                if q < ent.len() && b[q] == b')' {
-                    spans.push((i, i + 1, body.to_string()));
-                    p = q + 1;
-                } else {
-                    let id = body.split('-').next().unwrap_or("").to_string();
-                    open.entry(id).or_default().push((i, body.to_string()));
-                    p = q;
-                }
-            } else {
-                let q = ent[p..].find(')').map_or(ent.len(), |x| x + p);
-                if let Some((s, body)) = open.get_mut(&ent[p..q]).and_then(Vec::pop) {
-                    // mentions across sentences are cut at the sentence start
-                    spans.push((if s > i { 0 } else { s }, i + 1, body));
-                }
-                p = q + 1;
-            }
+        if let Some(ent) = c[9].split('|').find_map(|f| f.strip_prefix("Entity=")) {
+            crate::ner::train::gum_entity_field(ent, i, &mut open, &mut spans);
         }
     }
     let name = path

@@ -24,8 +24,6 @@ use crate::Date;
 
 pub use names::{initials, name_words, Name, TITLES};
 
-const TITLE_ALONE: bool = true;
-
 /// How many earlier people a person's name is compared with.
 pub const MAX_PEOPLE: usize = 200;
 
@@ -206,11 +204,11 @@ fn merge_acronyms(doc: &Document, mentions: &[Mention], sets: &mut Sets) {
         if let Some(i) = initials(&x.name) {
             by_initials.entry(i).or_insert(m);
         }
-        if x.name.group != 0 {
-            match by_group.get(&x.name.group) {
+        if let Some(group) = x.name.actor.map(|a| a.group).filter(|&g| g != 0) {
+            match by_group.get(&group) {
                 Some(&first) => sets.union(first, m),
                 None => {
-                    by_group.insert(x.name.group, m);
+                    by_group.insert(group, m);
                 }
             }
         }
@@ -227,13 +225,18 @@ fn merge_acronyms(doc: &Document, mentions: &[Mention], sets: &mut Sets) {
     }
 }
 
-/// `b` follows `a` as `a (b)`.
+/// `b` follows `a` as `a (b)`, one of them an acronym of the other, a
+/// name of several words of the same class ("ANKARA (Reuters)" is a
+/// dateline, not an acronym).
 fn bracketed_after(doc: &Document, a: &Mention, b: &Mention) -> bool {
     let tok = |k: usize| doc.tokens.get(k).map(|t| doc.slice(t.span));
+    let defines = |short: &Mention, long: &Mention| {
+        short.name.acronym && long.name.words.len() >= 2 && short.class == long.class
+    };
     b.tokens.start == a.tokens.end + 1
         && tok(a.tokens.end) == Some("(")
         && tok(b.tokens.end) == Some(")")
-        && (a.name.acronym || b.name.acronym)
+        && (defines(a, b) || defines(b, a))
 }
 
 /// People: "Recep Tayyip Erdogan", "Tayyip Erdogan" and "Erdogan" are one;
@@ -243,14 +246,14 @@ fn bracketed_after(doc: &Document, a: &Mention, b: &Mention) -> bool {
 fn merge_people(doc: &Document, mentions: &[Mention], sets: &mut Sets) {
     // full names, in text order
     let mut people: Vec<usize> = Vec::new();
-    // the titles each person was given, in text order: (title, mention)
-    let mut titled: Vec<(String, usize)> = Vec::new();
+    // the mentions each title was given to, in text order
+    let mut titled: HashMap<String, Vec<usize>> = HashMap::new();
     for (m, x) in mentions.iter().enumerate() {
         if x.class != Class::Person {
             continue;
         }
         if let Some(t) = title_word(doc, x) {
-            titled.push((t, m));
+            titled.entry(t).or_default().push(m);
         }
         if x.name.words.len() < 2 {
             continue;
@@ -292,36 +295,36 @@ fn merge_people(doc: &Document, mentions: &[Mention], sets: &mut Sets) {
                 && doc
                     .token_text(x.tokens.start - 1)
                     .eq_ignore_ascii_case("the");
-            if let Some((_, p)) = titled.iter().rev().find(|(t, p)| t == word && *p < m) {
-                if the && TITLE_ALONE {
-                    sets.union(*p, m);
-                }
+            let last = titled.get(word).and_then(|ps| {
+                let k = ps.partition_point(|&p| p < m);
+                k.checked_sub(1).map(|k| ps[k])
+            });
+            if let (true, Some(p)) = (the, last) {
+                sets.union(p, m);
             }
             continue;
         }
         // the person of that surname (else given name) named most often,
         // then most recently before it, then first after it
-        let mut best: Option<(bool, usize, bool, usize)> = None;
+        let mut best: Option<((usize, bool, usize), usize)> = None;
         for index in [&by_surname, &by_given] {
             for &p in index.get(word.as_str()).into_iter().flatten() {
+                let before = p < m;
                 let key = (
-                    true,
                     sets.size(p),
-                    p < m,
-                    if p < m { p } else { usize::MAX - p },
+                    before,
+                    if before { p } else { usize::MAX - p },
                 );
-                if best.is_none_or(|b| key > b) {
-                    best = Some(key);
+                if best.is_none_or(|(k, _)| key > k) {
+                    best = Some((key, p));
                 }
             }
             if best.is_some() {
                 break;
             }
         }
-        let found = best.map(|b| if b.2 { b.3 } else { usize::MAX - b.3 });
-        let found = found.as_ref();
-        match found {
-            Some(&p) => sets.union(p, m),
+        match best {
+            Some((_, p)) => sets.union(p, m),
             // no full name: the same word again is the same person
             None => match alone.get(word.as_str()) {
                 Some(&first) => sets.union(first, m),
@@ -530,7 +533,8 @@ fn armed_group(code: &str) -> bool {
         .any(|s| code.starts_with(s) || body.starts_with(s))
 }
 
-/// Prepositions after which a capital is a place, not its government.
+/// Words after which a capital is a place, not its government ("in
+/// Ankara", "visited Moscow").
 const LOCATIVE: &[&str] = &[
     "in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "toward",
     "towards", "through", "within", "via", "of", "between", "reached", "visited",

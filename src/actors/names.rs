@@ -14,8 +14,6 @@ pub struct Name {
     /// The country a country's or nationality's name stands for (set by
     /// the caller from the entity).
     pub country_code: Option<&'static str>,
-    /// The actor dictionary's entry group (0: none).
-    pub group: u32,
     pub actor: Option<&'static Actor>,
     pub place: Option<&'static Place>,
 }
@@ -227,7 +225,6 @@ pub fn name_words(text: &str, person: bool) -> Name {
         words,
         acronym,
         country_code: None,
-        group: actor.map_or(0, |a| a.group),
         actor,
         place,
     }

@@ -127,7 +127,8 @@ pub fn read_uner(path: &Path) -> Result<Vec<Doc>, String> {
 }
 
 /// Title words stripped from the front of GUM names ("President Donald Trump").
-const GUM_TITLES: &[&str] = &[
+/// Titles GUM keeps inside a name ("President Obama"): not part of it.
+pub const GUM_TITLES: &[&str] = &[
     "President",
     "Prime",
     "Minister",
@@ -207,38 +208,47 @@ pub fn read_gum(path: &Path, linked_only: bool) -> Result<Doc, String> {
         words.push(c[1].to_string());
         upos.push(c[3].to_string());
         heads.push(c[6].parse::<usize>().unwrap_or(0));
-        let Some(ent) = c[9].split('|').find_map(|f| f.strip_prefix("Entity=")) else {
-            continue;
-        };
-        let b = ent.as_bytes();
-        let mut p = 0;
-        while p < b.len() {
-            if b[p] == b'(' {
-                let q = ent[p + 1..]
-                    .find(['(', ')'])
-                    .map_or(ent.len(), |x| x + p + 1);
-                let body = &ent[p + 1..q];
-                if q < ent.len() && b[q] == b')' {
-                    mentions.push((i, i + 1, body.to_string()));
-                    p = q + 1;
-                } else {
-                    let id = body.split('-').next().unwrap_or("").to_string();
-                    open.entry(id).or_default().push((i, body.to_string()));
-                    p = q;
-                }
-            } else {
-                let q = ent[p..].find(')').map_or(ent.len(), |x| x + p);
-                let id = &ent[p..q];
-                if let Some((s, body)) = open.get_mut(id).and_then(Vec::pop) {
-                    // mentions spanning sentences are cut at the sentence start
-                    let s = if s > i { 0 } else { s };
-                    mentions.push((s, i + 1, body));
-                }
-                p = q + 1;
-            }
+        if let Some(ent) = c[9].split('|').find_map(|f| f.strip_prefix("Entity=")) {
+            gum_entity_field(ent, i, &mut open, &mut mentions);
         }
     }
     Ok(doc)
+}
+
+/// One token's GUM `Entity=` field: mentions it opens are kept in `open`
+/// (by entity id), mentions it closes (or opens and closes) are pushed to
+/// `mentions` as (first token, end token, the mention's annotation).
+/// Mentions spanning sentences are cut at the sentence start.
+pub fn gum_entity_field(
+    ent: &str,
+    i: usize,
+    open: &mut HashMap<String, Vec<(usize, String)>>,
+    mentions: &mut Vec<(usize, usize, String)>,
+) {
+    let b = ent.as_bytes();
+    let mut p = 0;
+    while p < b.len() {
+        if b[p] == b'(' {
+            let q = ent[p + 1..]
+                .find(['(', ')'])
+                .map_or(ent.len(), |x| x + p + 1);
+            let body = &ent[p + 1..q];
+            if q < ent.len() && b[q] == b')' {
+                mentions.push((i, i + 1, body.to_string()));
+                p = q + 1;
+            } else {
+                let id = body.split('-').next().unwrap_or("").to_string();
+                open.entry(id).or_default().push((i, body.to_string()));
+                p = q;
+            }
+        } else {
+            let q = ent[p..].find(')').map_or(ent.len(), |x| x + p);
+            if let Some((s, body)) = open.get_mut(&ent[p..q]).and_then(Vec::pop) {
+                mentions.push((if s > i { 0 } else { s }, i + 1, body));
+            }
+            p = q + 1;
+        }
+    }
 }
 
 fn gum_tags(
