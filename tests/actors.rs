@@ -146,3 +146,35 @@ fn every_named_entity_has_one_actor() {
         assert_eq!(x.mentions.len(), n, "{x:?}");
     }
 }
+
+/// The group actor (no named mention) one of whose references reads `phrase`.
+fn group<'a>(a: &'a Analysis, phrase: &str) -> &'a ActorOut {
+    a.actors
+        .iter()
+        .find(|x| x.mentions.is_empty() && x.references.iter().any(|r| r.text == phrase))
+        .unwrap_or_else(|| panic!("no group {phrase:?}"))
+}
+
+#[test]
+fn groups_named_by_agent_nouns() {
+    let (_, a) = seed();
+    let tur = group(&a, "Turkish soldiers");
+    assert_eq!(tur.code.as_deref(), Some("TURMIL"));
+    assert!(std::ptr::eq(tur, group(&a, "Turkish forces")));
+    let syr = group(&a, "Syrian regime forces");
+    assert_eq!(syr.code.as_deref(), Some("SYRMIL"));
+    assert!(std::ptr::eq(syr, group(&a, "regime forces")));
+    assert_eq!(
+        group(&a, "Turkish defense ministry").code.as_deref(),
+        Some("TURGOV")
+    );
+    assert_eq!(group(&a, "rebels").code.as_deref(), Some("REB"));
+    // "military observation posts" are posts, not a group
+    assert!(a
+        .actors
+        .iter()
+        .all(|x| x.references.iter().all(|r| !r.text.contains("military"))));
+    // HTS's jihadists are HTS
+    let hts = actor(&a, "HTS");
+    assert!(hts.references.iter().any(|r| r.text == "jihadists"));
+}

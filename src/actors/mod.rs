@@ -13,6 +13,7 @@
 
 #[cfg(feature = "train")]
 pub mod eval;
+mod groups;
 mod names;
 
 use std::collections::HashMap;
@@ -120,6 +121,11 @@ pub fn link(doc: &mut Document, date: Option<Date>) {
     doc.actors = actors;
     doc.entity_actors = entity_actors;
     references(doc);
+    groups::link(doc);
+    for a in &mut doc.actors {
+        a.references.sort();
+        a.references.dedup();
+    }
 }
 
 /// The named mentions, with their words and tokens.

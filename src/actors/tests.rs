@@ -511,9 +511,100 @@ fn mentions_point_back() {
         None,
     );
     for (i, x) in a.actors.iter().enumerate() {
-        assert!(!x.mentions.is_empty());
+        // groups named by agent nouns alone have references, not mentions
+        assert!(!x.mentions.is_empty() || !x.references.is_empty());
         for &m in &x.mentions {
             assert_eq!(a.entities[m].actor, Some(i));
         }
     }
+}
+
+// --- groups named by agent nouns ----------------------------------------
+
+/// The group actor one of whose references reads `phrase`.
+fn group<'a>(a: &'a Analysis, phrase: &str) -> Option<&'a ActorOut> {
+    a.actors
+        .iter()
+        .find(|x| x.mentions.is_empty() && x.references.iter().any(|r| r.text == phrase))
+}
+
+#[test]
+fn soldiers_of_a_country_are_its_military() {
+    let a = run(
+        "Three Turkish soldiers were killed by Syrian regime forces. Turkish forces retook the town after regime forces left.",
+        None,
+    );
+    let tur = group(&a, "Turkish soldiers").expect("Turkish soldiers");
+    assert_eq!(tur.code.as_deref(), Some("TURMIL"));
+    assert_eq!(tur.country, Some("TUR"));
+    let refs: Vec<&str> = tur.references.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(refs, ["Turkish soldiers", "Turkish forces"]);
+    let syr = group(&a, "Syrian regime forces").expect("Syrian regime forces");
+    assert_eq!(syr.code.as_deref(), Some("SYRMIL"));
+    let refs: Vec<&str> = syr.references.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(refs, ["Syrian regime forces", "regime forces"]);
+    // the nationality stays its own actor
+    assert_eq!(actor(&a, "Turkish").code.as_deref(), Some("TUR"));
+}
+
+#[test]
+fn a_ministry_without_a_name_is_its_government() {
+    let a = run(
+        "The Turkish defense ministry announced the death of two soldiers.",
+        None,
+    );
+    let m = group(&a, "Turkish defense ministry").expect("the ministry");
+    assert_eq!(m.code.as_deref(), Some("TURGOV"));
+}
+
+#[test]
+fn rebels_stand_alone_but_soldiers_need_a_country() {
+    let a = run(
+        "Rebels and militants attacked the base. The soldiers fled.",
+        None,
+    );
+    let m = group(&a, "militants").expect("militants");
+    assert_eq!(m.code.as_deref(), Some("UAF"));
+    assert_eq!(m.kind, Some("armed group"));
+    assert!(group(&a, "soldiers").is_none(), "{:?}", a.actors);
+}
+
+#[test]
+fn an_agent_noun_that_modifies_another_is_not_a_group() {
+    let a = run(
+        "Forces encircled Turkish military observation posts in Idlib.",
+        None,
+    );
+    assert!(
+        a.actors.iter().all(|x| x.code.as_deref() != Some("TURMIL")),
+        "{:?}",
+        a.actors
+    );
+}
+
+#[test]
+fn an_agent_noun_after_a_name_describes_it() {
+    let a = run(
+        "Hayat Tahrir al-Sham (HTS) jihadists attacked the town.",
+        None,
+    );
+    let hts = actor(&a, "Hayat Tahrir al-Sham");
+    assert!(
+        hts.references.iter().any(|r| r.text == "jihadists"),
+        "{hts:?}"
+    );
+    assert!(group(&a, "jihadists").is_none());
+}
+
+#[test]
+fn the_ministry_refers_to_the_ministry_named_before() {
+    let a = run(
+        "The Russian Defence Ministry said the convoy was hit. Later the ministry denied it.",
+        None,
+    );
+    let m = actor(&a, "Defence Ministry");
+    assert!(
+        m.references.iter().any(|r| r.text == "the ministry"),
+        "{m:?}"
+    );
 }
