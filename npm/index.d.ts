@@ -9,6 +9,8 @@ export interface AnalyzeOptions {
   tokens?: boolean;
   /** Include the predicates and their semantic roles (`frames`). */
   frames?: boolean;
+  /** Find the events (default true); false skips them and the parse they need. */
+  events?: boolean;
 }
 
 /** A piece of the text. */
@@ -141,6 +143,60 @@ export interface Frame extends TextSpan {
   arguments: Argument[];
 }
 
+/** An event's argument: a KAIROS role and the words that fill it. */
+export interface EventArgument extends TextSpan {
+  /** "Killer", "Victim", "Attacker", "Target", "Participant", "Captor", ... */
+  role: string;
+  /** Index into `entities` of the name it holds, or null. */
+  entity: number | null;
+  /** Index into `actors`, or null. */
+  actor: number | null;
+}
+
+/** Something that happened (the span is the trigger of its first mention). */
+export interface Event extends TextSpan {
+  /** KAIROS type ("Life.Die.Unspecified") or one of lede's additions ("Conflict.Capture.Unspecified"). */
+  type: string;
+  /** Index into `sentences` of the first mention. */
+  sentence: number;
+  /** PropBank roleset of the trigger ("kill.01"); null for an event noun the frame files lack. */
+  roleset: string | null;
+  arguments: EventArgument[];
+  /** The time expression (index into `times`) and its value; stated in the clause, or taken from the sentence. */
+  time: { index: number; value: string; stated: boolean } | null;
+  /** The place actor; stated in the clause, or the sentence's. */
+  place: {
+    actor: number;
+    name: string;
+    country: string | null;
+    lat: number | null;
+    lon: number | null;
+    stated: boolean;
+  } | null;
+  /** Counts of a death or injury, with the victims' actor and code. */
+  casualties: {
+    killed: number | null;
+    injured: number | null;
+    missing: number | null;
+    comparator: 'approx' | 'gt' | 'ge' | 'lt' | 'le' | null;
+    actor: number | null;
+    code: string | null;
+  } | null;
+  status: 'asserted' | 'negated' | 'planned' | 'possible';
+  /** Who reports it: the reporting verb's subject or the quote's speaker. */
+  source: { actor: number | null; name: string | null; cue: TextSpan | null; quote: number | null } | null;
+  /** Every mention's trigger, the first included. */
+  mentions: TextSpan[];
+  cameo: {
+    code: string;
+    root: string;
+    quad_class: number;
+    goldstein: number;
+    source: string | null;
+    target: string | null;
+  } | null;
+}
+
 export interface Analysis {
   schema: 'lede/1';
   /** lede's version. */
@@ -155,9 +211,8 @@ export interface Analysis {
   entities: Entity[];
   /** One entry per person, organization, group or place, in order of first mention. */
   actors: Actor[];
-  /** Reserved: always empty in this version. */
-  events: unknown[];
-  /** Reserved: always empty in this version. */
+  /** Events in the order of their first mention (empty with `options.events` false). */
+  events: Event[];
   /** Time expressions normalized to TimeML TIMEX3 values. */
   times: Time[];
   quantities: Quantity[];

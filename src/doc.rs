@@ -259,7 +259,6 @@ pub struct Argument {
     pub tokens: Range<usize>,
 }
 
-/// The document: text plus every layer the stages have added.
 /// One real-world person, group or place and its mentions (see
 /// [`crate::actors`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -284,6 +283,92 @@ pub struct Actor {
     pub government_of: Option<&'static str>,
 }
 
+/// Something that happened, with who did it to whom, where and when (see
+/// [`crate::events`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// KAIROS type (`Life.Die.Unspecified`) or one of lede's additions.
+    pub kind: &'static str,
+    /// The trigger token of the first mention.
+    pub trigger: usize,
+    /// Index into [`Document::sentences`] of the first mention.
+    pub sentence: usize,
+    /// PropBank roleset of the first mention (`kill.01`); `None` for an
+    /// event noun the frame files lack (`offensive`).
+    pub roleset: Option<String>,
+    pub args: Vec<EventArg>,
+    pub time: Option<EventTime>,
+    pub place: Option<EventPlace>,
+    pub casualties: Option<Casualties>,
+    /// `asserted`, `negated`, `planned` or `possible`.
+    pub status: &'static str,
+    pub source: Option<Source>,
+    /// Trigger tokens of every mention, in text order.
+    pub mentions: Vec<usize>,
+    pub cameo: Option<Cameo>,
+}
+
+/// An event's argument: a KAIROS role and the words that fill it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventArg {
+    pub role: &'static str,
+    pub tokens: Range<usize>,
+    /// Index into [`Document::entities`] of the name it holds.
+    pub entity: Option<usize>,
+    /// Index into [`Document::actors`].
+    pub actor: Option<usize>,
+}
+
+/// When an event happened: a time expression (index into
+/// [`Document::times`]), stated in its clause or inherited from its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventTime {
+    pub index: usize,
+    pub stated: bool,
+}
+
+/// Where an event happened: a place actor, stated in its clause or inherited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventPlace {
+    pub actor: usize,
+    pub stated: bool,
+}
+
+/// How many were killed, injured or went missing, and who they were.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Casualties {
+    pub killed: Option<f64>,
+    pub injured: Option<f64>,
+    pub missing: Option<f64>,
+    /// How the count relates to the truth: `ge` for "dozens", `gt` for
+    /// "more than", `approx`; `None` for an exact count.
+    pub comparator: Option<Comparator>,
+    /// The victims' actor.
+    pub actor: Option<usize>,
+}
+
+/// Who reports an event: the speaker of the quote it is in or of the
+/// reporting verb whose complement it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    pub actor: Option<usize>,
+    /// The reporting verb or the quote's cue.
+    pub cue: Option<Span>,
+    /// Index into [`Document::quotes`].
+    pub quote: Option<usize>,
+}
+
+/// The event's CAMEO coding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cameo {
+    pub code: String,
+    pub quad_class: u8,
+    pub goldstein: f32,
+    pub source: Option<String>,
+    pub target: Option<String>,
+}
+
+/// The document: text plus every layer the stages have added.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     pub text: String,
@@ -308,6 +393,8 @@ pub struct Document {
     pub actors: Vec<Actor>,
     /// The actor of each entity (none for numbers and times).
     pub entity_actors: Vec<Option<usize>>,
+    /// Events, in the order of their first mention (see [`crate::events`]).
+    pub events: Vec<Event>,
 }
 
 impl Document {

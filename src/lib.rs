@@ -13,6 +13,7 @@
 
 pub mod actors;
 pub mod doc;
+pub mod events;
 pub mod lexicon;
 pub mod ner;
 pub mod output;
@@ -70,8 +71,8 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Options of [`analyze`]: the JSON object `{"date": "YYYY-MM-DD", "tokens": true, "frames": true}`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+/// Options of [`analyze`]: the JSON object `{"date": "YYYY-MM-DD", "tokens": true, "frames": true, "events": true}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Options {
     /// The article's publication date, `YYYY-MM-DD`; anchors relative times.
@@ -83,6 +84,25 @@ pub struct Options {
     /// Include the predicates and their semantic roles in the output.
     #[serde(default)]
     pub frames: bool,
+    /// Find the events (the default); `false` skips them and the parse
+    /// and roles they need, for speed.
+    #[serde(default = "yes")]
+    pub events: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            date: None,
+            tokens: false,
+            frames: false,
+            events: true,
+        }
+    }
 }
 
 /// A calendar date.
@@ -152,11 +172,11 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let mut doc = doc::Document::new(text);
     tokenize::tokenize(&mut doc);
     sentences::split(&mut doc);
-    if options.tokens || options.frames {
+    if options.tokens || options.frames || options.events {
         tag::tag(&mut doc);
         parse::parse(&mut doc);
     }
-    if options.frames {
+    if options.frames || options.events {
         roles::label(&mut doc);
     }
     ner::find(&mut doc);
@@ -166,6 +186,9 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     doc::resolve_overlaps(&mut doc.entities);
     quote::find(&mut doc);
     actors::link(&mut doc, date);
+    if options.events {
+        events::find(&mut doc);
+    }
     Ok(output::render(&doc, options))
 }
 

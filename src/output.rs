@@ -26,8 +26,9 @@ pub struct Analysis {
     pub entities: Vec<EntityOut>,
     /// One entry per person, group or place the entities name.
     pub actors: Vec<ActorOut>,
-    /// Events; always empty in this version.
-    pub events: Vec<serde_json::Value>,
+    /// Events, in the order of their first mention (empty with
+    /// `options.events` false).
+    pub events: Vec<EventOut>,
     /// Time expressions, normalized to TimeML TIMEX3 values.
     pub times: Vec<TimeOut>,
     pub quantities: Vec<QuantityOut>,
@@ -197,6 +198,123 @@ pub struct ArgumentOut {
     pub end: usize,
     /// The argument's syntactic head word.
     pub head: TextSpan,
+}
+
+/// Something that happened: its type, trigger, arguments, time, place,
+/// casualties, status, source, other mentions and CAMEO coding.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventOut {
+    /// KAIROS type: `Life.Die.Unspecified`, `Conflict.Attack.Unspecified`, ...
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The trigger of the first mention.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Index into `sentences` of the first mention.
+    pub sentence: usize,
+    /// PropBank roleset of the trigger (`kill.01`); null for an event noun
+    /// the frame files lack (`offensive`).
+    pub roleset: Option<String>,
+    pub arguments: Vec<EventArgOut>,
+    pub time: Option<EventTimeOut>,
+    pub place: Option<EventPlaceOut>,
+    pub casualties: Option<CasualtiesOut>,
+    /// `asserted`, `negated`, `planned` or `possible`.
+    pub status: &'static str,
+    pub source: Option<SourceOut>,
+    /// Every mention's trigger, the first included, in text order.
+    pub mentions: Vec<TextSpan>,
+    pub cameo: Option<CameoOut>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventArgOut {
+    /// KAIROS role: `Killer`, `Victim`, `Attacker`, `Target`, `Participant`, ...
+    pub role: &'static str,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Index into `entities` of the name it holds.
+    pub entity: Option<usize>,
+    /// Index into `actors`.
+    pub actor: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventTimeOut {
+    /// Index into `times`.
+    pub index: usize,
+    /// Its TIMEX3 value (`2020-02-27`).
+    pub value: String,
+    /// True when the time is said of this event's clause; false when taken
+    /// from its sentence.
+    pub stated: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventPlaceOut {
+    /// Index into `actors`.
+    pub actor: usize,
+    pub name: String,
+    pub country: Option<&'static str>,
+    #[serde(serialize_with = "coordinate")]
+    pub lat: Option<f32>,
+    #[serde(serialize_with = "coordinate")]
+    pub lon: Option<f32>,
+    pub stated: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CasualtiesOut {
+    #[serde(serialize_with = "opt_number")]
+    pub killed: Option<f64>,
+    #[serde(serialize_with = "opt_number")]
+    pub injured: Option<f64>,
+    #[serde(serialize_with = "opt_number")]
+    pub missing: Option<f64>,
+    /// `ge` (at least: "dozens"), `gt` ("more than"), `approx`; null: exact.
+    pub comparator: Option<&'static str>,
+    /// Index into `actors` of the victims.
+    pub actor: Option<usize>,
+    /// The victims' CAMEO actor code (`TURMIL`).
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SourceOut {
+    /// Index into `actors` of who reports it.
+    pub actor: Option<usize>,
+    /// That actor's name.
+    pub name: Option<String>,
+    /// The reporting verb or the quote's cue (`said`, `announced`).
+    pub cue: Option<TextSpan>,
+    /// Index into `quotes` when the event is told inside a quotation.
+    pub quote: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CameoOut {
+    /// CAMEO event code (`190`, `046`, `057`).
+    pub code: String,
+    /// Its root (`19`).
+    pub root: String,
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    /// 4 material conflict.
+    pub quad_class: u8,
+    /// Goldstein scale of the root, -10 to +10.
+    pub goldstein: f32,
+    /// CAMEO actor code of the source (agent) actor.
+    pub source: Option<String>,
+    /// CAMEO actor code of the target.
+    pub target: Option<String>,
+}
+
+fn opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) => number(x, s),
+        None => s.serialize_none(),
+    }
 }
 
 /// Integral values are written as integers (`2000`, not `2000.0`), so JSON
@@ -440,6 +558,7 @@ pub fn render(doc: &Document, options: &crate::Options) -> Analysis {
             })
             .collect()
     });
+    let events = render_events(doc, &r);
     Analysis {
         schema: SCHEMA,
         version: env!("CARGO_PKG_VERSION"),
@@ -449,13 +568,101 @@ pub fn render(doc: &Document, options: &crate::Options) -> Analysis {
         sentences,
         entities,
         actors,
-        events: Vec::new(),
+        events,
         times,
         quantities,
         quotes,
         tokens,
         frames,
     }
+}
+
+fn render_events(doc: &Document, r: &Render) -> Vec<EventOut> {
+    let tokens = |t: &std::ops::Range<usize>| {
+        r.span(Span::new(
+            doc.tokens[t.start].span.start,
+            doc.tokens[t.end - 1].span.end,
+        ))
+    };
+    doc.events
+        .iter()
+        .map(|e| {
+            let trigger = r.span(doc.tokens[e.trigger].span);
+            let arguments = e
+                .args
+                .iter()
+                .map(|a| {
+                    let t = tokens(&a.tokens);
+                    EventArgOut {
+                        role: a.role,
+                        text: t.text,
+                        start: t.start,
+                        end: t.end,
+                        entity: a.entity,
+                        actor: a.actor,
+                    }
+                })
+                .collect();
+            let time = e.time.map(|t| EventTimeOut {
+                index: t.index,
+                value: doc.times[t.index].value.clone(),
+                stated: t.stated,
+            });
+            let place = e.place.map(|p| {
+                let a = &doc.actors[p.actor];
+                EventPlaceOut {
+                    actor: p.actor,
+                    name: doc.slice(a.name).to_string(),
+                    country: a.country,
+                    lat: a.coords.map(|c| c.0),
+                    lon: a.coords.map(|c| c.1),
+                    stated: p.stated,
+                }
+            });
+            let casualties = e.casualties.map(|c| CasualtiesOut {
+                killed: c.killed,
+                injured: c.injured,
+                missing: c.missing,
+                comparator: c.comparator.map(|c| c.as_str()),
+                actor: c.actor,
+                code: c.actor.and_then(|a| doc.actors[a].code.clone()),
+            });
+            let source = e.source.map(|s| SourceOut {
+                actor: s.actor,
+                name: s.actor.map(|a| doc.slice(doc.actors[a].name).to_string()),
+                cue: s.cue.map(|c| r.span(c)),
+                quote: s.quote,
+            });
+            let cameo = e.cameo.as_ref().map(|c| CameoOut {
+                code: c.code.clone(),
+                root: c.code.get(..2).unwrap_or("").to_string(),
+                quad_class: c.quad_class,
+                goldstein: c.goldstein,
+                source: c.source.clone(),
+                target: c.target.clone(),
+            });
+            EventOut {
+                kind: e.kind,
+                text: trigger.text,
+                start: trigger.start,
+                end: trigger.end,
+                sentence: e.sentence,
+                roleset: e.roleset.clone(),
+                arguments,
+                time,
+                place,
+                casualties,
+                status: e.status,
+                source,
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|&k| r.span(doc.tokens[k].span))
+                    .collect(),
+                cameo,
+            }
+        })
+        .collect()
 }
 
 fn token_kind(k: crate::doc::TokenKind) -> &'static str {

@@ -26,7 +26,7 @@ use lede::ner::Model;
 const USAGE: &str =
     "usage: lede-train ner|pos|lemma|parse|roles [--data DIR] [--out FILE] [--epochs N] [--seed N] [--prune W]
        lede-train frames [--data DIR] [--out FILE]
-       lede-train eval-ner|eval-pos|eval-parse|eval-roles|eval-actors [--data DIR] [--model FILE]
+       lede-train eval-ner|eval-pos|eval-parse|eval-roles|eval-actors|eval-events [--data DIR] [--model FILE]
        lede-train export-ner [--data DIR]
        lede-train eval-time [--data DIR] [--errors]";
 
@@ -549,6 +549,7 @@ fn main() -> ExitCode {
         "roles" => train_roles(&args),
         "eval-roles" => eval_roles(&args),
         "eval-actors" => eval_actors(&args),
+        "eval-events" => eval_events(&args),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -1021,6 +1022,68 @@ fn eval_roles(args: &Args) -> Result<(), String> {
             scores.table("PropBank EWT dev, raw text (whole analyze)", secs, 0)
         );
     }
+    Ok(())
+}
+
+/// Events on WikiEvents dev: recall of annotated events with the right
+/// type, and argument F1 within the matched ones.
+fn eval_events(args: &Args) -> Result<(), String> {
+    use lede::events::eval::{read, score, Score};
+    let docs = read(&args.data.join("wikievents/dev.jsonl"))?;
+    let verbose = std::env::var("VERBOSE").is_ok();
+    let mut all = Score::default();
+    let mut tokens = 0;
+    let mut secs = 0.0;
+    for d in &docs {
+        let t = Instant::now();
+        let a = lede::analyze(&d.text, &lede::Options::default()).map_err(|e| e.to_string())?;
+        secs += t.elapsed().as_secs_f64();
+        tokens += d.text.split_whitespace().count();
+        let s = score(d, &a);
+        if verbose {
+            println!(
+                "{:28} gold {:3} found {:3} lede events {:3}",
+                d.id, s.gold, s.found, s.predicted
+            );
+        }
+        all.add(&s);
+    }
+    if std::env::var("ERRORS").is_ok() {
+        for m in &all.missed {
+            println!("missed {m}");
+        }
+    }
+    let (p, r, f) = all.arg_prf();
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    println!(
+        "WikiEvents dev: {} documents, {} annotated events, {} lede events",
+        docs.len(),
+        all.gold,
+        all.predicted
+    );
+    println!(
+        "events found with the right type (two levels): {:.1}% ({} of {})",
+        pct(all.found, all.gold),
+        all.found,
+        all.gold
+    );
+    println!(
+        "  reports among them (said, reported: lede's sources, not events): {} ({} given as a source or quote cue)",
+        all.reports, all.reports_found
+    );
+    println!(
+        "  found, counting a report as found when lede gives it as a source or quote cue: {:.1}%",
+        pct(all.found + all.reports_found, all.gold)
+    );
+    println!(
+        "  found among the events that are not reports: {:.1}%",
+        pct(all.found, all.gold - all.reports)
+    );
+    println!(
+        "arguments within matched events: P {p:.3} R {r:.3} F1 {f:.3} ({} gold, {} lede)",
+        all.arg_gold, all.arg_pred
+    );
+    println!("{tokens} words in {secs:.2} s");
     Ok(())
 }
 

@@ -1,0 +1,301 @@
+//! Event evaluation on WikiEvents (`../shared/data/wikievents/dev.jsonl`):
+//! the recall of annotated events with the right type (its first two
+//! levels, `Conflict.Attack`) and labelled-argument F1 within the matched
+//! events. Run by `lede-train eval-events`.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::output::Analysis;
+
+#[derive(Deserialize)]
+struct RawDoc {
+    doc_id: String,
+    /// Each sentence: its tokens `[text, start, end]` (character offsets in
+    /// the document with one separator between sentences) and its text.
+    sentences: Vec<(Vec<RawToken>, String)>,
+    entity_mentions: Vec<RawEntity>,
+    event_mentions: Vec<RawEvent>,
+}
+
+/// A token: its text and character offsets.
+type RawToken = (String, usize, usize);
+
+#[derive(Deserialize)]
+struct RawEntity {
+    id: String,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Deserialize)]
+struct RawEvent {
+    event_type: String,
+    trigger: RawTrigger,
+    arguments: Vec<RawArg>,
+}
+
+#[derive(Deserialize)]
+struct RawTrigger {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct RawArg {
+    entity_id: String,
+    role: String,
+}
+
+/// A gold event: its type, trigger and arguments as character spans of
+/// [`WikiDoc::text`] (characters, as Python counts them).
+pub struct GoldEvent {
+    pub kind: String,
+    pub trigger: (usize, usize),
+    pub trigger_text: String,
+    pub args: Vec<(String, (usize, usize))>,
+}
+
+pub struct WikiDoc {
+    pub id: String,
+    /// The sentences joined by line breaks.
+    pub text: String,
+    pub events: Vec<GoldEvent>,
+}
+
+/// Read the WikiEvents JSON lines.
+pub fn read(path: &Path) -> Result<Vec<WikiDoc>, String> {
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut docs = Vec::new();
+    for line in raw.lines().filter(|l| !l.trim().is_empty()) {
+        let d: RawDoc = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        // rebuild the text: every token at its offset, spaces between, a
+        // line break between sentences
+        let tokens: Vec<&RawToken> = d.sentences.iter().flat_map(|s| s.0.iter()).collect();
+        let len = tokens.iter().map(|t| t.2).max().unwrap_or(0);
+        let mut chars = vec![' '; len];
+        for t in &tokens {
+            for (i, c) in t.0.chars().enumerate() {
+                if t.1 + i < len {
+                    chars[t.1 + i] = c;
+                }
+            }
+        }
+        for s in d.sentences.iter().skip(1) {
+            if let Some(first) = s.0.first() {
+                if first.1 > 0 && chars[first.1 - 1] == ' ' {
+                    chars[first.1 - 1] = '\n';
+                }
+            }
+        }
+        let text: String = chars.into_iter().collect();
+        let span = |a: usize, b: usize| -> (usize, usize) {
+            (
+                tokens.get(a).map_or(0, |t| t.1),
+                tokens.get(b.saturating_sub(1)).map_or(0, |t| t.2),
+            )
+        };
+        let events = d
+            .event_mentions
+            .iter()
+            .map(|e| GoldEvent {
+                kind: e.event_type.clone(),
+                trigger: span(e.trigger.start, e.trigger.end),
+                trigger_text: e.trigger.text.clone(),
+                args: e
+                    .arguments
+                    .iter()
+                    .filter_map(|a| {
+                        let m = d.entity_mentions.iter().find(|m| m.id == a.entity_id)?;
+                        Some((a.role.clone(), span(m.start, m.end)))
+                    })
+                    .collect(),
+            })
+            .collect();
+        docs.push(WikiDoc {
+            id: d.doc_id,
+            text,
+            events,
+        });
+    }
+    Ok(docs)
+}
+
+/// Counts over documents.
+#[derive(Debug, Default, Clone)]
+pub struct Score {
+    pub gold: usize,
+    /// Gold events whose trigger a lede event mention covers with the
+    /// right type (first two levels).
+    pub found: usize,
+    /// Gold events that are reports ("said", "reported"): lede makes them
+    /// the source of what they report, not events.
+    pub reports: usize,
+    /// Of those, the ones lede gives as an event's source or a quote's cue.
+    pub reports_found: usize,
+    pub predicted: usize,
+    pub arg_gold: usize,
+    pub arg_pred: usize,
+    pub arg_right: usize,
+    /// Gold events missed, with their trigger and type (for `ERRORS=1`).
+    pub missed: Vec<String>,
+}
+
+impl Score {
+    pub fn add(&mut self, o: &Score) {
+        self.gold += o.gold;
+        self.found += o.found;
+        self.reports += o.reports;
+        self.reports_found += o.reports_found;
+        self.predicted += o.predicted;
+        self.arg_gold += o.arg_gold;
+        self.arg_pred += o.arg_pred;
+        self.arg_right += o.arg_right;
+        self.missed.extend(o.missed.iter().cloned());
+    }
+
+    pub fn arg_prf(&self) -> (f64, f64, f64) {
+        let p = self.arg_right as f64 / self.arg_pred.max(1) as f64;
+        let r = self.arg_right as f64 / self.arg_gold.max(1) as f64;
+        (
+            p,
+            r,
+            if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            },
+        )
+    }
+}
+
+fn two_levels(t: &str) -> &str {
+    match t.match_indices('.').nth(1) {
+        Some((i, _)) => &t[..i],
+        None => t,
+    }
+}
+
+/// A report: a communication event whose trigger is a reporting word.
+fn is_report(e: &GoldEvent) -> bool {
+    e.kind.starts_with("Contact.")
+        && matches!(
+            e.trigger_text.to_lowercase().as_str(),
+            "said"
+                | "say"
+                | "says"
+                | "saying"
+                | "told"
+                | "tell"
+                | "reported"
+                | "reports"
+                | "report"
+                | "announced"
+                | "announce"
+                | "stated"
+                | "stating"
+                | "statement"
+                | "declared"
+                | "declares"
+                | "claimed"
+                | "confirmed"
+                | "issued"
+                | "added"
+                | "replied"
+                | "called"
+                | "asked"
+                | "recalled"
+                | "blames"
+                | "interview"
+                | "interviewed"
+        )
+}
+
+/// Score lede's analysis of one document.
+pub fn score(doc: &WikiDoc, a: &Analysis) -> Score {
+    // UTF-16 offsets of lede → character offsets of the gold
+    let units: Vec<usize> = {
+        let mut v = Vec::with_capacity(doc.text.len() + 1);
+        let mut u = 0;
+        for c in doc.text.chars() {
+            v.push(u);
+            u += c.len_utf16();
+        }
+        v.push(u);
+        v
+    };
+    let to_char = |u: usize| units.partition_point(|&x| x < u);
+    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+    let mut s = Score {
+        gold: doc.events.len(),
+        predicted: a.events.len(),
+        ..Score::default()
+    };
+    // every mention of every event, with its event
+    let mentions: Vec<((usize, usize), usize)> = a
+        .events
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .map(move |m| ((m.start, m.end), i))
+                .collect::<Vec<_>>()
+        })
+        .map(|((x, y), i)| ((to_char(x), to_char(y)), i))
+        .collect();
+    let cues: Vec<(usize, usize)> = a
+        .events
+        .iter()
+        .filter_map(|e| e.source.as_ref().and_then(|s| s.cue.as_ref()))
+        .chain(a.quotes.iter().filter_map(|q| q.cue.as_ref()))
+        .map(|c| (to_char(c.start), to_char(c.end)))
+        .collect();
+    for g in &doc.events {
+        if is_report(g) {
+            s.reports += 1;
+            if cues.iter().any(|&c| overlaps(c, g.trigger)) {
+                s.reports_found += 1;
+            }
+        }
+        let hit = mentions.iter().find(|(m, i)| {
+            overlaps(*m, g.trigger) && two_levels(a.events[*i].kind) == two_levels(&g.kind)
+        });
+        let Some(&(_, i)) = hit else {
+            s.missed
+                .push(format!("{}: {:?} {}", doc.id, g.trigger_text, g.kind));
+            continue;
+        };
+        s.found += 1;
+        let e = &a.events[i];
+        // lede's arguments, and its stated place as a Place argument
+        let mut pred: Vec<(&str, (usize, usize))> = e
+            .arguments
+            .iter()
+            .map(|x| (x.role, (to_char(x.start), to_char(x.end))))
+            .collect();
+        if let Some(p) = e.place.as_ref().filter(|p| p.stated) {
+            let sentence = &a.sentences[e.sentence];
+            for &m in &a.actors[p.actor].mentions {
+                let en = &a.entities[m];
+                if en.start >= sentence.start && en.end <= sentence.end {
+                    pred.push(("Place", (to_char(en.start), to_char(en.end))));
+                }
+            }
+            pred.truncate(pred.len().min(e.arguments.len() + 1));
+        }
+        s.arg_gold += g.args.len();
+        s.arg_pred += pred.len();
+        s.arg_right += pred
+            .iter()
+            .filter(|(role, span)| {
+                g.args
+                    .iter()
+                    .any(|(r, gs)| r == role && overlaps(*span, *gs))
+            })
+            .count();
+    }
+    s
+}

@@ -1,0 +1,464 @@
+#!/usr/bin/env python3
+"""Build lede's event lexicons: models/events.tsv and models/cameo.tsv.
+
+models/events.tsv — which PropBank rolesets are events, of which type, and
+which KAIROS role each numbered argument fills:
+
+    kill.01   Life.Die.Unspecified   ARG0=Killer ARG1=Victim ARG2=Instrument
+
+Derived from the PropBank frame files (../shared/data/propbank-frames,
+CC BY-SA 4.0): a roleset linked to a FrameNet frame of FRAMES below gets
+that frame's event type, and each of its arguments linked to a frame
+element of the table gets that element's KAIROS role; an argument with no
+such link gets the type's agent role when PropBank marks it the
+proto-agent (PAG) and its patient role when the proto-patient (PPT). The
+FrameNet-to-KAIROS table, the roleset additions (rolesets with no useful
+FrameNet link) and the exclusions below were written and checked by hand
+for lede. Types beyond the KAIROS ontology (../shared/data/wikievents/
+event_role_KAIROS.json) are listed in NEWS_TYPES and documented in
+docs/schema.md.
+
+models/cameo.tsv — the CAMEO event code of each verb of the PETRARCH2 verb
+dictionary (../shared/data/cameo/CAMEO.2.0.txt, MIT): the verb's own code or
+its block's, and the block's patterns reduced to their literal words
+(`- * (FOR TALKS) [046]` → `046  after  for talks`), which lede matches
+against the words of the clause; plus the Goldstein value of each CAMEO
+root code (Goldstein 1992, as distributed with the CAMEO codebook).
+
+Run:  python3 tools/build_events.py
+Deterministic: the output depends only on the inputs.
+"""
+import argparse
+import glob
+import os
+import re
+import xml.etree.ElementTree as ET
+
+# KAIROS type: (agent role, patient role, other roles by FrameNet element)
+TYPES = {
+    "Life.Die.Unspecified": ("Killer", "Victim"),
+    "Life.Injure.Unspecified": ("Injurer", "Victim"),
+    "Conflict.Attack.Unspecified": ("Attacker", "Target"),
+    "Conflict.Attack.DetonateExplode": ("Attacker", "Target"),
+    "Conflict.Demonstrate.Unspecified": ("Demonstrator", "Topic"),
+    "Conflict.Defeat.Unspecified": ("Victor", "Defeated"),
+    "Contact.Contact.Meet": ("Participant", "Topic"),
+    "Contact.Contact.Unspecified": ("Participant", "Topic"),
+    "Contact.Contact.Correspondence": ("Participant", "Participant"),
+    "Contact.RequestCommand.Unspecified": ("Communicator", "Topic"),
+    "Contact.ThreatenCoerce.Unspecified": ("Communicator", "Topic"),
+    "Justice.ArrestJailDetain.Unspecified": ("Jailer", "Detainee"),
+    "Justice.ChargeIndict.Unspecified": ("Prosecutor", "Defendant"),
+    "Justice.Convict.Unspecified": ("JudgeCourt", "Defendant"),
+    "Justice.Sentence.Unspecified": ("JudgeCourt", "Defendant"),
+    "Justice.TrialHearing.Unspecified": ("JudgeCourt", "Defendant"),
+    "Justice.InvestigateCrime.Unspecified": ("Investigator", "Defendant"),
+    "Justice.ReleaseParole.Unspecified": ("JudgeCourt", "Defendant"),
+    "Justice.Acquit.Unspecified": ("JudgeCourt", "Defendant"),
+    "Movement.Transportation.Unspecified": ("Transporter", "PassengerArtifact"),
+    "Movement.Transportation.Evacuation": ("Transporter", "PassengerArtifact"),
+    "ArtifactExistence.DamageDestroyDisableDismantle.Damage": ("Damager", "Artifact"),
+    "ArtifactExistence.DamageDestroyDisableDismantle.Destroy": ("Destroyer", "Artifact"),
+    "Transaction.ExchangeBuySell.Unspecified": ("Giver", "AcquiredEntity"),
+    "Transaction.Donation.Unspecified": ("Giver", "ArtifactMoney"),
+    "Personnel.EndPosition.Unspecified": ("PlaceOfEmployment", "Employee"),
+    "Personnel.StartPosition.Unspecified": ("PlaceOfEmployment", "Employee"),
+    "GenericCrime.GenericCrime.GenericCrime": ("Perpetrator", "Victim"),
+    "Control.ImpedeInterfereWith.Unspecified": ("Impeder", "ImpededEvent"),
+    "Disaster.Crash.Unspecified": ("DriverPassenger", "CrashObject"),
+    "Disaster.FireExplosion.Unspecified": ("Instrument", "FireExplosionObject"),
+    "Medical.Intervention.Unspecified": ("Treater", "Patient"),
+    # additions for news, beyond KAIROS
+    "Conflict.Capture.Unspecified": ("Captor", "Captured"),
+    "Transaction.Agreement.Unspecified": ("Participant", "Agreement"),
+    "Movement.Deploy.Unspecified": ("Deployer", "Deployed"),
+}
+NEWS_TYPES = [
+    "Conflict.Capture.Unspecified",
+    "Transaction.Agreement.Unspecified",
+    "Movement.Deploy.Unspecified",
+]
+
+# FrameNet frame -> (KAIROS type, {frame element: KAIROS role})
+FRAMES = {
+    "Killing": ("Life.Die.Unspecified",
+                {"killer": "Killer", "cause": "Killer", "victim": "Victim",
+                 "instrument": "Instrument", "means": "Instrument", "place": "Place"}),
+    "Death": ("Life.Die.Unspecified", {"protagonist": "Victim", "cause": "MedicalIssue",
+                                       "place": "Place"}),
+    "Execution": ("Life.Die.Unspecified", {"executioner": "Killer", "executed": "Victim"}),
+    "Attack": ("Conflict.Attack.Unspecified",
+               {"assailant": "Attacker", "victim": "Target", "weapon": "Instrument",
+                "place": "Place"}),
+    "Hostile_encounter": ("Conflict.Attack.Unspecified",
+                          {"side_1": "Attacker", "side_2": "Target", "sides": "Attacker",
+                           "instrument": "Instrument", "place": "Place"}),
+    "Invading": ("Conflict.Attack.Unspecified", {"invader": "Attacker", "land": "Target"}),
+    "Besieging": ("Conflict.Attack.Unspecified", {"assailant": "Attacker", "victim": "Target"}),
+    "Shoot_projectiles": ("Conflict.Attack.Unspecified",
+                          {"agent": "Attacker", "projectile": "Instrument", "goal": "Target"}),
+    "Use_firearm": ("Conflict.Attack.Unspecified",
+                    {"agent": "Attacker", "firearm": "Instrument", "goal": "Target"}),
+    "Terrorism": ("Conflict.Attack.Unspecified", {"terrorist": "Attacker", "victim": "Target"}),
+    "Explosion": ("Conflict.Attack.DetonateExplode",
+                  {"explosive": "Instrument", "place": "Place"}),
+    "Cause_harm": ("Life.Injure.Unspecified",
+                   {"agent": "Injurer", "cause": "Injurer", "victim": "Victim",
+                    "body_part": "BodyPart", "instrument": "Instrument"}),
+    "Experience_bodily_harm": ("Life.Injure.Unspecified",
+                               {"experiencer": "Victim", "body_part": "BodyPart",
+                                "injuring_entity": "Injurer"}),
+    "Abusing": ("Life.Injure.Unspecified", {"abuser": "Injurer", "victim": "Victim"}),
+    "Arrest": ("Justice.ArrestJailDetain.Unspecified",
+               {"authorities": "Jailer", "suspect": "Detainee", "charges": "Crime",
+                "offense": "Crime"}),
+    "Detaining": ("Justice.ArrestJailDetain.Unspecified",
+                  {"authorities": "Jailer", "suspect": "Detainee", "charges": "Crime"}),
+    "Imprisonment": ("Justice.ArrestJailDetain.Unspecified",
+                     {"authorities": "Jailer", "prisoner": "Detainee", "offense": "Crime"}),
+    "Kidnapping": ("Justice.ArrestJailDetain.Unspecified",
+                   {"perpetrator": "Jailer", "victim": "Detainee"}),
+    "Notification_of_charges": ("Justice.ChargeIndict.Unspecified",
+                                {"arraign_authority": "Prosecutor", "accused": "Defendant",
+                                 "charges": "Crime"}),
+    "Verdict": ("Justice.Convict.Unspecified",
+                {"judge": "JudgeCourt", "defendant": "Defendant", "charges": "Crime"}),
+    "Sentencing": ("Justice.Sentence.Unspecified",
+                   {"court": "JudgeCourt", "convict": "Defendant", "offense": "Crime",
+                    "sentence": "Sentence"}),
+    "Trial": ("Justice.TrialHearing.Unspecified",
+              {"judge": "JudgeCourt", "defendant": "Defendant", "charges": "Crime",
+               "prosecution": "Prosecutor"}),
+    "Criminal_investigation": ("Justice.InvestigateCrime.Unspecified",
+                               {"investigator": "Investigator", "suspect": "Defendant",
+                                "incident": "Crime"}),
+    "Releasing": ("Justice.ReleaseParole.Unspecified",
+                  {"captor": "JudgeCourt", "theme": "Defendant"}),
+    "Discussion": ("Contact.Contact.Unspecified",
+                   {"interlocutor_1": "Participant", "interlocutor_2": "Participant",
+                    "interlocutors": "Participant", "topic": "Topic"}),
+    "Contacting": ("Contact.Contact.Correspondence",
+                   {"communicator": "Participant", "addressee": "Participant",
+                    "communication": "Topic"}),
+    "Come_together": ("Contact.Contact.Meet", {"individuals": "Participant",
+                                               "party_1": "Participant"}),
+    "Request": ("Contact.RequestCommand.Unspecified",
+                {"speaker": "Communicator", "addressee": "Recipient", "message": "Topic"}),
+    "Protest": ("Conflict.Demonstrate.Unspecified",
+                {"protester": "Demonstrator", "issue": "Topic"}),
+    "Arriving": ("Movement.Transportation.Unspecified",
+                 {"theme": "Transporter", "goal": "Destination", "source": "Origin"}),
+    "Travel": ("Movement.Transportation.Unspecified",
+               {"traveler": "Transporter", "goal": "Destination", "source": "Origin"}),
+    "Bringing": ("Movement.Transportation.Unspecified",
+                 {"agent": "Transporter", "theme": "PassengerArtifact", "goal": "Destination",
+                  "source": "Origin", "carrier": "Vehicle"}),
+    "Departing": ("Movement.Transportation.Unspecified",
+                  {"theme": "Transporter", "source": "Origin", "goal": "Destination"}),
+    "Fleeing": ("Movement.Transportation.Evacuation", {"self_mover": "Transporter",
+                                                       "source": "Origin"}),
+    "Escaping": ("Movement.Transportation.Evacuation", {"escapee": "Transporter",
+                                                        "undesirable_location": "Origin"}),
+    "Destroying": ("ArtifactExistence.DamageDestroyDisableDismantle.Destroy",
+                   {"destroyer": "Destroyer", "cause": "Destroyer",
+                    "undergoer": "Artifact", "patient": "Artifact"}),
+    "Damaging": ("ArtifactExistence.DamageDestroyDisableDismantle.Damage",
+                 {"agent": "Damager", "cause": "Damager", "patient": "Artifact"}),
+    "Commerce_buy": ("Transaction.ExchangeBuySell.Unspecified",
+                     {"buyer": "Recipient", "goods": "AcquiredEntity", "seller": "Giver",
+                      "money": "PaymentBarter"}),
+    "Commerce_sell": ("Transaction.ExchangeBuySell.Unspecified",
+                      {"seller": "Giver", "goods": "AcquiredEntity", "buyer": "Recipient",
+                       "money": "PaymentBarter"}),
+    "Quitting": ("Personnel.EndPosition.Unspecified",
+                 {"employee": "Employee", "employer": "PlaceOfEmployment",
+                  "position": "Position"}),
+    "Firing": ("Personnel.EndPosition.Unspecified",
+               {"employer": "PlaceOfEmployment", "employee": "Employee",
+                "position": "Position"}),
+    "Hiring": ("Personnel.StartPosition.Unspecified",
+               {"employer": "PlaceOfEmployment", "employee": "Employee",
+                "position": "Position"}),
+    "Appointing": ("Personnel.StartPosition.Unspecified",
+                   {"selector": "PlaceOfEmployment", "official": "Employee", "role": "Position"}),
+    "Conquering": ("Conflict.Capture.Unspecified",
+                   {"conqueror": "Captor", "theme": "Captured", "place": "Place"}),
+    "Make_agreement_on_action": ("Transaction.Agreement.Unspecified",
+                                 {"party_1": "Participant", "party_2": "Participant",
+                                  "parties": "Participant", "topic": "Agreement",
+                                  "obligation": "Agreement"}),
+    "Hindering": ("Control.ImpedeInterfereWith.Unspecified",
+                  {"hindrance": "Impeder", "protagonist": "Impeder", "action": "ImpededEvent"}),
+    "Committing_crime": ("GenericCrime.GenericCrime.GenericCrime",
+                         {"perpetrator": "Perpetrator", "crime": "Crime"}),
+    "Theft": ("GenericCrime.GenericCrime.GenericCrime",
+              {"perpetrator": "Perpetrator", "victim": "Victim"}),
+    "Robbery": ("GenericCrime.GenericCrime.GenericCrime",
+                {"perpetrator": "Perpetrator", "victim": "Victim"}),
+    "Rape": ("GenericCrime.GenericCrime.GenericCrime",
+             {"perpetrator": "Perpetrator", "victim": "Victim"}),
+    "Medical_intervention": ("Medical.Intervention.Unspecified",
+                             {"medic": "Treater", "patient": "Patient"}),
+}
+
+# Rolesets typed by hand: no FrameNet link, or a link to a frame too wide
+# to type them (roleset: type, then roles by argument).
+ADDED = {
+    "attack.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target ARG2=Instrument"),
+    "counterattack.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target"),
+    "airstrike.12": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target"),
+    "strike.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target ARG2=Instrument"),
+    "shell.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target"),
+    "fight.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target ARG2=Topic"),
+    "clash.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target"),
+    "shoot.02": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target ARG2=Instrument"),
+    "ambush.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target"),
+    "bomb.01": ("Conflict.Attack.DetonateExplode", "ARG0=Attacker ARG1=Target ARG2=Instrument"),
+    "blast.05": ("Conflict.Attack.DetonateExplode", "ARG0=Attacker ARG1=Target ARG2=Instrument"),
+    "explode.01": ("Conflict.Attack.DetonateExplode", "ARG0=Attacker ARG1=ExplosiveDevice"),
+    "detonate.01": ("Conflict.Attack.DetonateExplode", "ARG0=Attacker ARG1=ExplosiveDevice"),
+    "die.01": ("Life.Die.Unspecified", "ARG1=Victim ARG2=MedicalIssue"),
+    "dead.01": ("Life.Die.Unspecified", "ARG1=Victim"),
+    "kill.01": ("Life.Die.Unspecified", "ARG0=Killer ARG1=Victim ARG2=Instrument"),
+    "martyr.01": ("Life.Die.Unspecified", "ARG0=Killer ARG1=Victim"),
+    "injure.01": ("Life.Injure.Unspecified", "ARG0=Injurer ARG1=Victim ARG2=BodyPart"),
+    "wound.01": ("Life.Injure.Unspecified", "ARG0=Injurer ARG1=Victim ARG2=BodyPart"),
+    "capture.01": ("Conflict.Capture.Unspecified", "ARG0=Captor ARG1=Captured ARG2=Origin"),
+    "recapture.01": ("Conflict.Capture.Unspecified", "ARG0=Captor ARG1=Captured"),
+    "retake.01": ("Conflict.Capture.Unspecified", "ARG0=Captor ARG1=Captured"),
+    "seize.01": ("Conflict.Capture.Unspecified", "ARG0=Captor ARG1=Captured ARG2=Origin"),
+    "overrun.01": ("Conflict.Capture.Unspecified", "ARG0=Captor ARG1=Captured"),
+    "take_over.12": ("Conflict.Capture.Unspecified", "ARG0=Captor ARG1=Captured"),
+    "deploy.01": ("Movement.Deploy.Unspecified", "ARG0=Deployer ARG1=Deployed ARG2=Destination"),
+    "station.01": ("Movement.Deploy.Unspecified", "ARG0=Deployer ARG1=Deployed ARG2=Destination"),
+    "dispatch.01": ("Movement.Deploy.Unspecified", "ARG0=Deployer ARG1=Deployed ARG2=Destination"),
+    "sign.02": ("Transaction.Agreement.Unspecified", "ARG0=Participant ARG1=Agreement ARG2=Participant"),
+    "deal.01": ("Transaction.Agreement.Unspecified", "ARG0=Participant ARG1=Agreement ARG2=Participant", "n"),
+    "agree.01": ("Transaction.Agreement.Unspecified", "ARG0=Participant ARG1=Agreement ARG2=Participant", "n"),
+    "accord.01": ("Transaction.Agreement.Unspecified", "ARG0=Participant ARG1=Agreement"),
+    "hostile.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target", "n"),
+    "ceasefire.01": ("Transaction.Agreement.Unspecified", "ARG0=Participant ARG1=Agreement"),
+    "meet.03": ("Contact.Contact.Meet", "ARG0=Participant ARG1=Participant ARG2=Topic"),
+    "meet.02": ("Contact.Contact.Meet", "ARG0=Participant ARG1=Participant"),
+    "summit.01": ("Contact.Contact.Meet", "ARG0=Participant ARG1=Topic"),
+    "talk.01": ("Contact.Contact.Meet", "ARG0=Participant ARG1=Topic ARG2=Participant", "n"),
+    "negotiate.01": ("Contact.Contact.Meet", "ARG0=Participant ARG1=Topic ARG2=Participant"),
+    "visit.01": ("Contact.Contact.Meet", "ARG0=Participant ARG1=Participant"),
+    "call.02": ("Contact.Contact.Correspondence", "ARG0=Participant ARG1=Participant", "n"),
+    "phone.01": ("Contact.Contact.Correspondence", "ARG0=Participant ARG1=Participant ARG2=Topic"),
+    "arrive.01": ("Movement.Transportation.Unspecified", "ARG1=Transporter ARG3=Origin ARG4=Destination"),
+    "travel.01": ("Movement.Transportation.Unspecified", "ARG0=Transporter ARG1=Destination"),
+    "evacuate.01": ("Movement.Transportation.Evacuation", "ARG0=Transporter ARG1=PassengerArtifact ARG2=Origin"),
+    "flee.05": ("Movement.Transportation.Evacuation", "ARG0=Transporter ARG1=Origin"),
+    "arrest.01": ("Justice.ArrestJailDetain.Unspecified", "ARG0=Jailer ARG1=Detainee ARG2=Crime"),
+    "detain.01": ("Justice.ArrestJailDetain.Unspecified", "ARG0=Jailer ARG1=Detainee ARG2=Crime"),
+    "kidnap.01": ("Justice.ArrestJailDetain.Unspecified", "ARG0=Jailer ARG1=Detainee"),
+    "abduct.01": ("Justice.ArrestJailDetain.Unspecified", "ARG0=Jailer ARG1=Detainee"),
+    "protest.01": ("Conflict.Demonstrate.Unspecified", "ARG0=Demonstrator ARG1=Topic"),
+    "demonstrate.01": ("Conflict.Demonstrate.Unspecified", "ARG0=Demonstrator ARG1=Topic"),
+    "threaten.01": ("Contact.ThreatenCoerce.Unspecified", "ARG0=Communicator ARG1=Topic ARG2=Recipient"),
+    "warn.01": ("Contact.ThreatenCoerce.Unspecified", "ARG0=Communicator ARG1=Recipient ARG2=Topic"),
+    "destroy.01": ("ArtifactExistence.DamageDestroyDisableDismantle.Destroy", "ARG0=Destroyer ARG1=Artifact ARG2=Instrument"),
+    "damage.01": ("ArtifactExistence.DamageDestroyDisableDismantle.Damage", "ARG0=Damager ARG1=Artifact ARG2=Instrument"),
+}
+
+# Nouns that name an event but evoke no roleset of the frame files: the
+# event's agent and patient are read off the syntax ("an offensive against
+# HTS", "the SAA's offensive").
+NOUNS = {
+    "offensive": "Conflict.Attack.Unspecified",
+    "counteroffensive": "Conflict.Attack.Unspecified",
+    "counter-offensive": "Conflict.Attack.Unspecified",
+    "shelling": "Conflict.Attack.Unspecified",
+    "skirmish": "Conflict.Attack.Unspecified",
+    "truce": "Transaction.Agreement.Unspecified",
+    "treaty": "Transaction.Agreement.Unspecified",
+    "talks": "Contact.Contact.Meet",
+}
+
+# Rolesets a FrameNet link would type but that are seldom that event in news.
+EXCLUDED = {
+    "deal.02", "deal.03", "hit.02", "come.01", "enter.01", "return.01", "near.01", "approach.01", "descend.01",
+    "put.01", "serve.04", "take.01", "fly.01", "drive.01", "convey.01", "express.02",
+    "find.02", "clear.03", "dismiss.01", "pronounce.01", "case.03", "order.01",
+    "rally.01", "take.35", "settle.01", "settle.02", "assent.01", "agree.01",
+    "write.01", "write_in.05", "reach.02", "call.07", "exchange.01", "speak.04",
+    "counsel.01", "interview.01", "fall.05", "overcome.01", "engage.01", "wage.01",
+    "war.01", "stalemate.01", "turmoil.01", "feud.01", "duel.01", "wrestle.01",
+    "ask.02", "invite.01", "urge.01", "out.06", "unleash.01", "disengage.01",
+    "leave.15", "former.01", "do.02", "handle.01", "attain.01", "gather.03", "band.01",
+    "mass.01", "gang.03", "confederate.01", "converge.01", "reunite.01", "amass.01",
+    "can.02", "pull.01", "jam.01", "strain.01", "strain.04", "tear.01", "cut.01",
+    "smack.01", "smack.02", "launch.01", "fire.01", "leave.11", "ditch.01", "abandon.01",
+    "vanish.01", "exit.01", "bolt.01", "retreat.01", "take_off.33", "cop.01", "book.01",
+    "collar.01", "lock_up.03", "silence.01", "eliminate.01", "dispose.01",
+    "lose.02", "accuse.01", "bring.01", "struggle.01", "struggle.02", "fight_back.04",
+}
+
+# Goldstein (1992) scale of each CAMEO root code.
+GOLDSTEIN = {
+    "01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0, "07": 7.0,
+    "08": 5.0, "09": -2.0, "10": -5.0, "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5,
+    "15": -7.2, "16": -4.0, "17": -7.0, "18": -9.0, "19": -10.0, "20": -10.0,
+}
+# QuadClass of each root code (GDELT): 1 verbal cooperation, 2 material
+# cooperation, 3 verbal conflict, 4 material conflict.
+QUAD = {"01": 1, "02": 1, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2,
+        "09": 3, "10": 3, "11": 3, "12": 3, "13": 3, "14": 3, "15": 4, "16": 4,
+        "17": 4, "18": 4, "19": 4, "20": 4}
+
+
+FUNCTION_WORDS = set("""a an the on in with to for of by at from against over about into
+onto upon as and or but not no that this these those it its his her their them he she they we
+you i be is are was were up down out off back away after before during under between""".split())
+
+
+def rolesets(frames_dir):
+    """(roleset id, {ARGn: (function tag, [(FN frame, element)])}, [FN frames])."""
+    for path in sorted(glob.glob(os.path.join(frames_dir, "*.xml"))):
+        try:
+            root = ET.parse(path).getroot()
+        except ET.ParseError:
+            continue
+        for rs in root.iter("roleset"):
+            frames = []
+            for link in rs.iter("lexlink"):
+                if link.get("resource") == "FrameNet" and link.get("class") not in frames:
+                    frames.append(link.get("class"))
+            roles = {}
+            for role in rs.iter("role"):
+                n = role.get("n", "")
+                if not n.isdigit():
+                    continue
+                links = [(l.get("class"), (l.text or "").strip().lower())
+                         for l in role.iter("rolelink") if l.get("resource") == "FrameNet"]
+                roles["ARG" + n] = (role.get("f", "").upper(), links)
+            yield rs.get("id"), roles, frames
+
+
+def event_rows(frames_dir):
+    rows = {}
+    for rid, roles, frames in rolesets(frames_dir):
+        if rid in EXCLUDED or rid in ADDED:
+            continue
+        frame = next((f for f in frames if f in FRAMES), None)
+        if frame is None:
+            continue
+        etype, elements = FRAMES[frame]
+        agent, patient = TYPES[etype]
+        out = []
+        for arg in sorted(roles):
+            ftag, links = roles[arg]
+            role = next((elements[e] for c, e in links if c == frame and e in elements), None)
+            if role is None and ftag == "PAG":
+                role = agent
+            if role is None and ftag == "PPT":
+                role = patient
+            if role is not None:
+                out.append(f"{arg}={role}")
+        rows[rid] = (etype, " ".join(out), "")
+    known = {rid for rid, _, _ in rolesets(frames_dir)}
+    for rid, row in ADDED.items():
+        if rid not in known:
+            raise SystemExit(f"{rid} is no roleset of the frame files")
+        rows[rid] = row
+    return rows
+
+
+def cameo_rows(path):
+    """verb lemma -> code, and the literal patterns of its block."""
+    verbs, patterns = {}, []
+    block_code, block = None, -1
+    forms = re.compile(r"\{[^}]*\}")
+    for raw in open(path, encoding="utf-8", errors="replace"):
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
+        if m:
+            block_code = m.group(2).strip()
+            block += 1
+            continue
+        if block_code is None:
+            continue
+        if line.startswith("-"):
+            m = re.search(r"\[([^\]]*)\]\s*$", line)
+            if not m:
+                continue
+            code = m.group(1).split(":")[0].strip()
+            if not re.fullmatch(r"\d{3,4}", code):
+                continue
+            body = line[1:m.start()]
+            if "*" not in body:
+                continue
+            pre, post = body.split("*", 1)
+            lit = lambda s: " ".join(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z_'-]*", s)
+                                     if not w.startswith("&"))
+            # words of a synset (&AIRCRAFT) are dropped above; a pattern with
+            # none of its own words left says nothing lede can check
+            pre_w, post_w = lit(re.sub(r"&\w+", "", pre)), lit(re.sub(r"&\w+", "", post))
+            if not pre_w and not post_w:
+                continue
+            # prepositions and articles alone ("- * ON") match nearly any clause
+            content = [w for w in (pre_w + " " + post_w).split() if w not in FUNCTION_WORDS]
+            if not content:
+                continue
+            patterns.append((str(block), code, pre_w, post_w))
+            continue
+        # a verb line: VERB, +PHRASAL_VERB, with {forms} and an optional [code]
+        m = re.search(r"\[([^\]]*)\]", line)
+        code = m.group(1).split(":")[0].strip() if m else block_code
+        word = forms.sub("", line[:m.start()] if m else line).strip().split()
+        if not word:
+            continue
+        lemma = word[0].lstrip("+").lower().replace("_", " ")
+        if lemma not in verbs:
+            verbs[lemma] = (code if re.fullmatch(r"\d{3,4}", code) else "---", str(block))
+    return verbs, patterns
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    here = os.path.dirname(os.path.abspath(__file__))
+    shared = os.path.join(here, "..", "..", "shared", "data")
+    ap.add_argument("--frames", default=os.path.join(shared, "propbank-frames", "frames"))
+    ap.add_argument("--cameo", default=os.path.join(shared, "cameo", "CAMEO.2.0.txt"))
+    ap.add_argument("--out", default=os.path.join(here, "..", "models"))
+    args = ap.parse_args()
+
+    rows = event_rows(args.frames)
+    with open(os.path.join(args.out, "events.tsv"), "w", encoding="utf-8") as f:
+        f.write("# lede events: PropBank roleset\tevent type\tKAIROS role of each argument.\n")
+        f.write("# Generated by tools/build_events.py from the PropBank frame files'\n")
+        f.write("# FrameNet links (CC BY-SA 4.0) and lede's hand tables. Do not edit by hand.\n")
+        f.write("# roleset\ttype\troles\tn (nouns only) or v (verbs only)\n")
+        for rid in sorted(rows):
+            etype, roles, pos = (rows[rid] + ("",))[:3]
+            f.write(f"{rid}\t{etype}\t{roles}\t{pos}\n")
+        f.write("# =noun\ttype, for event nouns that evoke no roleset\n")
+        for noun in sorted(NOUNS):
+            agent, patient = TYPES[NOUNS[noun]]
+            f.write(f"={noun}\t{NOUNS[noun]}\tARG0={agent} ARG1={patient}\t\n")
+
+    verbs, patterns = cameo_rows(args.cameo)
+    with open(os.path.join(args.out, "cameo.tsv"), "w", encoding="utf-8") as f:
+        f.write("# lede CAMEO lexicon, generated by tools/build_events.py from the PETRARCH2\n")
+        f.write("# verb dictionary CAMEO.2.0.txt (MIT, Open Event Data Alliance). Do not edit.\n")
+        f.write("# root\tcode\tGoldstein\tQuadClass\n")
+        for root in sorted(GOLDSTEIN):
+            f.write(f"root\t{root}\t{GOLDSTEIN[root]}\t{QUAD[root]}\n")
+        f.write("# verb\tlemma\tcode (--- none of its own)\tblock\n")
+        for lemma in sorted(verbs):
+            f.write(f"verb\t{lemma}\t{verbs[lemma][0]}\t{verbs[lemma][1]}\n")
+        f.write("# pattern\tblock\tcode\twords before the verb\twords after it\n")
+        seen = set()
+        for p in patterns:
+            if p in seen:
+                continue
+            seen.add(p)
+            f.write("pattern\t" + "\t".join(p) + "\n")
+    print(f"events.tsv: {len(rows)} rolesets; cameo.tsv: {len(verbs)} verbs, {len(seen)} patterns")
+
+
+if __name__ == "__main__":
+    main()
