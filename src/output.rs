@@ -303,7 +303,8 @@ pub struct CameoOut {
     /// 4 material conflict.
     pub quad_class: u8,
     /// Goldstein scale of the root, -10 to +10.
-    pub goldstein: f32,
+    #[serde(serialize_with = "number")]
+    pub goldstein: f64,
     /// CAMEO actor code of the source (agent) actor.
     pub source: Option<String>,
     /// CAMEO actor code of the target.
@@ -637,7 +638,8 @@ fn render_events(doc: &Document, r: &Render) -> Vec<EventOut> {
                 code: c.code.clone(),
                 root: c.code.get(..2).unwrap_or("").to_string(),
                 quad_class: c.quad_class,
-                goldstein: c.goldstein,
+                // one decimal, the same bytes from the CLI and from JS
+                goldstein: (c.goldstein as f64 * 10.0).round() / 10.0,
                 source: c.source.clone(),
                 target: c.target.clone(),
             });
