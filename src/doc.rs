@@ -414,6 +414,13 @@ impl Document {
     pub fn token_text(&self, i: usize) -> &str {
         self.slice(self.tokens[i].span)
     }
+
+    /// The tokens a span covers (empty when it covers none).
+    pub fn tokens_in(&self, span: Span) -> Range<usize> {
+        let first = self.tokens.partition_point(|t| t.span.end <= span.start);
+        let end = self.tokens.partition_point(|t| t.span.start < span.end);
+        first..end.max(first)
+    }
 }
 
 /// Sort entities by position and drop any that overlaps a longer (or, at

@@ -3,21 +3,12 @@
 //! `../shared/examples/README.md`, with its mentions, role, code and
 //! coordinates.
 
+mod common;
+
 use lede::output::{ActorOut, Analysis};
-use lede::{analyze, Options};
 
 fn seed() -> (String, Analysis) {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/examples/idlib-2020.txt"
-    );
-    let text = std::fs::read_to_string(path).expect("the seed article beside the repository");
-    let opts = Options {
-        date: Some("2020-02-27".into()),
-        ..Default::default()
-    };
-    let a = analyze(&text, &opts).unwrap();
-    (text, a)
+    common::seed(false)
 }
 
 /// The one actor with mentions written `name`; every mention so written

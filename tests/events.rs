@@ -2,20 +2,12 @@
 //! 2020-02-27): the happenings a reader lists, with their types, main
 //! arguments, casualties, times, places, status, sources and CAMEO codes.
 
+mod common;
+
 use lede::output::{Analysis, EventOut};
-use lede::{analyze, Options};
 
 fn seed() -> Analysis {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/examples/idlib-2020.txt"
-    );
-    let text = std::fs::read_to_string(path).expect("the seed article beside the repository");
-    let opts = Options {
-        date: Some("2020-02-27".into()),
-        ..Default::default()
-    };
-    analyze(&text, &opts).unwrap()
+    common::seed(false).1
 }
 
 /// The event of `kind` one of whose mentions is `trigger` in sentence `s`.

@@ -1,21 +1,13 @@
 //! Semantic roles on the seed article (`../shared/examples/idlib-2020.txt`,
 //! dated 2020-02-27): the arguments a reader gives, pinned.
 
+mod common;
+
 use lede::output::FrameOut;
 use lede::{analyze, Options};
 
 fn seed_frames() -> Vec<FrameOut> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/examples/idlib-2020.txt"
-    );
-    let text = std::fs::read_to_string(path).expect("the seed article beside the repository");
-    let opts = Options {
-        date: Some("2020-02-27".into()),
-        frames: true,
-        ..Default::default()
-    };
-    analyze(&text, &opts).unwrap().frames.unwrap()
+    common::seed(true).1.frames.unwrap()
 }
 
 /// The frame of predicate word `word` in sentence `sentence`.

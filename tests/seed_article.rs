@@ -1,21 +1,12 @@
 //! The article the project was first asked to analyze (read from
 //! ../shared/examples, never copied): what the foundation must get right.
 
-use lede::{analyze, Analysis, Options};
+mod common;
+
+use lede::Analysis;
 
 fn seed() -> Analysis {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/examples/idlib-2020.txt"
-    );
-    let text = std::fs::read_to_string(path)
-        .expect("../shared/examples/idlib-2020.txt must be beside the repo");
-    let opts = Options {
-        date: Some("2020-02-27".into()),
-        tokens: false,
-        ..Default::default()
-    };
-    analyze(&text, &opts).unwrap()
+    common::seed(false).1
 }
 
 fn has(a: &Analysis, text: &str, label: &str) -> bool {

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::{armed_group, country_code, singular};
+use super::{armed_group, country_code, entity_ending_at, singular};
 use crate::doc::{Actor, Document, Label, Span, TokenKind};
 use crate::lexicon::agents;
 
@@ -99,10 +99,7 @@ fn phrases(doc: &Document) -> Vec<Phrase> {
     let mut out = Vec::new();
     let mut in_entity = vec![false; doc.tokens.len()];
     for e in &doc.entities {
-        let (a, b) = token_range(doc, e.span);
-        for f in &mut in_entity[a..b] {
-            *f = true;
-        }
+        in_entity[doc.tokens_in(e.span)].fill(true);
     }
     let mut k = 0;
     while k < doc.tokens.len() {
@@ -187,13 +184,11 @@ fn ends_phrase(doc: &Document, last: usize, next: usize) -> bool {
     plural || CLOSERS.contains(&word.to_lowercase().as_str()) || word.ends_with("ed")
 }
 
-/// A country or nationality entity right before token `k` (with at most
-/// one lowercase word between: "Turkish military observers"), not a
-/// partisan one ("pro-Turkish rebels" are not Turkey's).
+/// A country or nationality entity right before token `k` ("Turkish
+/// soldiers"), with its first token; not a partisan one ("pro-Turkish
+/// rebels" are not Turkey's).
 fn country_entity_before(doc: &Document, k: usize) -> Option<(usize, &'static str)> {
-    let end = doc.tokens.get(k.checked_sub(1)?)?.span.end;
-    let i = doc.entities.partition_point(|e| e.span.end < end);
-    let e = doc.entities.get(i).filter(|e| e.span.end == end)?;
+    let e = &doc.entities[entity_ending_at(doc, k)?];
     let text = doc.slice(e.span).to_lowercase();
     if text.starts_with("pro-") || text.starts_with("anti-") {
         return None;
@@ -202,24 +197,16 @@ fn country_entity_before(doc: &Document, k: usize) -> Option<(usize, &'static st
         (Label::Norp, Some("demonym")) | (Label::Gpe, Some("country")) => e.country?,
         _ => return None,
     };
-    Some((token_range(doc, e.span).0, country))
+    Some((doc.tokens_in(e.span).start, country))
 }
 
 /// The actor of the organization whose name ends right before token `k`.
 fn org_ending_at(doc: &Document, k: usize) -> Option<usize> {
-    let end = doc.tokens.get(k.checked_sub(1)?)?.span.end;
-    let i = doc.entities.partition_point(|e| e.span.end < end);
-    let e = doc.entities.get(i).filter(|e| e.span.end == end)?;
-    if e.label != Label::Org {
+    let i = entity_ending_at(doc, k)?;
+    if doc.entities[i].label != Label::Org {
         return None;
     }
     doc.entity_actors.get(i).copied().flatten()
-}
-
-fn token_range(doc: &Document, span: Span) -> (usize, usize) {
-    let a = doc.tokens.partition_point(|t| t.span.end <= span.start);
-    let b = doc.tokens.partition_point(|t| t.span.start < span.end);
-    (a, b.max(a))
 }
 
 /// "the ministry" after "the Turkish Defense Ministry", "the party" after

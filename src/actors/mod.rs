@@ -147,13 +147,11 @@ fn mentions(doc: &Document) -> Vec<Mention> {
         if name.words.is_empty() {
             continue;
         }
-        let first = doc.tokens.partition_point(|t| t.span.end <= e.span.start);
-        let last = doc.tokens.partition_point(|t| t.span.start < e.span.end);
         out.push(Mention {
             entity: i,
             class,
             name,
-            tokens: first..last.max(first),
+            tokens: doc.tokens_in(e.span),
         });
     }
     out
@@ -774,8 +772,11 @@ fn country_code(code: &str) -> Option<&'static str> {
 }
 
 /// Pronoun references: "He"/"She" opening a sentence stands for the last
-/// person named in the sentence before it (or the one before that), and a
+/// person named in the sentence before it (or the one before that), a
+/// "he"/"she" inside a sentence for the last person named before it in that
+/// sentence or the one before ("Akar said he will call Esper"), and a
 /// quote's pronoun speaker for the person the quote stage resolved it to.
+/// Pronouns inside quotations are left alone: they speak of others.
 fn references(doc: &mut Document) {
     let person_at = |doc: &Document, span: Span| -> Option<usize> {
         let i = doc.entities.partition_point(|e| e.span.end <= span.start);
@@ -803,21 +804,35 @@ fn references(doc: &mut Document) {
         else {
             continue;
         };
-        let w = doc.token_text(first);
-        if !matches!(w, "He" | "She") || quoted.contains(&doc.tokens[first].span) {
-            continue;
-        }
-        // the last person of the two sentences before
-        let lo = doc.sentences[s.saturating_sub(2)].span.start;
-        let hi = doc
-            .entities
-            .partition_point(|e| e.span.start < sent.span.start);
-        let last = (0..hi)
-            .rev()
-            .take_while(|&i| doc.entities[i].span.start >= lo)
-            .find(|&i| doc.entities[i].label == Label::Person);
-        if let Some(a) = last.and_then(|i| doc.entity_actors[i]) {
-            refs.push((a, doc.tokens[first].span));
+        for k in first..sent.tokens.end {
+            let span = doc.tokens[k].span;
+            let w = doc.slice(span);
+            let he = if k == first {
+                matches!(w, "He" | "She")
+            } else {
+                matches!(w, "he" | "she")
+            };
+            if !he || quoted.contains(&span) || in_quote(doc, span) {
+                continue;
+            }
+            // opening the sentence: the last person of the two sentences
+            // before; inside it: of the words before it and the sentence before
+            let (lo, before) = if k == first {
+                (
+                    doc.sentences[s.saturating_sub(2)].span.start,
+                    sent.span.start,
+                )
+            } else {
+                (doc.sentences[s.saturating_sub(1)].span.start, span.start)
+            };
+            let hi = doc.entities.partition_point(|e| e.span.start < before);
+            let last = (0..hi)
+                .rev()
+                .take_while(|&i| doc.entities[i].span.start >= lo)
+                .find(|&i| doc.entities[i].label == Label::Person);
+            if let Some(a) = last.and_then(|i| doc.entity_actors[i]) {
+                refs.push((a, span));
+            }
         }
     }
     refs.sort_by_key(|r| r.1);
@@ -825,6 +840,14 @@ fn references(doc: &mut Document) {
     for (a, span) in refs {
         doc.actors[a].references.push(span);
     }
+}
+
+/// Whether a span lies inside a quotation (quotes are in text order).
+fn in_quote(doc: &Document, span: Span) -> bool {
+    let i = doc.quotes.partition_point(|q| q.span.end <= span.start);
+    doc.quotes
+        .get(i)
+        .is_some_and(|q| q.span.start <= span.start && span.end <= q.span.end)
 }
 
 #[cfg(test)]

@@ -484,6 +484,23 @@ fn he_after_a_named_person() {
 }
 
 #[test]
+fn he_inside_a_sentence_is_the_person_before_it() {
+    let a = run(
+        "Defense Minister Hulusi Akar said he will soon call Mark Esper.",
+        None,
+    );
+    let akar = actor(&a, "Hulusi Akar");
+    let refs: Vec<&str> = akar.references.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(refs, ["he"]);
+    // a "he" inside a quotation speaks of someone else
+    let a = run(
+        "Turkish President Recep Tayyip Erdogan said: \u{201c}He is a liar and he knows it.\u{201d}",
+        None,
+    );
+    assert!(actor(&a, "Recep Tayyip Erdogan").references.is_empty());
+}
+
+#[test]
 fn no_he_without_a_person() {
     let a = run("The town fell on Monday. He did not give details.", None);
     assert!(a.actors.iter().all(|x| x.references.is_empty()));

@@ -276,15 +276,17 @@ pub fn score(doc: &WikiDoc, a: &Analysis) -> Score {
             .iter()
             .map(|x| (x.role, (to_char(x.start), to_char(x.end))))
             .collect();
+        // the place's first mention in the event's sentence
         if let Some(p) = e.place.as_ref().filter(|p| p.stated) {
             let sentence = &a.sentences[e.sentence];
-            for &m in &a.actors[p.actor].mentions {
-                let en = &a.entities[m];
-                if en.start >= sentence.start && en.end <= sentence.end {
-                    pred.push(("Place", (to_char(en.start), to_char(en.end))));
-                }
+            let mention = a.actors[p.actor]
+                .mentions
+                .iter()
+                .map(|&m| &a.entities[m])
+                .find(|en| en.start >= sentence.start && en.end <= sentence.end);
+            if let Some(en) = mention {
+                pred.push(("Place", (to_char(en.start), to_char(en.end))));
             }
-            pred.truncate(pred.len().min(e.arguments.len() + 1));
         }
         s.arg_gold += g.args.len();
         s.arg_pred += pred.len();

@@ -14,39 +14,17 @@
 //! Rules over the frames, the parse, the actors, the times and the
 //! quantities; no model of its own.
 
+mod attrs;
+mod cameo;
 #[cfg(feature = "train")]
 pub mod eval;
 pub mod lexicon;
+mod merge;
 
 use std::ops::Range;
 
-use crate::doc::{
-    Cameo, Casualties, Comparator, Document, Event, EventArg, EventPlace, EventTime, Label, Source,
-    Span, TimeType,
-};
-use lexicon::{CameoLexicon, EventLexicon, EventSense};
-
-/// Lemmas of reporting verbs: the source of what they report, not events.
-const REPORTING: &[&str] = &[
-    "say",
-    "tell",
-    "report",
-    "announce",
-    "claim",
-    "confirm",
-    "add",
-    "state",
-    "declare",
-    "allege",
-    "accord",
-    "insist",
-    "acknowledge",
-    "reveal",
-    "disclose",
-    "note",
-    "write",
-    "quote",
-];
+use crate::doc::{Casualties, Document, EventArg, EventPlace, EventTime, Label, Source, Span};
+use lexicon::{EventLexicon, EventSense};
 
 /// Verbs that take an event noun as their object without adding an event
 /// of their own: "launched an offensive", "held talks", "signed a deal".
@@ -75,18 +53,17 @@ const PLANNING: &[&str] = &[
 ];
 const FAILING: &[&str] = &["fail", "refuse", "decline", "deny", "avoid"];
 
-/// Modifiers that make a noun mention a new happening ("a new offensive").
-const NEW: &[&str] = &[
-    "new", "another", "fresh", "second", "third", "renewed", "further",
-];
-
-/// The words of a token's parse, gathered once.
+/// What the rules read of each token, gathered once: its parse, tag,
+/// lemma and frame, and the actors' references by position.
 struct Tree {
     kids: Vec<Vec<usize>>,
     upos: Vec<&'static str>,
+    /// Lemmas of verbs, nouns, adjectives and auxiliaries (empty for the rest).
     lemma: Vec<String>,
     /// frame index of each predicate token
     frame_of: Vec<Option<usize>>,
+    /// Every actor's references (pronouns, group phrases), by start.
+    refs: Vec<(Span, usize)>,
 }
 
 impl Tree {
@@ -102,34 +79,45 @@ impl Tree {
         }
         let upos: Vec<&'static str> = (0..n)
             .map(|i| {
-                let (u, _) = tagger.names(doc.pos.get(i).copied().unwrap_or(0) as usize);
-                // the tagger's class names live as long as the tagger
-                static_str(u)
+                tagger
+                    .names(doc.pos.get(i).copied().unwrap_or(0) as usize)
+                    .0
             })
             .collect();
         let lemma = (0..n)
-            .map(|i| lemmatizer.lemma(doc.token_text(i), upos[i]))
+            .map(|i| match upos[i] {
+                "VERB" | "NOUN" | "ADJ" | "AUX" => lemmatizer.lemma(doc.token_text(i), upos[i]),
+                _ => String::new(),
+            })
             .collect();
         let mut frame_of = vec![None; n];
         for (f, frame) in doc.frames.iter().enumerate() {
             frame_of[frame.predicate] = Some(f);
         }
+        let mut refs: Vec<(Span, usize)> = doc
+            .actors
+            .iter()
+            .enumerate()
+            .flat_map(|(a, x)| x.references.iter().map(move |&r| (r, a)))
+            .collect();
+        refs.sort_unstable();
         Tree {
             kids,
             upos,
             lemma,
             frame_of,
+            refs,
         }
     }
-}
 
-/// The UPOS names, as static strings.
-fn static_str(u: &str) -> &'static str {
-    const UPOS: &[&str] = &[
-        "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
-        "PUNCT", "SCONJ", "SYM", "VERB", "X",
-    ];
-    UPOS.iter().find(|&&x| x == u).copied().unwrap_or("X")
+    /// The references that lie inside `span`, in text order.
+    fn refs_in(&self, span: Span) -> impl Iterator<Item = &(Span, usize)> {
+        let i = self.refs.partition_point(|r| r.0.start < span.start);
+        self.refs[i..]
+            .iter()
+            .take_while(move |r| r.0.start < span.end)
+            .filter(move |r| r.0.end <= span.end)
+    }
 }
 
 /// One mention before mentions of one happening are merged.
@@ -154,7 +142,7 @@ struct Mention {
 /// Find the document's events (`doc.events`). Needs the frames, the
 /// parse, the actors, times, quantities and quotes.
 pub fn find(doc: &mut Document) {
-    if doc.frames.is_empty() && doc.heads.is_empty() {
+    if doc.heads.is_empty() {
         return;
     }
     let tree = Tree::new(doc);
@@ -178,19 +166,16 @@ pub fn find(doc: &mut Document) {
             "ADJ" => b'j',
             _ => return None,
         };
-        let lemma = if pos == b'v' {
-            tree.lemma[k].clone()
-        } else {
-            doc.token_text(k).to_lowercase()
-        };
+        let lemma = tree.lemma[k].as_str();
+        // "shot" is a photograph as often as a gunshot
         if lemma == "shoot" || lemma == "shot" {
             return None;
         }
-        let evoked = frames.evoked(pos, &lemma);
-        let evoked = if evoked.is_empty() {
-            frames.evoked(pos, &tree.lemma[k])
-        } else {
-            evoked
+        // a noun's frame files name it by its form ("injured", "deaths")
+        // as often as by its lemma
+        let evoked = match frames.evoked(pos, lemma) {
+            [] if pos != b'v' => frames.evoked(pos, &doc.token_text(k).to_lowercase()),
+            found => found,
         };
         evoked.iter().find_map(|&i| {
             let r = frames.roleset(i)?;
@@ -234,18 +219,14 @@ pub fn find(doc: &mut Document) {
             if !nominal || taken[k] {
                 continue;
             }
-            let lower = doc.token_text(k).to_lowercase();
-            let sense = lexicon
-                .noun(&lower)
-                .or_else(|| lexicon.noun(&tree.lemma[k]));
-            if let Some(sense) = sense {
+            if let Some(sense) = lexicon.noun(&tree.lemma[k]) {
                 mentions.push(mention(doc, &tree, sense, k, None, None));
             }
         }
     }
     mentions.sort_by_key(|m| m.trigger);
     for m in &mut mentions {
-        m.anaphoric = anaphoric(doc, &tree, m);
+        m.anaphoric = merge::anaphoric(doc, &tree, m);
     }
     // a movement or contact with nothing known of it ("bring about
     // stability") is seldom news
@@ -256,9 +237,9 @@ pub fn find(doc: &mut Document) {
             || m.args.iter().any(|a| a.actor.is_some())
             || m.place.is_some_and(|p| p.stated)
     });
-    doc.events = merge(doc, mentions);
+    doc.events = merge::merge(doc, mentions);
     for e in 0..doc.events.len() {
-        let cameo = cameo(doc, &tree, &doc.events[e]);
+        let cameo = cameo::cameo(doc, &tree, &doc.events[e]);
         doc.events[e].cameo = cameo;
     }
 }
@@ -307,8 +288,9 @@ fn mention(
                     if let Some(role) = sense.role(r) {
                         args.push(argument(
                             doc,
+                            tree,
                             role,
-                            trim(doc, tree, a.tokens.clone()),
+                            trim(tree, a.tokens.clone()),
                             a.head,
                         ));
                     }
@@ -333,9 +315,9 @@ fn mention(
                 if arg == "ARG0" {
                     has_agent = true;
                 }
-                let span = subtree(doc, tree, c);
+                let span = subtree(tree, c);
                 spans.push(span.clone());
-                args.push(argument(doc, role, trim(doc, tree, span), c));
+                args.push(argument(doc, tree, role, trim(tree, span), c));
             }
         }
     }
@@ -375,8 +357,8 @@ fn mention(
                     .iter()
                     .any(|a| a.tokens.contains(&c) || a.role == role && role != "Participant")
                 {
-                    let span = subtree(doc, tree, c);
-                    args.push(argument(doc, role, trim(doc, tree, span), c));
+                    let span = subtree(tree, c);
+                    args.push(argument(doc, tree, role, trim(tree, span), c));
                 }
             }
         }
@@ -399,7 +381,7 @@ fn mention(
                         .rev()
                         .find(|&j| matches!(tree.upos[j], "NOUN" | "PROPN"))
                         .unwrap_or(end - 1);
-                    args.push(argument(doc, patient, next + 1..end, head));
+                    args.push(argument(doc, tree, patient, next + 1..end, head));
                 }
             }
         }
@@ -423,8 +405,9 @@ fn mention(
                 Some(a0) if !a0.tokens.contains(&k) => {
                     args.push(argument(
                         doc,
+                        tree,
                         agent,
-                        trim(doc, tree, a0.tokens.clone()),
+                        trim(tree, a0.tokens.clone()),
                         a0.head,
                     ));
                     break;
@@ -447,8 +430,9 @@ fn mention(
             if let Some(a0) = a0.filter(|a| !a.tokens.contains(&k)) {
                 args.push(argument(
                     doc,
+                    tree,
                     agent,
-                    trim(doc, tree, a0.tokens.clone()),
+                    trim(tree, a0.tokens.clone()),
                     a0.head,
                 ));
             }
@@ -457,7 +441,7 @@ fn mention(
     // a place role must hold a place
     args.retain(|a| {
         !matches!(a.role, "Place" | "Destination" | "Origin")
-            || a.actor.is_some_and(|x| is_place(doc, x))
+            || a.actor.is_some_and(|x| attrs::is_place(doc, x))
     });
     // status: the trigger's, or its light verb's
     let carrier = light.unwrap_or(k);
@@ -495,10 +479,10 @@ fn mention(
     if negated || gov_lemma.is_some_and(|g| FAILING.contains(&g)) {
         status = "negated";
     }
-    let time = time(doc, tree, k, &tmp, sentence);
-    let place = place(doc, tree, k, &loc, &args, sentence);
-    let casualties = casualties(doc, tree, sense, k, &args);
-    let source = source(doc, tree, k);
+    let time = attrs::time(doc, k, &tmp, sentence);
+    let place = attrs::place(doc, k, &loc, &args, sentence);
+    let casualties = attrs::casualties(doc, tree, sense, k, &args);
+    let source = attrs::source(doc, tree, k);
     Mention {
         sense,
         trigger: k,
@@ -566,7 +550,7 @@ fn passive(doc: &Document, tree: &Tree, k: usize) -> bool {
 }
 
 /// The tokens of `k`'s subtree.
-fn subtree(doc: &Document, tree: &Tree, k: usize) -> Range<usize> {
+fn subtree(tree: &Tree, k: usize) -> Range<usize> {
     let (mut lo, mut hi) = (k, k);
     let mut stack = vec![k];
     while let Some(t) = stack.pop() {
@@ -574,25 +558,29 @@ fn subtree(doc: &Document, tree: &Tree, k: usize) -> Range<usize> {
         hi = hi.max(t);
         stack.extend(tree.kids[t].iter().copied());
     }
-    let _ = doc;
     lo..hi + 1
 }
 
 /// An argument span without its leading preposition ("by Syrian regime
 /// forces" → "Syrian regime forces") or trailing punctuation.
-fn trim(doc: &Document, tree: &Tree, mut r: Range<usize>) -> Range<usize> {
+fn trim(tree: &Tree, mut r: Range<usize>) -> Range<usize> {
     while r.len() > 1 && matches!(tree.upos[r.start], "ADP" | "PUNCT" | "SCONJ") {
         r.start += 1;
     }
     while r.len() > 1 && tree.upos[r.end - 1] == "PUNCT" {
         r.end -= 1;
     }
-    let _ = doc;
     r
 }
 
 /// An argument with the entity and actor it names.
-fn argument(doc: &Document, role: &'static str, mut tokens: Range<usize>, head: usize) -> EventArg {
+fn argument(
+    doc: &Document,
+    tree: &Tree,
+    role: &'static str,
+    mut tokens: Range<usize>,
+    head: usize,
+) -> EventArg {
     // "Syrian regime forces in Idlib": the place is the event's, not part
     // of who did it
     if let Some(&c) = doc
@@ -623,10 +611,7 @@ fn argument(doc: &Document, role: &'static str, mut tokens: Range<usize>, head: 
         doc.tokens[tokens.start].span.start,
         doc.tokens[tokens.end - 1].span.end,
     );
-    let (entity, mut actor) = actor_in(doc, span, Some(head));
-    if actor.is_none() && tokens.len() == 1 {
-        actor = pronoun_actor(doc, tokens.start);
-    }
+    let (entity, actor) = actor_in(doc, tree, span, Some(head));
     EventArg {
         role,
         tokens,
@@ -640,7 +625,12 @@ fn argument(doc: &Document, role: &'static str, mut tokens: Range<usize>, head: 
 /// Tayyip Erdogan" is Erdogan, "three Turkish soldiers" is the Turkish
 /// military), else its first name ("Turkey and its allied groups" is
 /// Turkey) or reference.
-fn actor_in(doc: &Document, span: Span, head: Option<usize>) -> (Option<usize>, Option<usize>) {
+fn actor_in(
+    doc: &Document,
+    tree: &Tree,
+    span: Span,
+    head: Option<usize>,
+) -> (Option<usize>, Option<usize>) {
     if let Some(h) = head {
         let at = doc.tokens[h].span;
         let i = doc.entities.partition_point(|e| e.span.end <= at.start);
@@ -651,13 +641,11 @@ fn actor_in(doc: &Document, span: Span, head: Option<usize>) -> (Option<usize>, 
                 }
             }
         }
-        let reference = doc.actors.iter().position(|x| {
-            x.references
-                .iter()
-                .any(|r| r.start <= at.start && at.end <= r.end && r.start >= span.start)
-        });
-        if reference.is_some() {
-            return (None, reference);
+        if let Some(&(_, a)) = tree
+            .refs_in(span)
+            .find(|(r, _)| r.start <= at.start && at.end <= r.end)
+        {
+            return (None, Some(a));
         }
     }
     let i = doc.entities.partition_point(|e| e.span.start < span.start);
@@ -665,619 +653,13 @@ fn actor_in(doc: &Document, span: Span, head: Option<usize>) -> (Option<usize>, 
         .take_while(|&j| doc.entities[j].span.end <= span.end)
         .find(|&j| doc.entity_actors.get(j).copied().flatten().is_some());
     // a group phrase or pronoun that starts the span before any name
-    let reference = doc
-        .actors
-        .iter()
-        .enumerate()
-        .flat_map(|(a, x)| x.references.iter().map(move |r| (*r, a)))
-        .filter(|(r, _)| r.start >= span.start && r.end <= span.end)
-        .min_by_key(|(r, _)| r.start);
+    let reference = tree.refs_in(span).next().copied();
     match (named, reference) {
         (Some(j), Some((r, a))) if r.start <= doc.entities[j].span.start => (None, Some(a)),
         (Some(j), _) => (Some(j), doc.entity_actors[j]),
         (None, Some((_, a))) => (None, Some(a)),
         (None, None) => (None, None),
     }
-}
-
-/// The time expression of the clause (in a temporal argument, or hanging
-/// on the trigger), else the sentence's nearest.
-fn time(
-    doc: &Document,
-    tree: &Tree,
-    k: usize,
-    tmp: &[Range<usize>],
-    sentence: usize,
-) -> Option<EventTime> {
-    let sent = &doc.sentences[sentence];
-    let candidates: Vec<(usize, Range<usize>)> = doc
-        .times
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| matches!(t.kind, TimeType::Date | TimeType::Time))
-        .filter(|(_, t)| t.span.start >= sent.span.start && t.span.end <= sent.span.end)
-        .map(|(i, t)| (i, tokens_of(doc, t.span)))
-        .collect();
-    for (i, r) in &candidates {
-        let in_tmp = tmp
-            .iter()
-            .any(|a| a.start <= r.start && r.end <= a.end.max(r.end) && a.contains(&r.start));
-        if in_tmp || hangs_on(doc, r.end - 1, k, 3) {
-            return Some(EventTime {
-                index: *i,
-                stated: true,
-            });
-        }
-    }
-    let _ = tree;
-    candidates
-        .iter()
-        .min_by_key(|(_, r)| r.start.abs_diff(k))
-        .map(|(i, _)| EventTime {
-            index: *i,
-            stated: false,
-        })
-}
-
-/// Whether token `t` reaches `k` within `hops` steps up the tree.
-fn hangs_on(doc: &Document, mut t: usize, k: usize, hops: usize) -> bool {
-    for _ in 0..hops {
-        match doc.heads.get(t).copied().flatten() {
-            Some(h) if h == k => return true,
-            Some(h) => t = h,
-            None => return false,
-        }
-    }
-    false
-}
-
-fn tokens_of(doc: &Document, span: Span) -> Range<usize> {
-    let a = doc.tokens.partition_point(|t| t.span.end <= span.start);
-    let b = doc.tokens.partition_point(|t| t.span.start < span.end);
-    a..b.max(a + 1).min(doc.tokens.len().max(a + 1))
-}
-
-/// Whether an actor is a place.
-fn is_place(doc: &Document, a: usize) -> bool {
-    let x = &doc.actors[a];
-    matches!(x.label, Label::Gpe | Label::Loc | Label::Fac) && x.government_of.is_none()
-        || x.coords.is_some()
-}
-
-/// The place of the clause (a locative argument, a place argument, a
-/// place hanging on the trigger after "in", "near", "at"), else the
-/// sentence's nearest place after such a preposition.
-fn place(
-    doc: &Document,
-    tree: &Tree,
-    k: usize,
-    loc: &[Range<usize>],
-    args: &[EventArg],
-    sentence: usize,
-) -> Option<EventPlace> {
-    let places_in = |r: &Range<usize>| -> Option<usize> {
-        let span = Span::new(
-            doc.tokens[r.start].span.start,
-            doc.tokens[r.end - 1].span.end,
-        );
-        let i = doc.entities.partition_point(|e| e.span.start < span.start);
-        let found: Vec<usize> = (i..doc.entities.len())
-            .take_while(|&j| doc.entities[j].span.end <= span.end)
-            .filter_map(|j| doc.entity_actors.get(j).copied().flatten())
-            .filter(|&a| is_place(doc, a))
-            .collect();
-        // the most precise: one with coordinates
-        found
-            .iter()
-            .copied()
-            .find(|&a| doc.actors[a].coords.is_some())
-            .or(found.first().copied())
-    };
-    let place_args = args
-        .iter()
-        .filter(|a| matches!(a.role, "Place" | "Destination" | "Captured"))
-        .map(|a| a.tokens.clone());
-    for r in loc.iter().cloned().chain(place_args) {
-        if let Some(a) = places_in(&r) {
-            return Some(EventPlace {
-                actor: a,
-                stated: true,
-            });
-        }
-    }
-    // a place after a locative preposition in the sentence
-    let sent = &doc.sentences[sentence];
-    let mut best: Option<(bool, usize, usize)> = None;
-    for j in doc
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.span.start >= sent.span.start && e.span.end <= sent.span.end)
-        .map(|(j, _)| j)
-    {
-        let Some(a) = doc.entity_actors.get(j).copied().flatten() else {
-            continue;
-        };
-        if !is_place(doc, a) {
-            continue;
-        }
-        let r = tokens_of(doc, doc.entities[j].span);
-        let prep = r.start > 0
-            && matches!(
-                doc.token_text(r.start - 1).to_lowercase().as_str(),
-                "in" | "near" | "at" | "outside" | "across" | "around" | "inside"
-            )
-            || (r.start > 1 && doc.token_text(r.start - 1) == "of");
-        if !prep {
-            continue;
-        }
-        let stated = hangs_on(doc, r.end - 1, k, 4);
-        let key = (stated, usize::MAX - r.start.abs_diff(k), a);
-        if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
-            best = Some(key);
-        }
-    }
-    let _ = tree;
-    best.map(|(stated, _, a)| EventPlace { actor: a, stated })
-}
-
-/// Casualty counts of a death or injury: the numbers in the victims ("five
-/// Turkish soldiers and a civilian contractor" → 6), or on the trigger
-/// ("two deaths").
-fn casualties(
-    doc: &Document,
-    tree: &Tree,
-    sense: &EventSense,
-    k: usize,
-    args: &[EventArg],
-) -> Option<Casualties> {
-    let injure = sense.kind.starts_with("Life.Injure");
-    if !sense.kind.starts_with("Life.Die") && !injure {
-        return None;
-    }
-    let victim = args.iter().find(|a| a.role == "Victim");
-    let (count, comparator) = match victim {
-        Some(v) => count(doc, tree, v.tokens.clone()),
-        None => (None, None),
-    };
-    // "two deaths": the number on the trigger itself
-    let (count, comparator) = match count {
-        Some(c) => (Some(c), comparator),
-        None => tree.kids[k]
-            .iter()
-            .find(|&&c| doc.deprels[c] == "nummod")
-            .and_then(|&c| quantity_at(doc, c))
-            .map_or((None, None), |q| (Some(q.0), q.1)),
-    };
-    let actor = victim.and_then(|v| v.actor);
-    if count.is_none() && actor.is_none() {
-        return None;
-    }
-    Some(Casualties {
-        killed: if injure { None } else { count },
-        injured: if injure { count } else { None },
-        missing: None,
-        comparator,
-        actor,
-    })
-}
-
-/// The quantity that covers token `k`.
-fn quantity_at(doc: &Document, k: usize) -> Option<(f64, Option<Comparator>)> {
-    let span = doc.tokens[k].span;
-    doc.quantities
-        .iter()
-        .find(|q| {
-            q.span.start <= span.start && span.end <= q.span.end && q.label == Label::Cardinal
-        })
-        .map(|q| (q.value, q.comparator))
-}
-
-/// How many people a noun phrase counts: the sum of its conjuncts' numbers,
-/// "a"/"an" counting one; unknown when no conjunct has a number.
-fn count(doc: &Document, tree: &Tree, r: Range<usize>) -> (Option<f64>, Option<Comparator>) {
-    let mut total = 0.0;
-    let mut known = false;
-    let mut comparator = None;
-    let mut counted = false;
-    let mut start = r.start;
-    for j in r.start..=r.end {
-        let boundary =
-            j == r.end || (matches!(doc.token_text(j), "and" | "," | "&") && tree.upos[j] != "NUM");
-        if !boundary {
-            continue;
-        }
-        let part = start..j;
-        start = j + 1;
-        if part.is_empty() {
-            continue;
-        }
-        let q = part
-            .clone()
-            .find_map(|t| quantity_at(doc, t).map(|q| (t, q)));
-        match q {
-            Some((t, (v, c))) => {
-                // skip the quantity already counted in a multi-token number
-                if !counted || doc.tokens[t].span.start > 0 {
-                    total += v;
-                    known = true;
-                    counted = true;
-                    if c.is_some() {
-                        comparator = c;
-                    }
-                }
-            }
-            None => {
-                let first = doc.token_text(part.start).to_lowercase();
-                if matches!(first.as_str(), "a" | "an" | "one") {
-                    total += 1.0;
-                } else if known && tree.upos[part.end - 1] == "NOUN" {
-                    comparator = Some(Comparator::Ge);
-                }
-            }
-        }
-    }
-    (known.then_some(total), comparator)
-}
-
-/// Who reports the event: the speaker of the quote it is in, or the
-/// subject of the reporting verb it is the complement of ("Three soldiers
-/// were killed ..., Erdogan said"; "the ministry announced the death").
-fn source(doc: &Document, tree: &Tree, k: usize) -> Option<Source> {
-    let at = doc.tokens[k].span;
-    if let Some((qi, q)) = doc
-        .quotes
-        .iter()
-        .enumerate()
-        .find(|(_, q)| q.span.start <= at.start && at.end <= q.span.end)
-    {
-        let actor = q
-            .speaker_ref
-            .or(q.speaker)
-            .and_then(|s| actor_in(doc, s, None).1)
-            .or_else(|| q.speaker.and_then(|s| reference_actor(doc, s)));
-        return Some(Source {
-            actor,
-            cue: q.cue,
-            quote: Some(qi),
-        });
-    }
-    // up the tree to a reporting verb
-    let mut t = k;
-    let mut path_ok = true;
-    for _ in 0..5 {
-        // a reporting verb beside the trigger ("..., Erdogan said")
-        for &c in &tree.kids[t] {
-            if matches!(doc.deprels[c], "parataxis" | "ccomp") && reporting(tree, c) && c != k {
-                return Some(reporter(doc, tree, c));
-            }
-        }
-        let Some(h) = doc.heads[t] else { break };
-        if !matches!(
-            doc.deprels[t],
-            "ccomp" | "obj" | "nsubj:pass" | "conj" | "xcomp" | "advcl" | "nmod" | "acl"
-        ) {
-            path_ok = false;
-        }
-        if reporting(tree, h) && path_ok {
-            return Some(reporter(doc, tree, h));
-        }
-        t = h;
-    }
-    None
-}
-
-fn reporting(tree: &Tree, k: usize) -> bool {
-    tree.upos[k] == "VERB" && REPORTING.contains(&tree.lemma[k].as_str())
-}
-
-/// The source of reporting verb `v`: its ARG0 (or subject).
-fn reporter(doc: &Document, tree: &Tree, v: usize) -> Source {
-    let span = tree.frame_of[v]
-        .and_then(|f| doc.frames[f].args.iter().find(|a| a.role == "ARG0"))
-        .map(|a| (a.tokens.clone(), a.head))
-        .or_else(|| {
-            tree.kids[v]
-                .iter()
-                .find(|&&c| doc.deprels[c] == "nsubj")
-                .map(|&c| (subtree(doc, tree, c), c))
-        });
-    let actor = span.and_then(|(r, head)| {
-        let s = Span::new(
-            doc.tokens[r.start].span.start,
-            doc.tokens[r.end - 1].span.end,
-        );
-        actor_in(doc, s, Some(head)).1
-    });
-    Source {
-        actor,
-        cue: Some(doc.tokens[v].span),
-        quote: None,
-    }
-}
-
-/// A "he" or "she" the actors stage left alone: the last person named
-/// before it in its sentence or the one before.
-fn pronoun_actor(doc: &Document, k: usize) -> Option<usize> {
-    let w = doc.token_text(k).to_lowercase();
-    if !matches!(w.as_str(), "he" | "she" | "him" | "her") {
-        return None;
-    }
-    let s = sentence_of(doc, k);
-    let lo = doc.sentences[s.saturating_sub(1)].span.start;
-    let at = doc.tokens[k].span.start;
-    let hi = doc.entities.partition_point(|e| e.span.start < at);
-    (0..hi)
-        .rev()
-        .take_while(|&i| doc.entities[i].span.start >= lo)
-        .find(|&i| doc.entities[i].label == Label::Person)
-        .and_then(|i| doc.entity_actors.get(i).copied().flatten())
-}
-
-/// The actor a pronoun reference at `span` stands for.
-fn reference_actor(doc: &Document, span: Span) -> Option<usize> {
-    doc.actors
-        .iter()
-        .position(|a| a.references.iter().any(|r| r.overlaps(span)))
-}
-
-/// Whether a mention names an event named before: a noun with "the" or
-/// "this" ("the deal", "the fighting"), a meeting's plural ("talks",
-/// "Ankara-Moscow meetings"), or "again"; not with "new" or "another".
-fn anaphoric(doc: &Document, tree: &Tree, m: &Mention) -> bool {
-    let k = m.trigger;
-    let kids = &tree.kids[k];
-    let word = |c: usize| doc.token_text(c).to_lowercase();
-    if kids
-        .iter()
-        .any(|&c| matches!(doc.deprels[c], "amod" | "det") && NEW.contains(&word(c).as_str()))
-    {
-        return false;
-    }
-    if kids
-        .iter()
-        .any(|&c| doc.deprels[c] == "advmod" && word(c) == "again")
-    {
-        return true;
-    }
-    if !m.noun {
-        return false;
-    }
-    let det = kids.iter().any(|&c| {
-        doc.deprels[c] == "det"
-            && matches!(
-                word(c).as_str(),
-                "the" | "this" | "these" | "that" | "those"
-            )
-    });
-    let bare_plural =
-        doc.token_text(k).ends_with('s') && !kids.iter().any(|&c| doc.deprels[c] == "det");
-    det || (bare_plural && m.sense.kind.starts_with("Contact."))
-}
-
-/// Mentions of one happening become one event: an anaphoric mention joins
-/// the last event of its type whose counts and actors agree; a mention
-/// inside another's argument, or whose head is ("signed a deal", "the
-/// death of two soldiers, killed on Wednesday"), joins it; and two
-/// mentions of one roleset with the same victims or actors join.
-fn merge(doc: &Document, mentions: Vec<Mention>) -> Vec<Event> {
-    let mut events: Vec<Event> = Vec::new();
-    let mut spans: Vec<Vec<Range<usize>>> = Vec::new();
-    for m in mentions {
-        let kind = m.sense.kind;
-        let family = |e: &Event| {
-            e.kind == kind || (e.kind.starts_with("Contact.") && kind.starts_with("Contact."))
-        };
-        let head = doc.heads[m.trigger];
-        // ", killed on Wednesday" after the victims: a reduced relative the
-        // parse may hang elsewhere
-        let after_comma = (m.trigger >= 2 && doc.token_text(m.trigger - 1) == ",")
-            .then(|| m.trigger - 2)
-            .filter(|_| !m.args.iter().any(|a| a.role == "Victim"));
-        let inside = (0..events.len()).rev().find(|&i| {
-            let e = &events[i];
-            family(e)
-                && e.mentions
-                    .iter()
-                    .any(|&t| sentence_of(doc, t).abs_diff(m.sentence) <= 1)
-                && (spans[i].iter().any(|r| {
-                    r.contains(&m.trigger)
-                        || head.is_some_and(|h| r.contains(&h))
-                        || after_comma.is_some_and(|p| r.contains(&p))
-                }) || m
-                    .spans
-                    .iter()
-                    .any(|r| e.mentions.iter().any(|t| r.contains(t))))
-                && compatible(doc, e, &m)
-        });
-        let target = inside.or_else(|| {
-            events.iter().rposition(|e| {
-                e.kind == kind
-                    && compatible(doc, e, &m)
-                    && (m.anaphoric || e.roleset == m.roleset && shares_actor(e, &m))
-            })
-        });
-        match target {
-            Some(i) => {
-                let e = &mut events[i];
-                e.mentions.push(m.trigger);
-                e.mentions.sort_unstable();
-                spans[i].extend(m.spans.iter().cloned());
-                for a in m.args.iter() {
-                    if !e.args.iter().any(|b| b.role == a.role) {
-                        e.args.push(a.clone());
-                    }
-                }
-                if e.time.is_none_or(|t| !t.stated) && m.time.is_some_and(|t| t.stated) {
-                    e.time = m.time;
-                }
-                e.time = e.time.or(m.time);
-                if e.place.is_none_or(|p| !p.stated) && m.place.is_some_and(|p| p.stated) {
-                    e.place = m.place;
-                }
-                e.place = e.place.or(m.place);
-                if e.source.is_none_or(|s| s.actor.is_none())
-                    && m.source.is_some_and(|s| s.actor.is_some())
-                {
-                    e.source = m.source;
-                }
-                e.source = e.source.or(m.source);
-                match (&mut e.casualties, m.casualties) {
-                    (None, c) => e.casualties = c,
-                    (Some(c), Some(d)) => {
-                        c.killed = c.killed.or(d.killed);
-                        c.injured = c.injured.or(d.injured);
-                        c.actor = c.actor.or(d.actor);
-                    }
-                    _ => {}
-                }
-            }
-            None => {
-                spans.push(m.spans.clone());
-                events.push(Event {
-                    kind,
-                    trigger: m.trigger,
-                    sentence: m.sentence,
-                    roleset: m.roleset,
-                    args: m.args,
-                    time: m.time,
-                    place: m.place,
-                    casualties: m.casualties,
-                    status: m.status,
-                    source: m.source,
-                    mentions: vec![m.trigger],
-                    cameo: None,
-                });
-            }
-        }
-    }
-    events
-}
-
-/// No clash between two mentions: the same casualty count where both
-/// have one, the same actor in each role both fill, the same time value.
-fn compatible(doc: &Document, e: &Event, m: &Mention) -> bool {
-    let count = |c: &Option<Casualties>| c.and_then(|c| c.killed.or(c.injured));
-    if let (Some(a), Some(b)) = (count(&e.casualties), count(&m.casualties)) {
-        if a != b {
-            return false;
-        }
-    }
-    if let (Some(a), Some(b)) = (e.time, m.time) {
-        if a.stated && b.stated && doc.times[a.index].value != doc.times[b.index].value {
-            return false;
-        }
-    }
-    m.args.iter().all(|a| {
-        e.args.iter().filter(|b| b.role == a.role).all(|b| {
-            a.actor.is_none() || b.actor.is_none() || a.actor == b.actor || a.role == "Participant"
-        })
-    })
-}
-
-/// The two mentions share an actor in one role.
-fn shares_actor(e: &Event, m: &Mention) -> bool {
-    m.args.iter().any(|a| {
-        a.actor.is_some()
-            && e.args
-                .iter()
-                .any(|b| b.role == a.role && b.actor == a.actor)
-    })
-}
-
-/// The CAMEO coding: the verb's code (its block's pattern for the words
-/// around it, else its own), else the type's; source and target from the
-/// agent and patient actors.
-fn cameo(doc: &Document, tree: &Tree, e: &Event) -> Option<Cameo> {
-    let lex = CameoLexicon::embedded();
-    let k = e.trigger;
-    let sent = &doc.sentences[e.sentence];
-    let words =
-        |r: Range<usize>| -> Vec<String> { r.map(|j| doc.token_text(j).to_lowercase()).collect() };
-    let verb = light_verb(doc, tree, k).unwrap_or(k);
-    let before = words(sent.tokens.start..verb);
-    let after = words(verb + 1..sent.tokens.end);
-    // the verb's code where it agrees with the type's root ("arrive ... for
-    // talks" 046 for a movement; not "deployed ... vehicles" 070, aid)
-    let default = default_code(e.kind);
-    let code = lex
-        .code(&tree.lemma[verb], &before, &after)
-        .or_else(|| lex.code(&tree.lemma[k], &before, &after))
-        .filter(|c| default.is_none_or(|d| d.get(..2) == c.get(..2)))
-        .or(default)?
-        .to_string();
-    let (goldstein, quad_class) = lex.root(&code).unwrap_or((0.0, 0));
-    let sense = EventLexicon::embedded();
-    let roles = e
-        .roleset
-        .as_deref()
-        .and_then(|r| sense.roleset(r))
-        .map(|s| (s.role("ARG0"), s.role("ARG1")));
-    let (agent, patient) = roles.unwrap_or((None, None));
-    let code_of = |role: Option<&str>| {
-        let role = role?;
-        e.args
-            .iter()
-            .filter(|a| a.role == role)
-            .find_map(|a| a.actor.and_then(|x| doc.actors[x].code.clone()))
-    };
-    let agent_roles = [
-        "Attacker",
-        "Killer",
-        "Injurer",
-        "Captor",
-        "Jailer",
-        "Deployer",
-        "Participant",
-        "Transporter",
-    ];
-    let source = code_of(agent).or_else(|| {
-        e.args
-            .iter()
-            .filter(|a| agent_roles.contains(&a.role))
-            .find_map(|a| a.actor.and_then(|x| doc.actors[x].code.clone()))
-    });
-    let target = code_of(patient)
-        .filter(|t| Some(t) != source.as_ref())
-        .or_else(|| {
-            e.args
-                .iter()
-                .filter(|a| !agent_roles[..6].contains(&a.role))
-                .filter_map(|a| a.actor.and_then(|x| doc.actors[x].code.clone()))
-                .find(|c| Some(c) != source.as_ref())
-        });
-    Some(Cameo {
-        code,
-        quad_class,
-        goldstein,
-        source,
-        target,
-    })
-}
-
-/// The CAMEO code of an event type when its verb has none.
-fn default_code(kind: &str) -> Option<&'static str> {
-    Some(match kind {
-        "Conflict.Attack.Unspecified" => "190",
-        "Conflict.Attack.DetonateExplode" => "183",
-        "Life.Die.Unspecified" => "190",
-        "Life.Injure.Unspecified" => "180",
-        "Conflict.Capture.Unspecified" => "192",
-        "Conflict.Demonstrate.Unspecified" => "141",
-        "Contact.Contact.Meet" => "040",
-        "Contact.Contact.Unspecified" => "040",
-        "Contact.Contact.Correspondence" => "041",
-        "Contact.RequestCommand.Unspecified" => "020",
-        "Contact.ThreatenCoerce.Unspecified" => "130",
-        "Justice.ArrestJailDetain.Unspecified" => "173",
-        "Justice.ChargeIndict.Unspecified" => "112",
-        "Movement.Deploy.Unspecified" => "154",
-        "Movement.Transportation.Unspecified" => "042",
-        "Transaction.Agreement.Unspecified" => "057",
-        "ArtifactExistence.DamageDestroyDisableDismantle.Destroy" => "180",
-        "ArtifactExistence.DamageDestroyDisableDismantle.Damage" => "180",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -2667,12 +2667,7 @@ impl Reference {
 /// Find and normalize the time expressions of the document, anchored to
 /// `dct` (the publication date); DATE and TIME ones are also entities.
 pub fn find(doc: &mut Document, dct: Option<Date>) {
-    // the tokens a span covers (tokens are in text order)
-    let tokens_of = |span: Span| {
-        let first = doc.tokens.partition_point(|t| t.span.end <= span.start);
-        let end = doc.tokens.partition_point(|t| t.span.start < span.end);
-        first..end.max(first)
-    };
+    let tokens_of = |span: Span| doc.tokens_in(span);
     // cardinal numbers by their first token, from the quantity layer
     let mut number_at: HashMap<usize, Number> = HashMap::new();
     for q in doc.quantities.iter().filter(|q| q.label == Label::Cardinal) {
