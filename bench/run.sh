@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Speed: native stages (one core) and the whole analyze() in WebAssembly under Node,
-# each without and with options.frames (tagger, parser and role labeller).
+# by default (with events), with options.events false, and with options.frames.
 #   bash bench/run.sh [FILE]     (FILE defaults to ../shared/examples/idlib-2020.txt)
 # For the native numbers side by side with the commit before, alternating:
 #   bash bench/compare.sh HEAD 3 [FILE]

@@ -2,8 +2,10 @@
 //!
 //! Analyzes FILE (default: the seed article in ../shared/examples) repeated
 //! to about 2 MB, and prints tokens per second for each stage and for the
-//! whole `analyze` (one core), with the publication date 2020-02-27, without
-//! and with `options.frames` (tagger, parser and role labeller).
+//! whole `analyze` (one core), with the publication date 2020-02-27: by
+//! default (with the events, and so the tagger, parser and role labeller
+//! they need), with `options.events` false (none of those), and with
+//! `options.frames` (the frames written out too).
 
 use std::time::Instant;
 
@@ -46,9 +48,9 @@ fn main() {
     };
     stage("tokenize", &lede::tokenize::tokenize);
     stage("sentences", &lede::sentences::split);
-    stage("tag (opt-in)", &lede::tag::tag);
-    stage("parse (opt-in)", &lede::parse::parse);
-    stage("roles (opt-in)", &lede::roles::label);
+    stage("tag", &lede::tag::tag);
+    stage("parse", &lede::parse::parse);
+    stage("roles", &lede::roles::label);
     stage("ner", &lede::ner::find);
     stage("places", &lede::places::find);
     stage("quantity", &lede::quantity::find);
@@ -58,6 +60,7 @@ fn main() {
     });
     stage("quote", &lede::quote::find);
     stage("actors", &|d: &mut Document| lede::actors::link(d, date));
+    stage("events", &lede::events::find);
     let tokens = doc.tokens.len() as f64;
 
     let runs = 3;
@@ -66,6 +69,15 @@ fn main() {
         std::hint::black_box(lede::analyze_to_json(&text, &opts).unwrap());
     }
     let whole = t.elapsed().as_secs_f64() / runs as f64;
+    let no_events = lede::Options {
+        events: false,
+        ..opts.clone()
+    };
+    let t = Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(lede::analyze_to_json(&text, &no_events).unwrap());
+    }
+    let plain = t.elapsed().as_secs_f64() / runs as f64;
     let with_frames = lede::Options {
         frames: true,
         ..opts.clone()
@@ -93,6 +105,12 @@ fn main() {
         tokens / whole,
         whole * 1e3,
         text.len() as f64 / whole / 1e6
+    );
+    println!(
+        "analyze + JSON, events false {:>8.0} tokens/s  ({:.1} ms, {:.1} MB/s)",
+        tokens / plain,
+        plain * 1e3,
+        text.len() as f64 / plain / 1e6
     );
     println!(
         "analyze + JSON, with frames {:>8.0} tokens/s  ({:.1} ms, {:.1} MB/s)",
