@@ -84,6 +84,11 @@ impl<V> PhraseTable<V> {
         true
     }
 
+    /// Whether some name starts with this lowercased word.
+    pub fn starts_with_word(&self, word: &str) -> bool {
+        self.first_words.contains(word)
+    }
+
     /// The value of a lowercased, space-joined key.
     pub fn get(&self, key: &str) -> Option<&V> {
         self.names.get(key)

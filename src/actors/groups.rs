@@ -143,6 +143,23 @@ fn agent_at(doc: &Document, k: usize, in_entity: &[bool]) -> Option<(usize, Stri
             && !in_entity[j]
             && doc.slice(t.span).starts_with(|c: char| c.is_lowercase())
     };
+    if !lower(k) {
+        return None;
+    }
+    // most words start no agent phrase: a look at the first word, plural
+    // endings off, before any key is built
+    let first = doc.token_text(k).to_lowercase();
+    let table = agents();
+    let may_start = table.starts_with_word(&first)
+        || ["s", "es"].iter().any(|e| {
+            first
+                .strip_suffix(e)
+                .is_some_and(|w| table.starts_with_word(w))
+        })
+        || first.ends_with("ies");
+    if !may_start {
+        return None;
+    }
     let mut words: Vec<String> = Vec::new();
     let mut best = None;
     for j in k..(k + MAX_WORDS).min(doc.tokens.len()) {
