@@ -273,7 +273,6 @@ NOUNS = {
     "skirmish": "Conflict.Attack.Unspecified",
     "truce": "Transaction.Agreement.Unspecified",
     "treaty": "Transaction.Agreement.Unspecified",
-    "talks": "Contact.Contact.Meet",
 }
 
 # Rolesets a FrameNet link would type but that are seldom that event in news.
