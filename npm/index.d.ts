@@ -194,6 +194,10 @@ export interface Event extends TextSpan {
     goldstein: number;
     source: string | null;
     target: string | null;
+    /** Index into `actors` of the source side (GDELT's Actor1). */
+    source_actor: number | null;
+    /** Index into `actors` of the target side (GDELT's Actor2). */
+    target_actor: number | null;
   } | null;
 }
 

@@ -366,6 +366,10 @@ pub struct Cameo {
     pub goldstein: f32,
     pub source: Option<String>,
     pub target: Option<String>,
+    /// Index into `actors` of the source (agent) side, coded or not.
+    pub source_actor: Option<usize>,
+    /// Index into `actors` of the target side.
+    pub target_actor: Option<usize>,
 }
 
 /// The document: text plus every layer the stages have added.

@@ -12,6 +12,7 @@
 //! ```
 
 pub mod actors;
+pub mod csv;
 pub mod doc;
 pub mod events;
 pub mod lexicon;

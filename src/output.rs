@@ -309,6 +309,10 @@ pub struct CameoOut {
     pub source: Option<String>,
     /// CAMEO actor code of the target.
     pub target: Option<String>,
+    /// Index into `actors` of the source side (GDELT's Actor1), coded or not.
+    pub source_actor: Option<usize>,
+    /// Index into `actors` of the target side (GDELT's Actor2).
+    pub target_actor: Option<usize>,
 }
 
 fn opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
@@ -642,6 +646,8 @@ fn render_events(doc: &Document, r: &Render) -> Vec<EventOut> {
                 goldstein: (c.goldstein as f64 * 10.0).round() / 10.0,
                 source: c.source.clone(),
                 target: c.target.clone(),
+                source_actor: c.source_actor,
+                target_actor: c.target_actor,
             });
             EventOut {
                 kind: e.kind,

@@ -255,3 +255,94 @@ fn version_and_help() {
     let out = lede().arg("--help").output().unwrap();
     assert!(String::from_utf8(out.stdout).unwrap().contains("--jsonl"));
 }
+
+/// Split CSV text (RFC 4180) into rows of fields.
+fn parse_csv(s: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = s.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        !quoted && field.is_empty() && row.is_empty(),
+        "CSV ends mid-row"
+    );
+    rows
+}
+
+#[test]
+fn csv_of_the_seed_article_has_one_row_per_event() {
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/examples/idlib-2020.txt"
+    );
+    let json = lede()
+        .args(["analyze", seed, "--date", "2020-02-27"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let events = json["events"].as_array().unwrap();
+    let out = lede()
+        .args(["analyze", seed, "--date", "2020-02-27", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows = parse_csv(std::str::from_utf8(&out.stdout).unwrap());
+    let header = &rows[0];
+    assert_eq!(header, &lede::csv::EVENT_COLUMNS.map(String::from).to_vec());
+    assert_eq!(rows.len() - 1, events.len());
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for (row, e) in rows[1..].iter().zip(events) {
+        assert_eq!(row[col("type")], e["type"].as_str().unwrap());
+        assert_eq!(row[col("trigger")], e["text"].as_str().unwrap());
+    }
+    let killing = &rows[1];
+    assert_eq!(killing[col("date")], "2020-02-27");
+    assert_eq!(killing[col("type")], "Life.Die.Unspecified");
+    assert_eq!(killing[col("cameo_code")], "190");
+    assert_eq!(killing[col("actor1_code")], "SYRMIL");
+    assert_eq!(killing[col("actor2_code")], "TURMIL");
+    assert_eq!(killing[col("place")], "Idlib");
+    assert_eq!(killing[col("fatalities")], "3");
+    assert_eq!(killing[col("source")], "Recep Tayyip Erdogan");
+    let retaking = rows
+        .iter()
+        .find(|r| r[col("trigger")] == "retook")
+        .expect("the retaking of Saraqib");
+    assert_eq!(retaking[col("place")], "Saraqib");
+    assert_eq!(retaking[col("actor1_code")], "TURMIL");
+    let call = rows.iter().find(|r| r[col("trigger")] == "call").unwrap();
+    assert_eq!(call[col("status")], "planned");
+    assert_eq!(call[col("actor1_name")], "Hulusi Akar");
+}
+
+#[test]
+fn jsonl_csv_rows_carry_the_line_id_and_errors_go_to_stderr() {
+    let input = "{\"id\": \"a\", \"text\": \"Rebels attacked an army post near Aleppo on Monday, killing two soldiers.\", \"date\": \"2020-03-04\"}\n\
+                 {\"id\": \"b\", \"text\": 7}\n";
+    let (out, err, code) = run_with_stdin(&["analyze", "--jsonl", "--format", "csv"], input);
+    assert_eq!(code, 0);
+    let rows = parse_csv(&out);
+    assert!(rows.len() >= 2, "{out}");
+    assert!(rows[1..].iter().all(|r| r[0] == "a"), "{out}");
+    assert!(err.contains("\"b\"") && err.contains("text"), "{err}");
+    let (_, err, code) = run_with_stdin(&["analyze", "-", "--format", "xml"], "x");
+    assert_eq!(code, 2);
+    assert!(err.contains("json or csv"), "{err}");
+}

@@ -157,10 +157,15 @@ fn the_deal_the_arrival_the_talks_and_the_planned_call() {
         .filter(|x| x.role == "Participant")
         .map(|x| x.actor.and_then(|i| a.actors[i].code.as_deref()))
         .collect();
-    assert!(
-        who.contains(&Some("USA")) && who.contains(&Some("TURGOV")),
-        "{who:?}"
+    // Akar ("he") holds the call, with Esper (the person, not "US")
+    assert_eq!(who, [Some("TURGOV"), Some("USAGOV")]);
+    let sides = call.cameo.as_ref().unwrap();
+    assert_eq!(
+        (sides.source.as_deref(), sides.target.as_deref()),
+        (Some("TURGOV"), Some("USAGOV"))
     );
+    let esper = sides.target_actor.map(|i| a.actors[i].name.as_str());
+    assert_eq!(esper, Some("Mark Esper"));
 }
 
 #[test]

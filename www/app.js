@@ -9,6 +9,34 @@ const LABEL_NAMES = {
   TIME: 'time', MONEY: 'money', PERCENT: 'percent', QUANTITY: 'measure', ORDINAL: 'ordinal',
   CARDINAL: 'number', MISC: 'other',
 };
+// KAIROS event types in words (the core gives the dotted type)
+const EVENT_WORDS = {
+  'Life.Die': 'Death', 'Life.Injure': 'Injury', 'Conflict.Attack': 'Attack',
+  'Conflict.Attack.DetonateExplode': 'Explosion', 'Conflict.Capture': 'Capture',
+  'Conflict.Demonstrate': 'Protest', 'Contact.Contact.Meet': 'Meeting',
+  'Contact.Contact.Correspondence': 'Call or letter', 'Contact.Contact': 'Contact',
+  'Contact.RequestCommand': 'Request or order', 'Contact.ThreatenCoerce': 'Threat',
+  'Movement.Transportation': 'Movement', 'Movement.Transportation.Evacuation': 'Evacuation',
+  'Movement.Deploy': 'Deployment', 'Justice.ArrestJailDetain': 'Arrest or detention',
+  'Justice.Convict': 'Conviction', 'Justice.ReleaseParole': 'Release',
+  'Justice.TrialHearing': 'Trial', 'Justice.InvestigateCrime': 'Investigation',
+  'Justice.ChargeIndict': 'Charge', 'Justice.Sentence': 'Sentence',
+  'Transaction.Agreement': 'Agreement', 'Transaction.ExchangeBuySell': 'Purchase or sale',
+  'Personnel.StartPosition': 'Appointment', 'Personnel.EndPosition': 'Departure from office',
+  'ArtifactExistence.DamageDestroyDisableDismantle.Destroy': 'Destruction',
+  'ArtifactExistence.DamageDestroyDisableDismantle.Damage': 'Damage',
+  'Control.ImpedeInterfereWith': 'Obstruction', 'GenericCrime.GenericCrime': 'Crime',
+  'Medical.Intervention': 'Medical treatment',
+};
+const AGENT_ROLES = new Set(['Killer', 'Attacker', 'Injurer', 'Captor', 'Jailer', 'Deployer', 'Transporter']);
+
+function eventWords(e) {
+  const parts = e.type.split('.');
+  const words = EVENT_WORDS[e.type] ?? EVENT_WORDS[parts.slice(0, 3).join('.')] ?? EVENT_WORDS[parts.slice(0, 2).join('.')];
+  if (e.type.startsWith('Life.Die') && e.arguments.some((a) => a.role === 'Killer')) return 'Killing';
+  return words ?? parts.filter((p) => p !== 'Unspecified').join(' ');
+}
+
 const COMPARATOR_SIGNS = { approx: '≈', gt: '>', ge: '≥', lt: '<', le: '≤' };
 const hidden = new Set();
 let last = null;
@@ -47,11 +75,12 @@ function run() {
   last = { text, out };
   render(text, out);
   $('status').textContent = `${out.sentences.length} sentences, ${out.entities.length} entities, ` +
-    `${out.frames.length} predicates, ${out.quotes.length} quotes in ${ms.toFixed(1)} ms`;
+    `${out.events.length} events, ${out.quotes.length} quotes in ${ms.toFixed(1)} ms`;
 }
 
 function render(text, out) {
-  renderDoc(text, out.entities);
+  renderDoc(text, out.entities, out.events);
+  renderEvents(out);
   renderLegend(out.entities);
   renderActors(out);
   renderTimes(out.times);
@@ -61,22 +90,35 @@ function render(text, out) {
   $('results').hidden = false;
 }
 
-function renderDoc(text, entities) {
+// The text with its entities highlighted and every event mention's
+// trigger underlined (a trigger inside a name is left to the name).
+function renderDoc(text, entities, events) {
   const doc = $('doc');
   doc.replaceChildren();
+  const spans = entities.map((e) => ({ start: e.start, end: e.end, entity: e }));
+  events.forEach((ev, i) => {
+    for (const m of ev.mentions) spans.push({ start: m.start, end: m.end, event: i, type: ev.type });
+  });
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
   let at = 0;
-  for (const e of entities) {
-    if (e.start < at) continue;
-    doc.append(text.slice(at, e.start));
-    const title = [LABEL_NAMES[e.label] ?? e.label, e.kind, e.country].filter(Boolean).join(' · ');
-    const attrs = {
-      class: 'ent', 'data-label': e.label, title,
-      style: `background: var(--${e.label})`,
-    };
-    if (e.actor !== null) attrs['data-actor'] = String(e.actor);
-    const mark = el('mark', attrs, text.slice(e.start, e.end));
-    doc.append(mark);
-    at = e.end;
+  for (const s of spans) {
+    if (s.start < at) continue;
+    doc.append(text.slice(at, s.start));
+    if (s.entity) {
+      const e = s.entity;
+      const title = [LABEL_NAMES[e.label] ?? e.label, e.kind, e.country].filter(Boolean).join(' · ');
+      const attrs = {
+        class: 'ent', 'data-label': e.label, title,
+        style: `background: var(--${e.label})`,
+      };
+      if (e.actor !== null) attrs['data-actor'] = String(e.actor);
+      doc.append(el('mark', attrs, text.slice(e.start, e.end)));
+    } else {
+      doc.append(el('mark', {
+        class: 'trigger', 'data-event': String(s.event), title: `${eventWords(events[s.event])} (${s.type})`,
+      }, text.slice(s.start, s.end)));
+    }
+    at = s.end;
   }
   doc.append(text.slice(at));
   applyHidden();
@@ -163,6 +205,65 @@ function markText(root, text, start, end) {
     }
     at += len;
   }
+}
+
+// One card per event: what, who to whom, where, when, how many, status and
+// source, CAMEO; a click marks its triggers in the text.
+function renderEvents(out) {
+  const list = $('events');
+  list.replaceChildren();
+  out.events.forEach((e, i) => {
+    const rows = [];
+    const row = (name, ...value) => rows.push(el('dt', {}, name), el('dd', {}, ...value));
+    const actorOf = (a) => (a.actor !== null ? out.actors[a.actor] : null);
+    const args = [...e.arguments].sort((a, b) => Number(!AGENT_ROLES.has(a.role)) - Number(!AGENT_ROLES.has(b.role)));
+    for (const a of args) {
+      const actor = actorOf(a);
+      const code = actor?.code ? el('span', { class: 'meta' }, ` ${actor.code}`) : '';
+      row(a.role, a.text, code);
+    }
+    if (e.place) {
+      const where = [e.place.name, e.place.country].filter(Boolean).join(', ');
+      row('Where', where, el('span', { class: 'meta' }, e.place.stated ? '' : ' (from the sentence)'));
+    }
+    if (e.time) row('When', e.time.value, el('span', { class: 'meta' }, e.time.stated ? '' : ' (from the sentence)'));
+    else if (out.date) row('When', out.date, el('span', { class: 'meta' }, ' (publication date)'));
+    const c = e.casualties;
+    if (c) {
+      const sign = c.comparator ? `${COMPARATOR_SIGNS[c.comparator]} ` : '';
+      const counts = [['killed', c.killed], ['injured', c.injured], ['missing', c.missing]]
+        .filter(([, n]) => n !== null).map(([w, n]) => `${sign}${n} ${w}`).join(', ');
+      row('How many', counts, c.code ? el('span', { class: 'meta' }, ` ${c.code}`) : '');
+    }
+    if (e.source) {
+      const cue = e.source.cue ? ` (${e.source.cue.text})` : '';
+      row('Source', `${e.source.name ?? 'unnamed'}${cue}`, e.source.quote !== null ? el('span', { class: 'meta' }, ' in a quote') : '');
+    }
+    if (e.cameo) {
+      const sides = [e.cameo.source, e.cameo.target].map((x) => x ?? '—').join(' → ');
+      row('CAMEO', `${e.cameo.code} `, el('span', { class: 'meta' }, `${sides} · Goldstein ${e.cameo.goldstein}`));
+    }
+    const status = e.status !== 'asserted' ? el('span', { class: `status status-${e.status}` }, e.status) : '';
+    const more = e.mentions.length > 1 ? el('span', { class: 'meta' }, ` · ${e.mentions.length} mentions`) : '';
+    const head = el('button', { type: 'button', class: 'event-head', 'aria-pressed': 'false', title: e.type },
+      el('strong', {}, eventWords(e)), ' ', el('span', { class: 'trigger-word' }, `“${e.text}”`), ' ', status, more);
+    const card = el('li', { class: 'event-card', 'data-event-type': e.type, 'data-event': String(i) },
+      head, el('dl', {}, ...rows));
+    head.addEventListener('click', () => focusEvent(i));
+    list.append(card);
+  });
+  $('n-events').textContent = `(${out.events.length})`;
+}
+
+function focusEvent(i) {
+  const on = $('events').querySelector(`li[data-event="${i}"] button`).getAttribute('aria-pressed') !== 'true';
+  for (const b of $('events').querySelectorAll('button.event-head')) b.setAttribute('aria-pressed', 'false');
+  for (const m of $('doc').querySelectorAll('mark.trigger.focus')) m.classList.remove('focus');
+  if (!on) return;
+  $('events').querySelector(`li[data-event="${i}"] button`).setAttribute('aria-pressed', 'true');
+  const marks = [...$('doc').querySelectorAll(`mark.trigger[data-event="${i}"]`)];
+  for (const m of marks) m.classList.add('focus');
+  marks[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
 }
 
 function formatValue(q) {

@@ -3,6 +3,7 @@
 //! ```text
 //! lede analyze FILE... [--date YYYY-MM-DD] [--tokens] [--frames] [--pretty]
 //! lede analyze --jsonl [FILE] [--date YYYY-MM-DD] [--tokens] [--frames]
+//! lede analyze FILE... --format csv     (also with --jsonl)
 //! ```
 
 use std::fs;
@@ -23,6 +24,11 @@ Usage:
       Read JSON lines {\"id\", \"text\", \"date\"?, \"options\"?} from FILE or
       standard input; write one JSON line per input line, in order, with the
       same id. A bad line gives {\"id\", \"line\", \"error\"} and the run goes on.
+  lede analyze FILE... --format csv   (or --jsonl [FILE] --format csv)
+      Write the events as CSV: a header, then one row per event of every
+      document (column `doc`: the file name or the line's id) with date,
+      type, CAMEO code, actor 1 and 2 (name, code, country), place (name,
+      country, lat, lon), fatalities, status, source and sentence.
   lede --version
   lede --help
 
@@ -32,6 +38,7 @@ Options:
   --tokens            include the tokens in the output
   --frames            include the predicates and their semantic roles
   --pretty            indent the JSON (not with --jsonl)
+  --format json|csv   json (default): the whole analysis; csv: events only
   --threads N         worker threads for --jsonl (default: all cores)
 ";
 
@@ -42,6 +49,7 @@ struct Args {
     files: Vec<String>,
     jsonl: bool,
     pretty: bool,
+    csv: bool,
     options: lede::Options,
     threads: Option<usize>,
 }
@@ -51,6 +59,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
         files: Vec::new(),
         jsonl: false,
         pretty: false,
+        csv: false,
         options: lede::Options::default(),
         threads: None,
     };
@@ -70,6 +79,12 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
         match a.as_str() {
             "--jsonl" => args.jsonl = true,
             "--pretty" => args.pretty = true,
+            "--format" => match argv.next().as_deref() {
+                Some("json") => args.csv = false,
+                Some("csv") => args.csv = true,
+                Some(f) => return Err(format!("unknown format {f:?}: use json or csv")),
+                None => return Err("--format needs a value: json or csv".into()),
+            },
             "--tokens" => args.options.tokens = true,
             "--frames" => args.options.frames = true,
             "--date" => {
@@ -95,6 +110,12 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
     }
     if args.jsonl && args.pretty {
         return Err("--pretty cannot be used with --jsonl (one JSON object per line)".into());
+    }
+    if args.csv && args.pretty {
+        return Err("--pretty is for JSON, not with --format csv".into());
+    }
+    if args.csv && args.options.tokens {
+        return Err("--tokens is for JSON, not with --format csv".into());
     }
     if args.jsonl && args.files.len() > 1 {
         return Err("--jsonl reads one FILE (or standard input)".into());
@@ -149,6 +170,9 @@ fn run_files(args: &Args) -> io::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
+    if args.csv {
+        out.write_all(lede::csv::events_header().as_bytes())?;
+    }
     for path in &args.files {
         let text = match read_input(path) {
             Ok(t) => t,
@@ -159,6 +183,11 @@ fn run_files(args: &Args) -> io::Result<ExitCode> {
             }
         };
         match lede::analyze(&text, &args.options) {
+            Ok(a) if args.csv => {
+                let mut rows = String::new();
+                lede::csv::write_event_rows(&mut rows, path, &a);
+                out.write_all(rows.as_bytes())?;
+            }
             Ok(a) => {
                 if args.pretty {
                     serde_json::to_writer_pretty(&mut out, &a)?;
@@ -196,7 +225,7 @@ enum Line {
 }
 
 /// The output for one input line; `None` for a blank line.
-fn process_line(line: &str, number: usize, defaults: &lede::Options) -> Option<Line> {
+fn process_line(line: &str, number: usize, defaults: &lede::Options, csv: bool) -> Option<Line> {
     if line.trim().is_empty() {
         return None;
     }
@@ -251,6 +280,21 @@ fn process_line(line: &str, number: usize, defaults: &lede::Options) -> Option<L
     }
     options.tokens |= defaults.tokens;
     options.frames |= defaults.frames;
+    if csv {
+        return Some(match lede::analyze(text, &options) {
+            Ok(a) => {
+                let mut rows = String::new();
+                let doc = match &id {
+                    Value::String(s) => s.clone(),
+                    Value::Null => number.to_string(),
+                    other => other.to_string(),
+                };
+                lede::csv::write_event_rows(&mut rows, &doc, &a);
+                Line::Analysis(rows)
+            }
+            Err(e) => error(&id, e.to_string()),
+        });
+    }
     match lede::analyze_to_json(text, &options) {
         Ok(json) => {
             // {"id":…, then the analysis' own fields
@@ -277,6 +321,9 @@ fn run_jsonl(args: &Args) -> io::Result<ExitCode> {
     let mut lines = reader.split(b'\n');
     let mut number = 0usize;
     let (mut good, mut bad) = (0usize, 0usize);
+    if args.csv {
+        out.write_all(lede::csv::events_header().as_bytes())?;
+    }
     loop {
         let mut batch: Vec<(usize, Result<String, String>)> = Vec::with_capacity(BATCH);
         for line in lines.by_ref() {
@@ -294,7 +341,7 @@ fn run_jsonl(args: &Args) -> io::Result<ExitCode> {
         let results: Vec<Option<Line>> = batch
             .par_iter()
             .map(|(n, line)| match line {
-                Ok(l) => process_line(l, *n, &args.options),
+                Ok(l) => process_line(l, *n, &args.options, args.csv),
                 Err(e) => Some(error_line(&Value::Null, *n, e.clone())),
             })
             .collect();
@@ -304,18 +351,27 @@ fn run_jsonl(args: &Args) -> io::Result<ExitCode> {
                     good += 1;
                     s
                 }
+                Line::Error(s) if args.csv => {
+                    // CSV rows hold events only: errors go to stderr
+                    bad += 1;
+                    eprintln!("lede: {s}");
+                    continue;
+                }
                 Line::Error(s) => {
                     bad += 1;
                     s
                 }
             };
             out.write_all(text.as_bytes())?;
-            out.write_all(b"\n")?;
+            if !args.csv {
+                out.write_all(b"\n")?;
+            }
         }
     }
     out.flush()?;
     if bad > 0 {
-        eprintln!("lede: {good} lines analyzed, {bad} lines with errors (reported in the output)");
+        let place = if args.csv { "above" } else { "in the output" };
+        eprintln!("lede: {good} lines analyzed, {bad} lines with errors (reported {place})");
     }
     Ok(ExitCode::SUCCESS)
 }

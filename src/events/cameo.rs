@@ -35,12 +35,19 @@ pub(super) fn cameo(doc: &Document, tree: &Tree, e: &Event) -> Option<Cameo> {
         .and_then(|r| sense.roleset(r))
         .map(|s| (s.role("ARG0"), s.role("ARG1")));
     let (agent, patient) = roles.unwrap_or((None, None));
-    let code_of = |role: Option<&str>| {
-        let role = role?;
-        e.args
-            .iter()
-            .filter(|a| a.role == role)
-            .find_map(|a| a.actor.and_then(|x| doc.actors[x].code.clone()))
+    // the first argument in `roles` naming an actor with a code, else the
+    // first naming any actor: (actor, its code)
+    let pick = |wanted: &dyn Fn(&str) -> bool, not: Option<usize>| {
+        let named = || {
+            e.args
+                .iter()
+                .filter(|a| wanted(a.role))
+                .filter_map(|a| a.actor)
+                .filter(|&x| Some(x) != not)
+        };
+        named()
+            .find_map(|x| doc.actors[x].code.clone().map(|c| (x, Some(c))))
+            .or_else(|| named().next().map(|x| (x, None)))
     };
     let agent_roles = [
         "Attacker",
@@ -52,27 +59,23 @@ pub(super) fn cameo(doc: &Document, tree: &Tree, e: &Event) -> Option<Cameo> {
         "Participant",
         "Transporter",
     ];
-    let source = code_of(agent).or_else(|| {
-        e.args
-            .iter()
-            .filter(|a| agent_roles.contains(&a.role))
-            .find_map(|a| a.actor.and_then(|x| doc.actors[x].code.clone()))
-    });
-    let target = code_of(patient)
-        .filter(|t| Some(t) != source.as_ref())
-        .or_else(|| {
-            e.args
-                .iter()
-                .filter(|a| !agent_roles[..6].contains(&a.role))
-                .filter_map(|a| a.actor.and_then(|x| doc.actors[x].code.clone()))
-                .find(|c| Some(c) != source.as_ref())
-        });
+    let source = pick(&|r| Some(r) == agent, None)
+        .filter(|(_, c)| c.is_some())
+        .or_else(|| pick(&|r| agent_roles.contains(&r), None));
+    let source_actor = source.as_ref().map(|s| s.0);
+    let source_code = source.and_then(|s| s.1);
+    let target = pick(&|r| Some(r) == patient, source_actor)
+        .filter(|(_, c)| c.is_some() && *c != source_code)
+        .or_else(|| pick(&|r| !agent_roles[..6].contains(&r), source_actor))
+        .filter(|(_, c)| c.is_none() || *c != source_code);
     Some(Cameo {
         code,
         quad_class,
         goldstein,
-        source,
-        target,
+        source: source_code,
+        target: target.as_ref().and_then(|t| t.1.clone()),
+        source_actor,
+        target_actor: target.map(|t| t.0),
     })
 }
 

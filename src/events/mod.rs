@@ -403,13 +403,12 @@ fn mention(
                 tree.frame_of[c].and_then(|f| doc.frames[f].args.iter().find(|a| a.role == "ARG0"));
             match a0 {
                 Some(a0) if !a0.tokens.contains(&k) => {
-                    args.push(argument(
-                        doc,
-                        tree,
-                        agent,
-                        trim(tree, a0.tokens.clone()),
-                        a0.head,
-                    ));
+                    // first: with symmetric roles ("he will hold a call
+                    // with Esper": two Participants) the agent leads
+                    args.insert(
+                        0,
+                        argument(doc, tree, agent, trim(tree, a0.tokens.clone()), a0.head),
+                    );
                     break;
                 }
                 Some(_) => break,
@@ -649,9 +648,22 @@ fn actor_in(
         }
     }
     let i = doc.entities.partition_point(|e| e.span.start < span.start);
-    let named = (i..doc.entities.len())
-        .take_while(|&j| doc.entities[j].span.end <= span.end)
-        .find(|&j| doc.entity_actors.get(j).copied().flatten().is_some());
+    let linked = || {
+        (i..doc.entities.len())
+            .take_while(|&j| doc.entities[j].span.end <= span.end)
+            .filter(|&j| doc.entity_actors.get(j).copied().flatten().is_some())
+    };
+    // "US Secretary of Defense Mark Esper": the person, not the country
+    // that qualifies the title
+    let named = linked().next().map(|j| {
+        if matches!(doc.entities[j].label, Label::Gpe | Label::Norp) {
+            linked()
+                .find(|&p| doc.entities[p].label == Label::Person)
+                .unwrap_or(j)
+        } else {
+            j
+        }
+    });
     // a group phrase or pronoun that starts the span before any name
     let reference = tree.refs_in(span).next().copied();
     match (named, reference) {

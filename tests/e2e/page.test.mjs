@@ -105,6 +105,45 @@ test('seed article: highlights, quotes with speakers, no console errors', async 
   await context.close();
 });
 
+test('seed article: event cards say who did what to whom, where, when, how many', async () => {
+  const { context, page, problems } = await openPage();
+  await page.fill('#text', await readFile(SEED, 'utf8'));
+  await page.fill('#date', '2020-02-27');
+  await page.click('#analyze');
+  await page.waitForSelector('#results:not([hidden])');
+  const cards = await page.$$eval('#events li.event-card', (ls) => ls.map((l) => ({
+    type: l.dataset.eventType, text: l.textContent,
+  })));
+  const killing = cards.find((c) => c.type === 'Life.Die.Unspecified' && c.text.includes('Idlib'));
+  assert.ok(killing, cards.map((c) => `${c.type}: ${c.text}`).join('\n'));
+  for (const want of ['Killing', 'Three Turkish soldiers', 'Syrian regime forces', '3 killed', 'TURMIL', '2020-02-27', 'Recep Tayyip Erdogan']) {
+    assert.ok(killing.text.includes(want), `no ${want} in ${killing.text}`);
+  }
+  const retaking = cards.find((c) => c.type === 'Conflict.Capture.Unspecified' && c.text.includes('retook'));
+  assert.ok(retaking, cards.map((c) => c.text).join('\n'));
+  assert.ok(retaking.text.includes('Saraqib') && retaking.text.includes('Turkish forces'), retaking.text);
+  const call = cards.find((c) => c.type === 'Contact.Contact.Correspondence');
+  assert.ok(call && /planned/i.test(call.text), call?.text);
+
+  // every mention's trigger is marked in the text; a click on a card focuses its own
+  const triggers = await page.$$eval('#doc mark.trigger', (ms) => ms.map((m) => m.textContent));
+  assert.ok(triggers.includes('retook') && triggers.includes('killed'), triggers.join(', '));
+  assert.equal(await page.$eval('#doc', (d) => d.textContent), await page.$eval('#text', (t) => t.value));
+  const i = cards.indexOf(retaking);
+  await page.click(`#events li[data-event="${i}"] button.event-head`);
+  assert.deepEqual(await page.$$eval('#doc mark.trigger.focus', (ms) => ms.map((m) => m.textContent)), ['retook']);
+
+  // the JSON download holds the events
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(saved.events.length, cards.length);
+  assert.ok(saved.events.some((e) => e.text === 'retook' && e.cameo.root === '19'));
+  await page.$eval('#events', (r) => r.scrollIntoView());
+  await page.screenshot({ path: join(OUT, 'page-idlib-events.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a dropped or opened .txt file is analyzed', async () => {
   const { context, page, problems } = await openPage();
   await page.setInputFiles('#file', SEED);
