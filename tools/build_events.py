@@ -292,6 +292,12 @@ EXCLUDED = {
     "vanish.01", "exit.01", "bolt.01", "retreat.01", "take_off.33", "cop.01", "book.01",
     "collar.01", "lock_up.03", "silence.01", "eliminate.01", "dispose.01",
     "lose.02", "accuse.01", "bring.01", "struggle.01", "struggle.02", "fight_back.04",
+    # the labeller's pick for "took a toll", "take part", "take to the streets"
+    "take.25",
+    # "declined to be named", "to name but a few" far more than appointments
+    "name.03",
+    # "it emerged that", "scratched off the rolls"
+    "emerge.01", "scratch.02",
 }
 
 # Goldstein (1992) scale of each CAMEO root code.

@@ -1031,6 +1031,8 @@ fn eval_events(args: &Args) -> Result<(), String> {
     use lede::events::eval::{read, score, Score};
     let docs = read(&args.data.join("wikievents/dev.jsonl"))?;
     let verbose = std::env::var("VERBOSE").is_ok();
+    // LIST=N: print every event lede gives in the first N documents
+    let list: Option<usize> = std::env::var("LIST").ok().and_then(|n| n.parse().ok());
     let mut all = Score::default();
     let mut tokens = 0;
     let mut secs = 0.0;
@@ -1040,6 +1042,27 @@ fn eval_events(args: &Args) -> Result<(), String> {
         secs += t.elapsed().as_secs_f64();
         tokens += d.text.split_whitespace().count();
         let s = score(d, &a);
+        if list.is_some_and(|n| docs.iter().position(|x| x.id == d.id).unwrap() < n) {
+            // every lede event of the first N documents, for judging by hand
+            for (i, e) in a.events.iter().enumerate() {
+                let args: Vec<String> = e
+                    .arguments
+                    .iter()
+                    .map(|x| format!("{}={}", x.role, x.text))
+                    .collect();
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    d.id,
+                    i,
+                    e.start,
+                    e.text,
+                    e.kind,
+                    args.join("; "),
+                    e.status,
+                    a.sentences[e.sentence].text.replace('\n', " ")
+                );
+            }
+        }
         if verbose {
             println!(
                 "{:28} gold {:3} found {:3} lede events {:3}",

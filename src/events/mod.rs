@@ -153,6 +153,9 @@ pub fn find(doc: &mut Document) {
     // roleset of its lemma the labeller passed over ("blast" as a noise,
     // "explosion" as growth: in news, nearly always the attack)
     let sense_of = |k: usize, chosen: Option<u32>| -> Option<(String, &'static EventSense)> {
+        if !eventive(doc, &tree, k) {
+            return None;
+        }
         let noun = tree.upos[k] != "VERB";
         let usable = |s: &EventSense| s.nouns_only.is_none_or(|n| n == noun);
         if let Some(r) = chosen.and_then(|i| frames.roleset(i)) {
@@ -184,6 +187,9 @@ pub fn find(doc: &mut Document) {
                 .filter(|s| usable(s))
                 .map(|s| (r.id.clone(), s))
         })
+    };
+    let sense_of = |k: usize, chosen: Option<u32>| {
+        sense_of(k, chosen).filter(|(_, s)| fits(doc, &tree, k, s.kind))
     };
     let mut taken = vec![false; doc.tokens.len()];
     for (f, frame) in doc.frames.iter().enumerate() {
@@ -219,7 +225,13 @@ pub fn find(doc: &mut Document) {
             if !nominal || taken[k] {
                 continue;
             }
-            if let Some(sense) = lexicon.noun(&tree.lemma[k]) {
+            if !eventive(doc, &tree, k) {
+                continue;
+            }
+            if let Some(sense) = lexicon
+                .noun(&tree.lemma[k])
+                .filter(|s| fits(doc, &tree, k, s.kind))
+            {
                 mentions.push(mention(doc, &tree, sense, k, None, None));
             }
         }
@@ -242,6 +254,127 @@ pub fn find(doc: &mut Document) {
         let cameo = cameo::cameo(doc, &tree, &doc.events[e]);
         doc.events[e].cameo = cameo;
     }
+}
+
+/// Whether word `k` may name an event in this use: not "according to",
+/// not "tried to" (an
+/// attempt, not a trial), not "calls for calm", "sign up", "committed suicide",
+/// "a 48-hour strike" (a walkout), "the Constituent Assembly".
+fn eventive(doc: &Document, tree: &Tree, k: usize) -> bool {
+    let word = |j: usize| doc.token_text(j).to_lowercase();
+    let next = doc
+        .sentences
+        .get(sentence_of(doc, k))
+        .filter(|s| k + 1 < s.tokens.end)
+        .map(|_| word(k + 1));
+    let lemma = tree.lemma[k].as_str();
+    let child = |rels: &[&str], words: &[&str]| {
+        tree.kids[k]
+            .iter()
+            .any(|&c| rels.contains(&doc.deprels[c]) && words.contains(&word(c).as_str()))
+    };
+    let noun = tree.upos[k] == "NOUN";
+    match lemma {
+        "try" if next.as_deref() == Some("to") => return false,
+        // "according to the ministry"
+        "accord" if word(k) == "according" => return false,
+        "call" if noun && next.as_deref() == Some("for") => return false,
+        "sign" if child(&["compound:prt"], &["up"]) || next.as_deref() == Some("up") => {
+            return false
+        }
+        "commit" if child(&["obj"], &["suicide"]) => return false,
+        // "carried out the bombing": the bombing is the event
+        "carry" if child(&["compound:prt"], &["out"]) || next.as_deref() == Some("out") => {
+            return false
+        }
+        // "pleaded not guilty" is no request
+        "plead" if matches!(next.as_deref(), Some("guilty" | "not" | "innocent" | "no")) => {
+            return false
+        }
+        "strike"
+            if child(
+                &["compound", "amod", "nummod"],
+                &[
+                    "hour",
+                    "48-hour",
+                    "24-hour",
+                    "general",
+                    "hunger",
+                    "national",
+                    "nationwide",
+                    "labor",
+                    "labour",
+                    "workers",
+                ],
+            ) || k > 0 && word(k - 1).ends_with("-hour") =>
+        {
+            return false
+        }
+        "assembly" => return false,
+        _ => {}
+    }
+    true
+}
+
+/// A noun modifying another is an event when it is an attack ("the
+/// explosion area", "a bombing suspect") or the head is "toll" ("death
+/// toll"), not in "death spiral" or "crime barons".
+/// Also: "charges" and "charged" are legal, not assaults, in news; "pass"
+/// is a death only as "pass away"; "released photos" frees no one.
+fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
+    let lemma = tree.lemma[k].as_str();
+    let kid_word = |words: &[&str]| {
+        tree.kids[k]
+            .iter()
+            .any(|&c| words.contains(&doc.token_text(c).to_lowercase().as_str()))
+    };
+    match (lemma, kind.split('.').next().unwrap_or("")) {
+        ("charge", "Conflict") => return false,
+        ("pass", "Life") if !kid_word(&["away"]) => return false,
+        ("release", "Justice") => {
+            let things = [
+                "photo",
+                "photos",
+                "image",
+                "images",
+                "video",
+                "videos",
+                "footage",
+                "statement",
+                "report",
+                "details",
+                "information",
+                "figures",
+                "data",
+                "list",
+                "names",
+                "document",
+                "documents",
+                "records",
+                "album",
+                "film",
+            ];
+            let object = tree.kids[k].iter().any(|&c| {
+                matches!(doc.deprels[c], "obj" | "nsubj:pass")
+                    && things.contains(&tree.lemma[c].as_str())
+            });
+            let modified = doc.heads[k].is_some_and(|h| things.contains(&tree.lemma[h].as_str()));
+            if object || modified {
+                return false;
+            }
+        }
+        _ => {}
+    }
+    if tree.upos[k] != "NOUN" || doc.deprels[k] != "compound" {
+        return true;
+    }
+    // "terror watch lists", "a terrorism investigation": no attack
+    let head = doc.heads[k].map_or("", |h| tree.lemma[h].as_str());
+    let attack = matches!(head, "attack" | "bombing" | "plot" | "strike" | "assault");
+    if matches!(lemma, "terror" | "terrorism") {
+        return attack;
+    }
+    kind.starts_with("Conflict.") || head == "toll"
 }
 
 fn sentence_of(doc: &Document, k: usize) -> usize {
