@@ -342,7 +342,13 @@ fn jsonl_csv_rows_carry_the_line_id_and_errors_go_to_stderr() {
     assert!(rows.len() >= 2, "{out}");
     assert!(rows[1..].iter().all(|r| r[0] == "a"), "{out}");
     assert!(err.contains("\"b\"") && err.contains("text"), "{err}");
-    let (_, err, code) = run_with_stdin(&["analyze", "-", "--format", "xml"], "x");
-    assert_eq!(code, 2);
+    // refused before any input is read
+    let out = lede()
+        .args(["analyze", "-", "--format", "xml"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("json or csv"), "{err}");
 }

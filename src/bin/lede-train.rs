@@ -26,7 +26,7 @@ use lede::ner::Model;
 const USAGE: &str =
     "usage: lede-train ner|pos|lemma|parse|roles [--data DIR] [--out FILE] [--epochs N] [--seed N] [--prune W]
        lede-train frames [--data DIR] [--out FILE]
-       lede-train eval-ner|eval-pos|eval-parse|eval-roles|eval-actors|eval-events [--data DIR] [--model FILE]
+       lede-train eval-ner|eval-pos|eval-parse|eval-roles|eval-actors|eval-events|eval-petrarch [--data DIR] [--model FILE]
        lede-train export-ner [--data DIR]
        lede-train eval-time [--data DIR] [--errors]";
 
@@ -550,6 +550,7 @@ fn main() -> ExitCode {
         "eval-roles" => eval_roles(&args),
         "eval-actors" => eval_actors(&args),
         "eval-events" => eval_events(&args),
+        "eval-petrarch" => eval_petrarch(&args),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -1170,5 +1171,60 @@ fn eval_actors(args: &Args) -> Result<(), String> {
     }
     let _ = news;
     println!("analyze: {:.0} words/s", words as f64 / secs.max(1e-9));
+    Ok(())
+}
+
+/// PETRARCH2's unit records: CAMEO root-code and triple accuracy, the
+/// sides coded with the records' own (fictional) actor and agent
+/// dictionaries.
+fn eval_petrarch(args: &Args) -> Result<(), String> {
+    use lede::events::petrarch::{codings, read_records, score, Dictionaries, Score};
+    let dir = args.data.join("petrarch");
+    let records = read_records(&dir.join("PETR.UnitTest.records.xml"))?;
+    let dict = Dictionaries::read(&dir)?;
+    let verbose = std::env::var("VERBOSE").is_ok();
+    let mut all = Score::default();
+    for r in &records {
+        let options = lede::Options {
+            date: Some(r.date.clone()),
+            ..Default::default()
+        };
+        let a = lede::analyze(&r.text, &options).map_err(|e| format!("{}: {e}", r.id))?;
+        let lede = codings(&a, &dict);
+        let s = score(&r.codings, &lede);
+        if verbose {
+            println!(
+                "{}\tgold {:?}\tlede {:?}\t{}",
+                r.id, r.codings, lede, r.text
+            );
+        }
+        all.codings += s.codings;
+        all.root += s.root;
+        all.code += s.code;
+        all.triple += s.triple;
+        all.lede += s.lede;
+    }
+    let pct = |a: usize| 100.0 * a as f64 / all.codings.max(1) as f64;
+    println!(
+        "PETRARCH2 unit records: {} sentences, {} codings, {} lede codings",
+        records.len(),
+        all.codings,
+        all.lede
+    );
+    println!(
+        "CAMEO root code right: {:.1}% ({})",
+        pct(all.root),
+        all.root
+    );
+    println!(
+        "full event code right: {:.1}% ({})",
+        pct(all.code),
+        all.code
+    );
+    println!(
+        "(source, target, code) right: {:.1}% ({})",
+        pct(all.triple),
+        all.triple
+    );
     Ok(())
 }

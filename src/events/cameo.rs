@@ -49,24 +49,19 @@ pub(super) fn cameo(doc: &Document, tree: &Tree, e: &Event) -> Option<Cameo> {
             .find_map(|x| doc.actors[x].code.clone().map(|c| (x, Some(c))))
             .or_else(|| named().next().map(|x| (x, None)))
     };
-    let agent_roles = [
-        "Attacker",
-        "Killer",
-        "Injurer",
-        "Captor",
-        "Jailer",
-        "Deployer",
-        "Participant",
-        "Transporter",
-    ];
     let source = pick(&|r| Some(r) == agent, None)
         .filter(|(_, c)| c.is_some())
-        .or_else(|| pick(&|r| agent_roles.contains(&r), None));
+        .or_else(|| pick(&|r| AGENT_ROLES.contains(&r), None));
     let source_actor = source.as_ref().map(|s| s.0);
     let source_code = source.and_then(|s| s.1);
     let target = pick(&|r| Some(r) == patient, source_actor)
         .filter(|(_, c)| c.is_some() && *c != source_code)
-        .or_else(|| pick(&|r| !agent_roles[..6].contains(&r), source_actor))
+        .or_else(|| {
+            pick(
+                &|r| r == "Participant" || !AGENT_ROLES.contains(&r),
+                source_actor,
+            )
+        })
         .filter(|(_, c)| c.is_none() || *c != source_code);
     Some(Cameo {
         code,
@@ -78,6 +73,31 @@ pub(super) fn cameo(doc: &Document, tree: &Tree, e: &Event) -> Option<Cameo> {
         target_actor: target.map(|t| t.0),
     })
 }
+
+/// KAIROS roles of the side that acts (CAMEO's source, GDELT's Actor1);
+/// `Participant` last: in a meeting either side may be the source.
+pub const AGENT_ROLES: [&str; 20] = [
+    "Attacker",
+    "Killer",
+    "Injurer",
+    "Captor",
+    "Jailer",
+    "Deployer",
+    "Transporter",
+    "Perpetrator",
+    "Communicator",
+    "Giver",
+    "Impeder",
+    "JudgeCourt",
+    "Prosecutor",
+    "Investigator",
+    "Destroyer",
+    "Damager",
+    "Demonstrator",
+    "Treater",
+    "PlaceOfEmployment",
+    "Participant",
+];
 
 /// The CAMEO code of an event type when its verb has none.
 fn default_code(kind: &str) -> Option<&'static str> {

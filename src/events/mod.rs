@@ -18,6 +18,10 @@ mod attrs;
 mod cameo;
 #[cfg(feature = "train")]
 pub mod eval;
+#[cfg(feature = "train")]
+pub mod petrarch;
+
+pub use cameo::AGENT_ROLES;
 pub mod lexicon;
 mod merge;
 
