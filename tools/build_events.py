@@ -73,6 +73,33 @@ TYPES = {
     "Transaction.Agreement.Unspecified": ("Participant", "Agreement"),
     "Movement.Deploy.Unspecified": ("Deployer", "Deployed"),
 }
+# CAMEO root -> (type, roles) for verbs that CAMEO codes and no event
+# roleset covers ("condemned", "urged", "promised aid"): GDELT's verbal
+# events. Root 01 (public statements) is left out: a statement is the
+# source of what it reports. The types not in KAIROS are additions,
+# documented in docs/schema.md.
+CAMEO_ROOT_TYPES = {
+    "02": ("Contact.RequestCommand.Unspecified", "ARG0=Communicator ARG1=Recipient ARG2=Topic"),
+    "03": ("Contact.Commitment.Unspecified", "ARG0=Communicator ARG1=Recipient ARG2=Topic ARGM-COM=Participant"),
+    "04": ("Contact.Contact.Unspecified", "ARG0=Participant ARG1=Participant ARG2=Topic ARGM-COM=Participant"),
+    "05": ("Contact.Cooperate.Unspecified", "ARG0=Participant ARG1=Participant ARG2=Topic ARGM-COM=Participant"),
+    "06": ("Transaction.Cooperate.Unspecified", "ARG0=Participant ARG1=Participant ARG2=Topic ARGM-COM=Participant"),
+    "07": ("Transaction.Donation.Unspecified", "ARG0=Giver ARG1=ArtifactMoney ARG2=Recipient"),
+    "08": ("Conflict.Yield.Unspecified", "ARG0=Yielder ARG1=Recipient ARG2=Topic"),
+    "09": ("Justice.InvestigateCrime.Unspecified", "ARG0=Investigator ARG1=Defendant"),
+    "10": ("Contact.RequestCommand.Unspecified", "ARG0=Communicator ARG1=Recipient ARG2=Topic"),
+    "11": ("Contact.Disapprove.Unspecified", "ARG0=Communicator ARG1=Recipient ARG2=Topic"),
+    "12": ("Contact.Reject.Unspecified", "ARG0=Communicator ARG1=Recipient ARG2=Topic"),
+    "13": ("Contact.ThreatenCoerce.Unspecified", "ARG0=Communicator ARG1=Recipient ARG2=Topic"),
+    "14": ("Conflict.Demonstrate.Unspecified", "ARG0=Demonstrator ARG1=Topic"),
+    "15": ("Movement.Deploy.Unspecified", "ARG0=Deployer ARG1=Deployed"),
+    "16": ("Contact.ReduceRelations.Unspecified", "ARG0=Participant ARG1=Participant ARG2=Topic ARGM-COM=Participant"),
+    "17": ("Control.ImpedeInterfereWith.Unspecified", "ARG0=Impeder ARG1=ImpededEvent"),
+    "18": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target ARG2=Instrument"),
+    "19": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target ARG2=Instrument"),
+    "20": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target ARG2=Instrument"),
+}
+
 NEWS_TYPES = [
     "Conflict.Capture.Unspecified",
     "Transaction.Agreement.Unspecified",
@@ -370,8 +397,36 @@ def event_rows(frames_dir):
     return rows
 
 
+def synsets(path):
+    """&NAME -> its members' words ("&CURRENCY": "dollars", "swiss francs")."""
+    sets, name = {}, None
+    for raw in open(path, encoding="utf-8", errors="replace"):
+        line = raw.split("#", 1)[0].strip()
+        if line.startswith("&"):
+            name = line.split()[0].rstrip("_")
+            sets[name] = []
+        elif line.startswith("+") and name:
+            sets[name].append(" ".join(line[1:].replace("_", " ").lower().split()))
+        elif not line or line.startswith("---"):
+            name = None
+    return sets
+
+
+def expand(side, sets, limit=64):
+    """A pattern side with each &SYNSET replaced by each of its members."""
+    out = [side]
+    for ref in re.findall(r"&\w+", side):
+        members = sets.get(ref.rstrip("_"), [])
+        if not members or len(out) * len(members) > limit:
+            out = [o.replace(ref, "") for o in out]
+            continue
+        out = [o.replace(ref, " " + m + " ", 1) for o in out for m in members]
+    return out
+
+
 def cameo_rows(path):
     """verb lemma -> code, and the literal patterns of its block."""
+    sets = synsets(path)
     verbs, patterns = {}, []
     block_code, block = None, -1
     forms = re.compile(r"\{[^}]*\}")
@@ -381,7 +436,7 @@ def cameo_rows(path):
             continue
         m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
         if m:
-            block_code = m.group(2).strip()
+            block_code = m.group(2).split(":")[0].strip()
             block += 1
             continue
         if block_code is None:
@@ -397,18 +452,19 @@ def cameo_rows(path):
             if "*" not in body:
                 continue
             pre, post = body.split("*", 1)
-            lit = lambda s: " ".join(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z_'-]*", s)
-                                     if not w.startswith("&"))
-            # words of a synset (&AIRCRAFT) are dropped above; a pattern with
-            # none of its own words left says nothing lede can check
-            pre_w, post_w = lit(re.sub(r"&\w+", "", pre)), lit(re.sub(r"&\w+", "", post))
-            if not pre_w and not post_w:
-                continue
-            # prepositions and articles alone ("- * ON") match nearly any clause
-            content = [w for w in (pre_w + " " + post_w).split() if w not in FUNCTION_WORDS]
-            if not content:
-                continue
-            patterns.append((str(block), code, pre_w, post_w))
+            lit = lambda s: " ".join(w.lower().replace("_", " ") for w in re.findall(r"[A-Za-z][A-Za-z_'-]*", s))
+            # a synset (&CURRENCY) stands for each of its members; a pattern
+            # with no words left says nothing lede can check
+            for pre_x in expand(pre, sets):
+                for post_x in expand(post, sets):
+                    pre_w, post_w = lit(pre_x), lit(post_x)
+                    if not pre_w and not post_w:
+                        continue
+                    # prepositions and articles alone ("- * ON") match nearly any clause
+                    content = [w for w in (pre_w + " " + post_w).split() if w not in FUNCTION_WORDS]
+                    if not content:
+                        continue
+                    patterns.append((str(block), code, pre_w, post_w))
             continue
         # a verb line: VERB, +PHRASAL_VERB, with {forms} and an optional [code]
         m = re.search(r"\[([^\]]*)\]", line)
@@ -429,8 +485,13 @@ def main():
     ap.add_argument("--frames", default=os.path.join(shared, "propbank-frames", "frames"))
     ap.add_argument("--cameo", default=os.path.join(shared, "cameo", "CAMEO.2.0.txt"))
     ap.add_argument("--out", default=os.path.join(here, "..", "models"))
+    ap.add_argument("--only-cameo", action="store_true",
+                    help="write only cameo.tsv (e.g. from PETRARCH's validation verbs)")
     args = ap.parse_args()
 
+    if args.only_cameo:
+        write_cameo(args.cameo, args.out)
+        return
     rows = event_rows(args.frames)
     with open(os.path.join(args.out, "events.tsv"), "w", encoding="utf-8") as f:
         f.write("# lede events: PropBank roleset\tevent type\tKAIROS role of each argument.\n")
@@ -444,11 +505,22 @@ def main():
         for noun in sorted(NOUNS):
             agent, patient = TYPES[NOUNS[noun]]
             f.write(f"={noun}\t{NOUNS[noun]}\tARG0={agent} ARG1={patient}\t\n")
+        f.write("# @root\ttype, for verbs with a CAMEO code of that root and no event roleset\n")
+        for root in sorted(CAMEO_ROOT_TYPES):
+            etype, roles = CAMEO_ROOT_TYPES[root]
+            f.write(f"@{root}\t{etype}\t{roles}\tv\n")
 
-    verbs, patterns = cameo_rows(args.cameo)
-    with open(os.path.join(args.out, "cameo.tsv"), "w", encoding="utf-8") as f:
+    n = write_cameo(args.cameo, args.out)
+    print(f"events.tsv: {len(rows)} rolesets; cameo.tsv: {n}")
+
+
+def write_cameo(path, out):
+    """Compile a PETRARCH verb dictionary into cameo.tsv under `out`."""
+    verbs, patterns = cameo_rows(path)
+    name = os.path.basename(path)
+    with open(os.path.join(out, "cameo.tsv"), "w", encoding="utf-8") as f:
         f.write("# lede CAMEO lexicon, generated by tools/build_events.py from the PETRARCH2\n")
-        f.write("# verb dictionary CAMEO.2.0.txt (MIT, Open Event Data Alliance). Do not edit.\n")
+        f.write(f"# verb dictionary {name} (MIT, Open Event Data Alliance). Do not edit.\n")
         f.write("# root\tcode\tGoldstein\tQuadClass\n")
         for root in sorted(GOLDSTEIN):
             f.write(f"root\t{root}\t{GOLDSTEIN[root]}\t{QUAD[root]}\n")
@@ -462,8 +534,7 @@ def main():
                 continue
             seen.add(p)
             f.write("pattern\t" + "\t".join(p) + "\n")
-    print(f"events.tsv: {len(rows)} rolesets; cameo.tsv: {len(verbs)} verbs, {len(seen)} patterns")
-
+    return f"{len(verbs)} verbs, {len(seen)} patterns"
 
 if __name__ == "__main__":
     main()

@@ -1182,15 +1182,32 @@ fn eval_petrarch(args: &Args) -> Result<(), String> {
     let dir = args.data.join("petrarch");
     let records = read_records(&dir.join("PETR.UnitTest.records.xml"))?;
     let dict = Dictionaries::read(&dir)?;
+    // the records' own verb dictionary, compiled as models/cameo.tsv is
+    let tmp = std::env::temp_dir().join(format!("lede-petrarch-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
+    let status = std::process::Command::new("python3")
+        .args(["tools/build_events.py", "--only-cameo", "--cameo"])
+        .arg(dir.join("PETR.Validate.verbs.txt"))
+        .arg("--out")
+        .arg(&tmp)
+        .status()
+        .map_err(|e| format!("python3 tools/build_events.py: {e}"))?;
+    if !status.success() {
+        return Err("tools/build_events.py --only-cameo failed".into());
+    }
+    let tsv = std::fs::read_to_string(tmp.join("cameo.tsv")).map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_dir_all(&tmp);
+    let verbs = lede::events::lexicon::CameoLexicon::parse(Box::leak(tsv.into_boxed_str()));
     let verbose = std::env::var("VERBOSE").is_ok();
     let mut all = Score::default();
     for r in &records {
         let options = lede::Options {
             date: Some(r.date.clone()),
+            tokens: true,
             ..Default::default()
         };
         let a = lede::analyze(&r.text, &options).map_err(|e| format!("{}: {e}", r.id))?;
-        let lede = codings(&a, &dict);
+        let lede = codings(&a, &dict, &verbs);
         let s = score(&r.codings, &lede);
         if verbose {
             println!(

@@ -299,7 +299,7 @@ pub(super) fn source(doc: &Document, tree: &Tree, k: usize) -> Option<Source> {
     None
 }
 
-fn reporting(tree: &Tree, k: usize) -> bool {
+pub(super) fn reporting(tree: &Tree, k: usize) -> bool {
     tree.upos[k] == "VERB" && REPORTING.contains(&tree.lemma[k].as_str())
 }
 

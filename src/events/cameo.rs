@@ -2,7 +2,8 @@
 
 use std::ops::Range;
 
-use super::lexicon::{CameoLexicon, EventLexicon};
+pub(super) use super::lexicon::CameoLexicon;
+use super::lexicon::EventLexicon;
 use super::{light_verb, Tree};
 use crate::doc::{Cameo, Document, Event};
 
@@ -24,7 +25,14 @@ pub(super) fn cameo(doc: &Document, tree: &Tree, e: &Event) -> Option<Cameo> {
     let code = lex
         .code(&tree.lemma[verb], &before, &after)
         .or_else(|| lex.code(&tree.lemma[k], &before, &after))
-        .filter(|c| default.is_none_or(|d| d.get(..2) == c.get(..2)))
+        .filter(|c| {
+            // the type's root, or a root whose verbal events have this type
+            // ("assaulted" 18x for an attack, "demanded" 10x for a request)
+            default.is_none_or(|d| d.get(..2) == c.get(..2))
+                || c.get(..2)
+                    .and_then(|r| EventLexicon::embedded().cameo_root(r))
+                    .is_some_and(|s| s.kind == e.kind)
+        })
         .or(default)?
         .to_string();
     let (goldstein, quad_class) = lex.root(&code).unwrap_or((0.0, 0));

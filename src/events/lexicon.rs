@@ -28,6 +28,8 @@ impl EventSense {
 pub struct EventLexicon {
     rolesets: HashMap<&'static str, EventSense>,
     nouns: HashMap<&'static str, EventSense>,
+    /// CAMEO root → the sense of verbs with a code of that root
+    roots: HashMap<&'static str, EventSense>,
 }
 
 impl EventLexicon {
@@ -39,6 +41,7 @@ impl EventLexicon {
     fn parse(tsv: &'static str) -> EventLexicon {
         let mut rolesets = HashMap::new();
         let mut nouns = HashMap::new();
+        let mut roots = HashMap::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let mut cols = line.split('\t');
             let (Some(key), Some(kind)) = (cols.next(), cols.next()) else {
@@ -60,12 +63,26 @@ impl EventLexicon {
                 roles,
                 nouns_only,
             };
+            if let Some(root) = key.strip_prefix('@') {
+                roots.insert(root, sense);
+                continue;
+            }
             match key.strip_prefix('=') {
                 Some(noun) => nouns.insert(noun, sense),
                 None => rolesets.insert(key, sense),
             };
         }
-        EventLexicon { rolesets, nouns }
+        EventLexicon {
+            rolesets,
+            nouns,
+            roots,
+        }
+    }
+
+    /// The event a verb coded with this CAMEO root (`"12"`) makes when no
+    /// event roleset covers it; none for root 01 (statements).
+    pub fn cameo_root(&self, root: &str) -> Option<&EventSense> {
+        self.roots.get(root)
     }
 
     pub fn roleset(&self, id: &str) -> Option<&EventSense> {
@@ -98,7 +115,9 @@ impl CameoLexicon {
         L.get_or_init(|| CameoLexicon::parse(CAMEO_TSV))
     }
 
-    fn parse(tsv: &'static str) -> CameoLexicon {
+    /// Read a lexicon in `models/cameo.tsv`'s format (the evaluation reads
+    /// one compiled from PETRARCH's validation verbs).
+    pub fn parse(tsv: &'static str) -> CameoLexicon {
         let mut verbs = HashMap::new();
         let mut patterns: HashMap<u32, Vec<Pattern>> = HashMap::new();
         let mut roots = HashMap::new();

@@ -215,6 +215,7 @@ pub fn find(doc: &mut Document) {
         }
     }
     // event nouns the frame files lack
+    let nouns_from = mentions.len();
     for s in 0..doc.sentences.len() {
         for k in doc.sentences[s].tokens.clone() {
             // "launched an offensive" is often tagged an adjective
@@ -240,6 +241,24 @@ pub fn find(doc: &mut Document) {
             }
         }
     }
+    for m in &mentions[nouns_from..] {
+        taken[m.trigger] = true;
+    }
+    // verbs CAMEO codes that no event roleset covers: "condemned",
+    // "urged", "promised aid" (GDELT's verbal events)
+    for k in 0..doc.tokens.len() {
+        if taken[k] {
+            continue;
+        }
+        if let Some(sense) = verbal_sense(doc, &tree, &taken, k) {
+            let f = tree.frame_of[k];
+            let roleset = f
+                .and_then(|f| doc.frames[f].roleset)
+                .and_then(|i| frames.roleset(i))
+                .map(|r| r.id.clone());
+            mentions.push(mention(doc, &tree, sense, k, f, roleset));
+        }
+    }
     mentions.sort_by_key(|m| m.trigger);
     for m in &mut mentions {
         m.anaphoric = merge::anaphoric(doc, &tree, m);
@@ -257,6 +276,145 @@ pub fn find(doc: &mut Document) {
     for e in 0..doc.events.len() {
         let cameo = cameo::cameo(doc, &tree, &doc.events[e]);
         doc.events[e].cameo = cameo;
+    }
+}
+
+/// The event sense of frame `f`'s verb when CAMEO codes it (not a
+/// statement: root 01) and it has an agent that names an actor and a
+/// patient; not the light verb of an event ("launched an offensive").
+fn verbal_sense(
+    doc: &Document,
+    tree: &Tree,
+    taken: &[bool],
+    k: usize,
+) -> Option<&'static EventSense> {
+    if tree.upos[k] != "VERB" || attrs::reporting(tree, k) || !eventive(doc, tree, k) {
+        return None;
+    }
+    // verbs CAMEO lists whose uses in news are mostly states or asides,
+    // not one side acting on another ("the area controlled by", "attend
+    // to an incident", "seek", "want", "face charges", "host matches")
+    const STATES: &[&str] = &[
+        "control", "attend", "affect", "seek", "want", "face", "serve", "consult", "host", "keep",
+        "take", "leave", "allow", "concede", "ratify", "release", "hold", "include", "follow",
+        "lead", "remain", "continue", "use", "see", "help", "need", "expect",
+    ];
+    if STATES.contains(&tree.lemma[k].as_str()) {
+        return None;
+    }
+    // a participle that describes a noun tells a state more often than an
+    // event: "towns controlled by rebels", "forces backed by Russia"
+    if doc.deprels[k] == "acl" {
+        return None;
+    }
+    if tree.kids[k]
+        .iter()
+        .any(|&c| taken[c] && light_verb(doc, tree, c) == Some(k))
+    {
+        return None;
+    }
+    // the spans of the agent and of the patients: from the frame, else (a
+    // verb the labeller passed over) from the parse
+    let (agent, patients): (Range<usize>, Vec<Range<usize>>) = match tree.frame_of[k] {
+        Some(f) => {
+            let args = &doc.frames[f].args;
+            let a0 = args.iter().find(|a| a.role == "ARG0")?;
+            let patients = args
+                .iter()
+                .filter(|a| matches!(a.role, "ARG1" | "ARG2" | "ARGM-COM"))
+                .map(|a| a.tokens.clone())
+                .collect();
+            (a0.tokens.clone(), patients)
+        }
+        None => {
+            let pass = passive(doc, tree, k);
+            let rel = |c: &&usize| match doc.deprels[**c] {
+                "nsubj" => !pass,
+                "obl:agent" => pass,
+                _ => false,
+            };
+            let h = *tree.kids[k].iter().find(rel)?;
+            let patients = tree.kids[k]
+                .iter()
+                .filter(|&&c| matches!(doc.deprels[c], "obj" | "nsubj:pass" | "obl" | "iobj"))
+                .map(|&c| subtree(tree, c))
+                .collect();
+            (subtree(tree, h), patients)
+        }
+    };
+    // who did what to whom: both sides name someone in their noun phrase
+    // (a name, a group, a pronoun that stands for one, or a proper noun
+    // the NER missed: "The Calenardhon government", "with Gondor");
+    // "took similar action", "host matches", "facing questions" are not
+    // coded
+    let agent_span = Span::new(
+        doc.tokens[agent.start].span.start,
+        doc.tokens[agent.end - 1].span.end,
+    );
+    let agent_named =
+        actor_in(doc, tree, agent_span, None).1.is_some() || core_names(doc, tree, agent);
+    let named = |j: usize| names_actor(doc, tree, j) || tree.upos[j] == "PROPN";
+    if !agent_named || !patients.into_iter().any(|p| p.into_iter().any(named)) {
+        return None;
+    }
+    let sent = &doc.sentences[sentence_of(doc, k)];
+    let words =
+        |r: Range<usize>| -> Vec<String> { r.map(|j| doc.token_text(j).to_lowercase()).collect() };
+    let code = cameo::CameoLexicon::embedded().code(
+        &tree.lemma[k],
+        &words(sent.tokens.start..k),
+        &words(k + 1..sent.tokens.end),
+    )?;
+    EventLexicon::embedded().cameo_root(code.get(..2)?)
+}
+
+/// Whether the noun phrase that opens `span` (after a preposition, up to
+/// the next preposition, verb or punctuation) names someone: "Iraqi
+/// authorities", "with Gondor", "Eriadori and Calenardhon leaders"; not
+/// "the departure of ... staff in Caracas".
+fn core_names(doc: &Document, tree: &Tree, span: Range<usize>) -> bool {
+    let mut seen_noun = false;
+    for j in span {
+        let upos = tree.upos[j];
+        match upos {
+            "ADP" if !seen_noun => continue,
+            "ADP" | "VERB" | "AUX" | "SCONJ" | "PUNCT" if seen_noun || upos != "ADP" => {
+                if upos == "PUNCT" && matches!(doc.token_text(j), "-" | "'" | "’") {
+                    continue;
+                }
+                break;
+            }
+            _ => {}
+        }
+        if names_word(doc, tree, j) {
+            return true;
+        }
+        seen_noun |= matches!(upos, "NOUN" | "PROPN" | "PRON");
+    }
+    false
+}
+
+/// Whether word `j` names someone: a linked name, a group or pronoun that
+/// stands for one, a proper noun, an agent noun ("government").
+fn names_word(doc: &Document, tree: &Tree, j: usize) -> bool {
+    names_actor(doc, tree, j)
+        || tree.upos[j] == "PROPN"
+        || tree.upos[j] == "NOUN" && crate::lexicon::agents().get(&tree.lemma[j]).is_some()
+}
+
+/// Whether token `h` is (in) a name linked to an actor, or a group phrase
+/// or pronoun that stands for one.
+fn names_actor(doc: &Document, tree: &Tree, h: usize) -> bool {
+    let at = doc.tokens[h].span;
+    let i = doc.entities.partition_point(|e| e.span.end <= at.start);
+    let entity = doc.entities.get(i).is_some_and(|e| {
+        e.span.start <= at.start && doc.entity_actors.get(i).copied().flatten().is_some()
+    });
+    entity || tree.refs_in(at).next().is_some() || {
+        let j = tree.refs.partition_point(|r| r.0.end <= at.start);
+        tree.refs
+            .get(j)
+            .is_some_and(|r| r.0.start <= at.start && at.end <= r.0.end)
     }
 }
 

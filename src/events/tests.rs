@@ -85,3 +85,28 @@ fn the_deal_is_the_deal_signed() {
     assert!(deals[0].mentions.len() >= 2);
     assert_eq!(deals[0].time.as_ref().unwrap().value, "2018-09");
 }
+
+#[test]
+fn verbs_cameo_codes_are_events_between_two_named_sides() {
+    let a = run("The Turkish government condemned the attack on Syrian forces in Idlib.");
+    let e = event(&a, "condemned");
+    assert_eq!(e.kind, "Contact.Disapprove.Unspecified");
+    assert_eq!(arg(e, "Communicator"), Some("The Turkish government"));
+    let c = e.cameo.as_ref().unwrap();
+    assert_eq!(c.root, "11");
+    assert_eq!(
+        (c.source.as_deref(), c.target.as_deref()),
+        (Some("TURGOV"), Some("SYRMIL"))
+    );
+    let a = run("Russia accused Turkey of violating the deal.");
+    let c = event(&a, "accused").cameo.as_ref().unwrap();
+    assert_eq!(
+        (c.source.as_deref(), c.target.as_deref()),
+        (Some("RUS"), Some("TUR"))
+    );
+    // no one acted on: not coded
+    let a = run("Police attend to an incident on London Bridge.");
+    assert!(a.events.is_empty(), "{:#?}", a.events);
+    let a = run("The minister wants to take a tougher line with internet providers.");
+    assert!(a.events.is_empty(), "{:#?}", a.events);
+}
