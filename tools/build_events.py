@@ -68,6 +68,7 @@ TYPES = {
     "Disaster.Crash.Unspecified": ("DriverPassenger", "CrashObject"),
     "Disaster.FireExplosion.Unspecified": ("Instrument", "FireExplosionObject"),
     "Medical.Intervention.Unspecified": ("Treater", "Patient"),
+    "Disaster.DiseaseOutbreak.Unspecified": ("Disease", "Victim"),
     # additions for news, beyond KAIROS
     "Conflict.Capture.Unspecified": ("Captor", "Captured"),
     "Transaction.Agreement.Unspecified": ("Participant", "Agreement"),
@@ -232,6 +233,9 @@ FRAMES = {
 # to type them (roleset: type, then roles by argument).
 ADDED = {
     "attack.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target ARG2=Instrument"),
+    "epidemic.01": ("Disaster.DiseaseOutbreak.Unspecified", "ARG1=Disease ARG2=Victim"),
+    "rent.01": ("Transaction.ExchangeBuySell.Unspecified", "ARG0=Recipient ARG1=AcquiredEntity ARG2=Giver"),
+    "rent.02": ("Transaction.ExchangeBuySell.Unspecified", "ARG0=Giver ARG1=AcquiredEntity ARG2=Recipient"),
     "counterattack.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target"),
     "airstrike.12": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target"),
     "strike.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target ARG2=Instrument"),
@@ -300,6 +304,8 @@ NOUNS = {
     "skirmish": "Conflict.Attack.Unspecified",
     "truce": "Transaction.Agreement.Unspecified",
     "treaty": "Transaction.Agreement.Unspecified",
+    "outbreak": "Disaster.DiseaseOutbreak.Unspecified",
+    "pandemic": "Disaster.DiseaseOutbreak.Unspecified",
 }
 
 # Rolesets a FrameNet link would type but that are seldom that event in news.
