@@ -94,6 +94,35 @@ impl EventLexicon {
     }
 }
 
+/// The word lists a pattern side stands for: each `&synset` word replaced
+/// by each of its members (at most 64 lists; past that the synset's word
+/// is dropped).
+fn expand(
+    side: &'static str,
+    synsets: &HashMap<&'static str, Vec<Vec<&'static str>>>,
+) -> Vec<Vec<&'static str>> {
+    let mut out: Vec<Vec<&'static str>> = vec![Vec::new()];
+    for w in side.split_whitespace() {
+        match synsets.get(w) {
+            Some(members) if out.len() * members.len() <= 64 => {
+                out = out
+                    .iter()
+                    .flat_map(|o| {
+                        members.iter().map(move |m| {
+                            let mut o = o.clone();
+                            o.extend(m);
+                            o
+                        })
+                    })
+                    .collect();
+            }
+            Some(_) => {}
+            None => out.iter_mut().for_each(|o| o.push(w)),
+        }
+    }
+    out
+}
+
 /// A CAMEO verb pattern reduced to its literal words.
 #[derive(Debug)]
 pub struct Pattern {
@@ -121,9 +150,14 @@ impl CameoLexicon {
         let mut verbs = HashMap::new();
         let mut patterns: HashMap<u32, Vec<Pattern>> = HashMap::new();
         let mut roots = HashMap::new();
+        let mut synsets: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let c: Vec<&'static str> = line.split('\t').collect();
             match c.as_slice() {
+                ["synset", name, members] => {
+                    let members = members.split('|').map(|m| m.split_whitespace().collect());
+                    synsets.insert(*name, members.collect());
+                }
                 ["root", root, g, q] => {
                     roots.insert(*root, (g.parse().unwrap_or(0.0), q.parse().unwrap_or(0)));
                 }
@@ -132,14 +166,19 @@ impl CameoLexicon {
                     verbs.insert(*lemma, (code, block.parse().unwrap_or(u32::MAX)));
                 }
                 ["pattern", block, code, before, after] => {
-                    patterns
+                    let list = patterns
                         .entry(block.parse().unwrap_or(u32::MAX))
-                        .or_default()
-                        .push(Pattern {
-                            code,
-                            before: before.split_whitespace().collect(),
-                            after: after.split_whitespace().collect(),
-                        });
+                        .or_default();
+                    // one pattern per member of each synset it names
+                    for before in expand(before, &synsets) {
+                        for after in expand(after, &synsets) {
+                            list.push(Pattern {
+                                code,
+                                before: before.clone(),
+                                after,
+                            });
+                        }
+                    }
                 }
                 _ => {}
             }
