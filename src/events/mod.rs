@@ -318,13 +318,36 @@ fn verbal_sense(
     let (agent, patients): (Range<usize>, Vec<Range<usize>>) = match tree.frame_of[k] {
         Some(f) => {
             let args = &doc.frames[f].args;
-            let a0 = args.iter().find(|a| a.role == "ARG0")?;
+            // "condemned the attack and promised aid": the second verb's
+            // agent is the first's
+            let a0 = args
+                .iter()
+                .find(|a| a.role == "ARG0")
+                .map(|a| a.tokens.clone())
+                .or_else(|| {
+                    let c = controlling_verb(doc, tree, k)?;
+                    let f = tree.frame_of[c]?;
+                    let a = doc.frames[f].args.iter().find(|a| a.role == "ARG0")?;
+                    (!a.tokens.contains(&k)).then(|| a.tokens.clone())
+                })?;
+            // and the verb's own "to" / "with" / "against" phrases the
+            // labeller gave to a noun ("promised aid to the villages")
             let patients = args
                 .iter()
                 .filter(|a| matches!(a.role, "ARG1" | "ARG2" | "ARGM-COM"))
                 .map(|a| a.tokens.clone())
+                .chain(tree.kids[k].iter().filter_map(|&c| {
+                    let case = tree.kids[c].iter().find(|&&g| doc.deprels[g] == "case")?;
+                    let case = doc.token_text(*case).to_lowercase();
+                    (doc.deprels[c] == "obl"
+                        && matches!(
+                            case.as_str(),
+                            "to" | "with" | "against" | "toward" | "towards"
+                        ))
+                    .then(|| subtree(tree, c))
+                }))
                 .collect();
-            (a0.tokens.clone(), patients)
+            (a0, patients)
         }
         None => {
             let pass = passive(doc, tree, k);
@@ -353,7 +376,13 @@ fn verbal_sense(
     );
     let agent_named =
         actor_in(doc, tree, agent_span, None).1.is_some() || core_names(doc, tree, agent);
-    let named = |j: usize| names_actor(doc, tree, j) || tree.upos[j] == "PROPN";
+    // (a proper noun of a time expression, "on Thursday", names no one)
+    let in_time = |j: usize| {
+        let at = doc.tokens[j].span;
+        let i = doc.times.partition_point(|t| t.span.end <= at.start);
+        doc.times.get(i).is_some_and(|t| t.span.start <= at.start)
+    };
+    let named = |j: usize| names_actor(doc, tree, j) || tree.upos[j] == "PROPN" && !in_time(j);
     if !agent_named || !patients.into_iter().any(|p| p.into_iter().any(named)) {
         return None;
     }
