@@ -256,18 +256,25 @@ impl Dictionaries {
             .flat_map(|p| p.split(", "))
             .collect();
         let whole = self.parts(text, date);
+        // an actor with several codes ("THE SHIRE [FRO/BIL/SAM]") is each
+        let each = |actor: Option<&str>, agent| -> Vec<String> {
+            match actor {
+                Some(a) => a.split('/').filter_map(|a| join(Some(a), agent)).collect(),
+                None => join(None, agent).into_iter().collect(),
+            }
+        };
         let coded: Vec<String> = parts
             .iter()
-            .filter_map(|p| {
+            .flat_map(|p| {
                 let (actor, agent) = self.parts(p, date);
                 let agent = agent.or(whole.1.filter(|_| actor.is_some()));
-                join(actor, agent)
+                each(actor, agent)
             })
             .collect();
-        if coded.len() > 1 {
+        if parts.len() > 1 && coded.len() > 1 {
             coded
         } else {
-            join(whole.0, whole.1).into_iter().collect()
+            each(whole.0, whole.1)
         }
     }
 
@@ -505,6 +512,7 @@ mod tests {
                 phrase("CARAS GALADHON", "ELF").unwrap(),
                 phrase("FORNOST", "FOR").unwrap(),
                 phrase("GONDOR", "GON").unwrap(),
+                phrase("THE SHIRE", "FRO/BIL/SAM").unwrap(),
             ],
             agents: vec![
                 (
@@ -540,6 +548,7 @@ mod tests {
             ["FORMIL", "GONMIL"]
         );
         assert_eq!(d.codes("Gondor soldiers", 20000101), ["GONMIL"]);
+        assert_eq!(d.codes("The Shire", 20000101), ["FRO", "BIL", "SAM"]);
     }
 
     #[test]
