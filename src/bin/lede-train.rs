@@ -1076,6 +1076,15 @@ fn eval_events(args: &Args) -> Result<(), String> {
         for m in &all.missed {
             println!("missed {m}");
         }
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for e in &all.arg_errors {
+            *counts.entry(e.as_str()).or_default() += 1;
+        }
+        let mut counts: Vec<_> = counts.into_iter().collect();
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        for (e, n) in counts {
+            println!("argument {n:4} {e}");
+        }
     }
     let (p, r, f) = all.arg_prf();
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
