@@ -7,7 +7,7 @@
 //! `=`, `+`, `-` or `@` gets a leading `'` so that a spreadsheet does not run
 //! it as a formula (the article is untrusted input).
 
-use crate::output::{Analysis, EventOut};
+use crate::output::{integral, one_decimal, Analysis, EventOut};
 
 /// The header row's column names.
 pub const EVENT_COLUMNS: [&str; 32] = [
@@ -126,8 +126,8 @@ fn event_fields(doc: &str, i: usize, a: &Analysis, e: &EventOut) -> Vec<Field> {
         opt_text(a2.and_then(|x| x.country)),
         opt_text(place.map(|p| p.name.as_str())),
         opt_text(place.and_then(|p| p.country)),
-        num(place.and_then(|p| p.lat).map(coordinate)),
-        num(place.and_then(|p| p.lon).map(coordinate)),
+        num(place.and_then(|p| p.lat).map(one_decimal)),
+        num(place.and_then(|p| p.lon).map(one_decimal)),
         opt_text(place.map(|p| if p.stated { "true" } else { "false" })),
         num(casualties.and_then(|c| c.killed)),
         num(casualties.and_then(|c| c.injured)),
@@ -140,17 +140,9 @@ fn event_fields(doc: &str, i: usize, a: &Analysis, e: &EventOut) -> Vec<Field> {
     ]
 }
 
-/// Coordinates with the JSON's one decimal.
-fn coordinate(x: f32) -> f64 {
-    (x as f64 * 10.0).round() / 10.0
-}
-
+/// A number as the JSON writes it: `2000`, not `2000.0`.
 fn format_number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
-        (x as i64).to_string()
-    } else {
-        x.to_string()
-    }
+    integral(x).map_or_else(|| x.to_string(), |i| i.to_string())
 }
 
 fn push_field(out: &mut String, f: &Field) {

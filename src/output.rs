@@ -100,10 +100,7 @@ pub struct ActorOut {
 /// JSON from the CLI and from JavaScript.
 fn coordinate<S: Serializer>(v: &Option<f32>, s: S) -> Result<S::Ok, S::Error> {
     match v {
-        Some(x) => {
-            let x = (*x as f64 * 10.0).round() / 10.0;
-            number(&x, s)
-        }
+        Some(x) => number(&one_decimal(*x), s),
         None => s.serialize_none(),
     }
 }
@@ -325,11 +322,20 @@ fn opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
 /// Integral values are written as integers (`2000`, not `2000.0`), so JSON
 /// from the CLI and from `JSON.stringify` in JS are the same bytes.
 fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
-        s.serialize_i64(*v as i64)
-    } else {
-        s.serialize_f64(*v)
+    match integral(*v) {
+        Some(i) => s.serialize_i64(i),
+        None => s.serialize_f64(*v),
     }
+}
+
+/// The value as an integer when it is one that JavaScript holds exactly.
+pub(crate) fn integral(v: f64) -> Option<i64> {
+    (v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0).then_some(v as i64)
+}
+
+/// Coordinates and Goldstein values, to one decimal as the sources give them.
+pub(crate) fn one_decimal(x: f32) -> f64 {
+    (x as f64 * 10.0).round() / 10.0
 }
 
 /// Byte offset → UTF-16 offset, with a checkpoint every 256 bytes.
@@ -643,7 +649,7 @@ fn render_events(doc: &Document, r: &Render) -> Vec<EventOut> {
                 root: c.code.get(..2).unwrap_or("").to_string(),
                 quad_class: c.quad_class,
                 // one decimal, the same bytes from the CLI and from JS
-                goldstein: (c.goldstein as f64 * 10.0).round() / 10.0,
+                goldstein: one_decimal(c.goldstein),
                 source: c.source.clone(),
                 target: c.target.clone(),
                 source_actor: c.source_actor,

@@ -2,8 +2,7 @@
 
 use std::ops::Range;
 
-pub(super) use super::lexicon::CameoLexicon;
-use super::lexicon::EventLexicon;
+use super::lexicon::{CameoLexicon, EventLexicon};
 use super::{light_verb, Tree};
 use crate::doc::{Cameo, Document, Event};
 
@@ -13,18 +12,11 @@ use crate::doc::{Cameo, Document, Event};
 pub(super) fn cameo(doc: &Document, tree: &Tree, e: &Event) -> Option<Cameo> {
     let lex = CameoLexicon::embedded();
     let k = e.trigger;
-    let sent = &doc.sentences[e.sentence];
-    let words =
-        |r: Range<usize>| -> Vec<String> { r.map(|j| doc.token_text(j).to_lowercase()).collect() };
     let verb = light_verb(doc, tree, k).unwrap_or(k);
-    let before = words(sent.tokens.start..verb);
-    let after = words(verb + 1..sent.tokens.end);
     // the verb's code where it agrees with the type's root ("arrive ... for
     // talks" 046 for a movement; not "deployed ... vehicles" 070, aid)
     let default = default_code(e.kind);
-    let code = lex
-        .code(&tree.lemma[verb], &before, &after)
-        .or_else(|| lex.code(&tree.lemma[k], &before, &after))
+    let code = clause_code(doc, verb, &[&tree.lemma[verb], &tree.lemma[k]])
         .filter(|c| {
             // the type's root, or a root whose verbal events have this type
             // ("assaulted" 18x for an attack, "demanded" 10x for a request)
@@ -80,6 +72,20 @@ pub(super) fn cameo(doc: &Document, tree: &Tree, e: &Event) -> Option<Cameo> {
         source_actor,
         target_actor: target.map(|t| t.0),
     })
+}
+
+/// The CAMEO code the first of `lemmas` that has one gets from the words
+/// around token `at` in its sentence (its block's patterns, else its own).
+pub(super) fn clause_code(doc: &Document, at: usize, lemmas: &[&str]) -> Option<&'static str> {
+    let lex = CameoLexicon::embedded();
+    if !lemmas.iter().any(|l| lex.knows(l)) {
+        return None;
+    }
+    let sent = &doc.sentences[super::sentence_of(doc, at)];
+    let words =
+        |r: Range<usize>| -> Vec<String> { r.map(|j| doc.token_text(j).to_lowercase()).collect() };
+    let (before, after) = (words(sent.tokens.start..at), words(at + 1..sent.tokens.end));
+    lemmas.iter().find_map(|l| lex.code(l, &before, &after))
 }
 
 /// KAIROS roles of the side that acts (CAMEO's source, GDELT's Actor1);

@@ -193,6 +193,11 @@ impl CameoLexicon {
     /// The code of a verb in its clause: the first of its block's patterns
     /// whose words occur in order before and after it (the most words
     /// first), else the verb's own code.
+    /// Whether the dictionary lists the verb.
+    pub fn knows(&self, lemma: &str) -> bool {
+        self.verbs.contains_key(lemma)
+    }
+
     pub fn code(&self, lemma: &str, before: &[String], after: &[String]) -> Option<&'static str> {
         let &(own, block) = self.verbs.get(lemma)?;
         let occurs = |words: &[&str], text: &[String]| {

@@ -279,9 +279,9 @@ pub fn find(doc: &mut Document) {
     }
 }
 
-/// The event sense of frame `f`'s verb when CAMEO codes it (not a
-/// statement: root 01) and it has an agent that names an actor and a
-/// patient; not the light verb of an event ("launched an offensive").
+/// The event sense of verb `k` when CAMEO codes it (statements, root 01,
+/// excepted) and both its agent and a patient name someone; not the light
+/// verb of an event ("launched an offensive").
 fn verbal_sense(
     doc: &Document,
     tree: &Tree,
@@ -299,7 +299,9 @@ fn verbal_sense(
         "take", "leave", "allow", "concede", "ratify", "release", "hold", "include", "follow",
         "lead", "remain", "continue", "use", "see", "help", "need", "expect",
     ];
-    if STATES.contains(&tree.lemma[k].as_str()) {
+    if STATES.contains(&tree.lemma[k].as_str())
+        || !lexicon::CameoLexicon::embedded().knows(&tree.lemma[k])
+    {
         return None;
     }
     // a participle that describes a noun tells a state more often than an
@@ -386,14 +388,7 @@ fn verbal_sense(
     if !agent_named || !patients.into_iter().any(|p| p.into_iter().any(named)) {
         return None;
     }
-    let sent = &doc.sentences[sentence_of(doc, k)];
-    let words =
-        |r: Range<usize>| -> Vec<String> { r.map(|j| doc.token_text(j).to_lowercase()).collect() };
-    let code = cameo::CameoLexicon::embedded().code(
-        &tree.lemma[k],
-        &words(sent.tokens.start..k),
-        &words(k + 1..sent.tokens.end),
-    )?;
+    let code = cameo::clause_code(doc, k, &[&tree.lemma[k]])?;
     EventLexicon::embedded().cameo_root(code.get(..2)?)
 }
 
@@ -435,16 +430,19 @@ fn names_word(doc: &Document, tree: &Tree, j: usize) -> bool {
 /// or pronoun that stands for one.
 fn names_actor(doc: &Document, tree: &Tree, h: usize) -> bool {
     let at = doc.tokens[h].span;
-    let i = doc.entities.partition_point(|e| e.span.end <= at.start);
-    let entity = doc.entities.get(i).is_some_and(|e| {
-        e.span.start <= at.start && doc.entity_actors.get(i).copied().flatten().is_some()
-    });
-    entity || tree.refs_in(at).next().is_some() || {
+    linked_entity_at(doc, at).is_some() || {
         let j = tree.refs.partition_point(|r| r.0.end <= at.start);
         tree.refs
             .get(j)
             .is_some_and(|r| r.0.start <= at.start && at.end <= r.0.end)
     }
+}
+
+/// The entity that covers `at` and its actor, when it has one.
+fn linked_entity_at(doc: &Document, at: Span) -> Option<(usize, usize)> {
+    let i = doc.entities.partition_point(|e| e.span.end <= at.start);
+    doc.entities.get(i).filter(|e| e.span.start <= at.start)?;
+    Some((i, doc.entity_actors.get(i).copied().flatten()?))
 }
 
 /// Whether word `k` may name an event in this use: not "according to",
@@ -453,11 +451,13 @@ fn names_actor(doc: &Document, tree: &Tree, h: usize) -> bool {
 /// "a 48-hour strike" (a walkout), "the Constituent Assembly".
 fn eventive(doc: &Document, tree: &Tree, k: usize) -> bool {
     let word = |j: usize| doc.token_text(j).to_lowercase();
-    let next = doc
-        .sentences
-        .get(sentence_of(doc, k))
-        .filter(|s| k + 1 < s.tokens.end)
-        .map(|_| word(k + 1));
+    // the next word of the sentence, looked at only for the lemmas below
+    let next = || {
+        doc.sentences
+            .get(sentence_of(doc, k))
+            .filter(|s| k + 1 < s.tokens.end)
+            .map(|_| word(k + 1))
+    };
     let lemma = tree.lemma[k].as_str();
     let child = |rels: &[&str], words: &[&str]| {
         tree.kids[k]
@@ -466,20 +466,25 @@ fn eventive(doc: &Document, tree: &Tree, k: usize) -> bool {
     };
     let noun = tree.upos[k] == "NOUN";
     match lemma {
-        "try" if next.as_deref() == Some("to") => return false,
+        "try" if next().as_deref() == Some("to") => return false,
         // "according to the ministry"
         "accord" if word(k) == "according" => return false,
-        "call" if noun && next.as_deref() == Some("for") => return false,
-        "sign" if child(&["compound:prt"], &["up"]) || next.as_deref() == Some("up") => {
+        "call" if noun && next().as_deref() == Some("for") => return false,
+        "sign" if child(&["compound:prt"], &["up"]) || next().as_deref() == Some("up") => {
             return false
         }
         "commit" if child(&["obj"], &["suicide"]) => return false,
         // "carried out the bombing": the bombing is the event
-        "carry" if child(&["compound:prt"], &["out"]) || next.as_deref() == Some("out") => {
+        "carry" if child(&["compound:prt"], &["out"]) || next().as_deref() == Some("out") => {
             return false
         }
         // "pleaded not guilty" is no request
-        "plead" if matches!(next.as_deref(), Some("guilty" | "not" | "innocent" | "no")) => {
+        "plead"
+            if matches!(
+                next().as_deref(),
+                Some("guilty" | "not" | "innocent" | "no")
+            ) =>
+        {
             return false
         }
         "strike"
@@ -956,12 +961,10 @@ fn actor_in(
 ) -> (Option<usize>, Option<usize>) {
     if let Some(h) = head {
         let at = doc.tokens[h].span;
-        let i = doc.entities.partition_point(|e| e.span.end <= at.start);
-        if let Some(e) = doc.entities.get(i).filter(|e| e.span.start <= at.start) {
-            if let Some(a) = doc.entity_actors.get(i).copied().flatten() {
-                if e.span.start >= span.start && e.span.end <= span.end {
-                    return (Some(i), Some(a));
-                }
+        if let Some((i, a)) = linked_entity_at(doc, at) {
+            let e = &doc.entities[i];
+            if e.span.start >= span.start && e.span.end <= span.end {
+                return (Some(i), Some(a));
             }
         }
         if let Some(&(_, a)) = tree
