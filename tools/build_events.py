@@ -243,6 +243,12 @@ ADDED = {
     "fight.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target ARG2=Topic"),
     "clash.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target"),
     "shoot.02": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target ARG2=Instrument"),
+    # "fired at the crowd": ARG1 is the projectile, ARG2 the target
+    "shoot.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Instrument ARG2=Target"),
+    "gunfire.06": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Instrument"),
+    # "the missile hit the hospital", "the army hit three gunmen": in news
+    # a strike far more often than a blow that injures
+    "hit.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target ARG2=Instrument"),
     "ambush.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target"),
     "bomb.01": ("Conflict.Attack.DetonateExplode", "ARG0=Attacker ARG1=Target ARG2=Instrument"),
     "blast.05": ("Conflict.Attack.DetonateExplode", "ARG0=Attacker ARG1=Target ARG2=Instrument"),
@@ -331,6 +337,8 @@ EXCLUDED = {
     "name.03",
     # "it emerged that", "scratched off the rolls"
     "emerge.01", "scratch.02",
+    # "a knock at his door"
+    "knock.01",
 }
 
 # Goldstein (1992) scale of each CAMEO root code.

@@ -283,7 +283,10 @@ pub fn score(doc: &WikiDoc, a: &Analysis) -> Score {
         // the place's first mention in the event's sentence, when it is
         // stated in the event's clause (a place taken from elsewhere in the
         // sentence is wrong more often than right: P 0.43 → 0.39)
-        if let Some(p) = e.place.as_ref().filter(|p| p.stated) {
+        // (unless an argument already gives the place: "a street" of "in a
+        // street in Lyon")
+        let has_place = pred.iter().any(|(r, _)| *r == "Place");
+        if let Some(p) = e.place.as_ref().filter(|p| p.stated && !has_place) {
             let sentence = &a.sentences[e.sentence];
             let mention = a.actors[p.actor]
                 .mentions
@@ -294,12 +297,37 @@ pub fn score(doc: &WikiDoc, a: &Analysis) -> Score {
                 pred.push(("Place", (to_char(en.start), to_char(en.end))));
             }
         }
+        // with ERRORS=2, each error with its trigger and argument
+        let detail = |gs: &(usize, usize)| {
+            if std::env::var("ERRORS").as_deref() != Ok("2") {
+                return String::new();
+            }
+            let text: String = doc.text.chars().skip(gs.0).take(gs.1 - gs.0).collect();
+            format!(
+                ": {:?} of {:?} {}",
+                text,
+                g.trigger_text,
+                e.roleset.as_deref().unwrap_or("-")
+            )
+        };
         for (r, gs) in &g.args {
             let hit = pred.iter().find(|(_, span)| overlaps(*span, *gs));
             match hit {
                 Some((role, _)) if role == r => {}
-                Some((role, _)) => s.arg_errors.push(format!("{r} as {role}")),
-                None => s.arg_errors.push(format!("{r} missed")),
+                Some((role, _)) => s.arg_errors.push(format!("{r} as {role}{}", detail(gs))),
+                None => s.arg_errors.push(format!("{r} missed{}", detail(gs))),
+            }
+        }
+        if std::env::var("ERRORS").as_deref() == Ok("2") {
+            for (role, span) in &pred {
+                if !g
+                    .args
+                    .iter()
+                    .any(|(r, gs)| r == role && overlaps(*span, *gs))
+                {
+                    s.arg_errors
+                        .push(format!("lede {role} wrong{}", detail(span)));
+                }
             }
         }
         s.arg_gold += g.args.len();

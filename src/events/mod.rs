@@ -37,6 +37,161 @@ const LIGHT: &[&str] = &[
     "take", "wage", "sign", "reach", "continue", "resume", "open", "lead",
 ];
 
+/// Weapons: as an event's agent, its instrument ("the bomb exploded").
+const WEAPONS: &[&str] = &[
+    "bomb",
+    "device",
+    "explosive",
+    "explosives",
+    "grenade",
+    "mine",
+    "landmine",
+    "missile",
+    "rocket",
+    "shell",
+    "mortar",
+    "ied",
+    "drone",
+    "blast",
+    "explosion",
+    "car",
+    "truck",
+    "vehicle",
+    "gun",
+    "rifle",
+    "bullet",
+    "projectile",
+    "artillery",
+    "airstrike",
+    "strike",
+    "shelling",
+];
+
+/// Nouns of places and buildings: an event's place when the clause says
+/// "at the station", "in a street" (not "in an election", "on Friday").
+const PLACE_NOUNS: &[&str] = &[
+    "street",
+    "road",
+    "avenue",
+    "highway",
+    "motorway",
+    "bridge",
+    "square",
+    "station",
+    "airport",
+    "airfield",
+    "port",
+    "harbour",
+    "harbor",
+    "house",
+    "home",
+    "apartment",
+    "flat",
+    "building",
+    "tower",
+    "block",
+    "hotel",
+    "restaurant",
+    "cafe",
+    "café",
+    "bar",
+    "pub",
+    "club",
+    "shop",
+    "store",
+    "market",
+    "marketplace",
+    "mall",
+    "bank",
+    "office",
+    "headquarters",
+    "embassy",
+    "consulate",
+    "school",
+    "university",
+    "campus",
+    "college",
+    "hospital",
+    "clinic",
+    "church",
+    "mosque",
+    "synagogue",
+    "temple",
+    "shrine",
+    "cemetery",
+    "prison",
+    "jail",
+    "camp",
+    "base",
+    "barracks",
+    "post",
+    "checkpoint",
+    "border",
+    "crossing",
+    "compound",
+    "village",
+    "town",
+    "city",
+    "capital",
+    "district",
+    "neighborhood",
+    "neighbourhood",
+    "suburb",
+    "province",
+    "region",
+    "state",
+    "county",
+    "area",
+    "zone",
+    "territory",
+    "frontier",
+    "coast",
+    "island",
+    "valley",
+    "mountain",
+    "desert",
+    "field",
+    "farm",
+    "forest",
+    "park",
+    "stadium",
+    "arena",
+    "venue",
+    "court",
+    "courthouse",
+    "parliament",
+    "palace",
+    "ministry",
+    "plant",
+    "factory",
+    "refinery",
+    "mine",
+    "warehouse",
+    "depot",
+    "garage",
+    "bus",
+    "train",
+    "car",
+    "vehicle",
+    "ship",
+    "boat",
+    "plane",
+    "aircraft",
+    "line",
+    "corner",
+    "junction",
+    "intersection",
+    "entrance",
+    "gate",
+    "checkpoints",
+    "quarter",
+    "scene",
+    "site",
+    "locality",
+    "hamlet",
+    "settlement",
+];
+
 /// Modals and what they make of an event.
 const MODALS: &[(&str, &str)] = &[
     ("will", "planned"),
@@ -66,6 +221,8 @@ struct Tree {
     lemma: Vec<String>,
     /// frame index of each predicate token
     frame_of: Vec<Option<usize>>,
+    /// Whether each token is a conjunct ("and injured 11").
+    conj: Vec<bool>,
     /// Every actor's references (pronouns, group phrases), by start.
     refs: Vec<(Span, usize)>,
 }
@@ -110,6 +267,7 @@ impl Tree {
             upos,
             lemma,
             frame_of,
+            conj: doc.deprels.iter().map(|&r| r == "conj").collect(),
             refs,
         }
     }
@@ -163,8 +321,9 @@ pub fn find(doc: &mut Document) {
         let noun = tree.upos[k] != "VERB";
         let usable = |s: &EventSense| s.nouns_only.is_none_or(|n| n == noun);
         if let Some(r) = chosen.and_then(|i| frames.roleset(i)) {
-            if let Some(s) = lexicon.roleset(&r.id).filter(|s| usable(s)) {
-                return Some((r.id.clone(), s));
+            let id = gunshot(doc, &tree, k, &r.id).unwrap_or(&r.id);
+            if let Some(s) = lexicon.roleset(id).filter(|s| usable(s)) {
+                return Some((id.to_string(), s));
             }
         }
         let pos = match tree.upos[k] {
@@ -176,7 +335,8 @@ pub fn find(doc: &mut Document) {
         let lemma = tree.lemma[k].as_str();
         // "shot" is a photograph as often as a gunshot
         if lemma == "shoot" || lemma == "shot" {
-            return None;
+            let id = gunshot(doc, &tree, k, "")?;
+            return lexicon.roleset(id).map(|s| (id.to_string(), s));
         }
         // a noun's frame files name it by its form ("injured", "deaths")
         // as often as by its lemma
@@ -193,7 +353,12 @@ pub fn find(doc: &mut Document) {
         })
     };
     let sense_of = |k: usize, chosen: Option<u32>| {
-        sense_of(k, chosen).filter(|(_, s)| fits(doc, &tree, k, s.kind))
+        sense_of(k, chosen)
+            .map(|(id, s)| match attempted(doc, &tree, k, s) {
+                Some(attack) => (id, attack),
+                None => (id, s),
+            })
+            .filter(|(_, s)| fits(doc, &tree, k, s.kind))
     };
     let mut taken = vec![false; doc.tokens.len()];
     for (f, frame) in doc.frames.iter().enumerate() {
@@ -379,12 +544,7 @@ fn verbal_sense(
     let agent_named =
         actor_in(doc, tree, agent_span, None).1.is_some() || core_names(doc, tree, agent);
     // (a proper noun of a time expression, "on Thursday", names no one)
-    let in_time = |j: usize| {
-        let at = doc.tokens[j].span;
-        let i = doc.times.partition_point(|t| t.span.end <= at.start);
-        doc.times.get(i).is_some_and(|t| t.span.start <= at.start)
-    };
-    let named = |j: usize| names_actor(doc, tree, j) || tree.upos[j] == "PROPN" && !in_time(j);
+    let named = |j: usize| names_actor(doc, tree, j) || tree.upos[j] == "PROPN" && !in_time(doc, j);
     if !agent_named || !patients.into_iter().any(|p| p.into_iter().any(named)) {
         return None;
     }
@@ -438,11 +598,92 @@ fn names_actor(doc: &Document, tree: &Tree, h: usize) -> bool {
     }
 }
 
+/// Whether token `j` lies in a time expression ("on Thursday").
+fn in_time(doc: &Document, j: usize) -> bool {
+    let at = doc.tokens[j].span;
+    let i = doc.times.partition_point(|t| t.span.end <= at.start);
+    doc.times.get(i).is_some_and(|t| t.span.start <= at.start)
+}
+
 /// The entity that covers `at` and its actor, when it has one.
 fn linked_entity_at(doc: &Document, at: Span) -> Option<(usize, usize)> {
     let i = doc.entities.partition_point(|e| e.span.end <= at.start);
     doc.entities.get(i).filter(|e| e.span.start <= at.start)?;
     Some((i, doc.entity_actors.get(i).copied().flatten()?))
+}
+
+/// The gunshot sense (`shoot.02`) of "shot" where the labeller read a
+/// photograph or gave no sense: "shot dead by police", "was shot in the
+/// head"; the film sense (`shoot.03`, no event) for "the film was shot in
+/// Morocco" whatever the labeller read. `None` keeps the labeller's sense.
+fn gunshot(doc: &Document, tree: &Tree, k: usize, chosen: &str) -> Option<&'static str> {
+    const FILMED: &[&str] = &[
+        "film",
+        "movie",
+        "video",
+        "footage",
+        "scene",
+        "photo",
+        "picture",
+        "photograph",
+        "documentary",
+        "episode",
+        "commercial",
+        "series",
+        "image",
+        "shot",
+        "advert",
+        "clip",
+    ];
+    let lemma = tree.lemma[k].as_str();
+    if !matches!(lemma, "shoot" | "shot") {
+        return None;
+    }
+    let filmed = tree.kids[k]
+        .iter()
+        .chain(doc.heads[k].iter())
+        .any(|&j| FILMED.contains(&tree.lemma[j].as_str()));
+    if filmed {
+        return Some("shoot.03");
+    }
+    let word = |j: usize| doc.token_text(j).to_lowercase();
+    // "shot dead", "shot and killed", "shot in the head", "was shot"
+    let dead = tree.kids[k].iter().any(|&j| word(j) == "dead")
+        || doc.tokens.get(k + 1).is_some() && word(k + 1) == "dead";
+    let passive = tree.upos[k] == "VERB" && passive(doc, tree, k);
+    match chosen {
+        "" if dead || passive => Some("shoot.02"),
+        "shoot.03" => Some("shoot.02"),
+        _ => None,
+    }
+}
+
+/// The attack sense for a killing that was only attempted: "the
+/// assassination attempt", "an attempted murder", "a failed assassination
+/// bid" name an attack, not a death.
+fn attempted(
+    doc: &Document,
+    tree: &Tree,
+    k: usize,
+    sense: &EventSense,
+) -> Option<&'static EventSense> {
+    if sense.kind != "Life.Die.Unspecified" || tree.upos[k] != "NOUN" {
+        return None;
+    }
+    let head = doc.heads[k]
+        .filter(|_| doc.deprels[k] == "compound")
+        .map(|h| tree.lemma[h].as_str());
+    let tried = matches!(head, Some("attempt" | "bid" | "plot"))
+        || tree.kids[k].iter().any(|&j| {
+            matches!(
+                doc.token_text(j).to_lowercase().as_str(),
+                "attempted" | "failed" | "foiled" | "botched" | "thwarted"
+            )
+        });
+    if !tried {
+        return None;
+    }
+    EventLexicon::embedded().roleset("attack.01")
 }
 
 /// Whether word `k` may name an event in this use: not "according to",
@@ -614,7 +855,9 @@ fn mention(
                     if r == "ARG0" {
                         has_agent = true;
                     }
-                    if let Some(role) = sense.role(r) {
+                    // a lone adjective ("shot dead") is a state, no participant
+                    let state = tree.upos[a.head] == "ADJ" && a.tokens.len() == 1;
+                    if let Some(role) = sense.role(r).filter(|_| !state) {
                         args.push(argument(
                             doc,
                             tree,
@@ -659,6 +902,8 @@ fn mention(
                 .find(|&&g| doc.deprels[g] == "case")
                 .map(|&g| doc.token_text(g).to_lowercase());
             let role = match (doc.deprels[c], case.as_deref()) {
+                // not "Saturday's attack"
+                ("nmod:poss", _) if in_time(doc, c) => None,
                 ("nmod:poss", _) => Some(agent),
                 ("nmod", Some("against" | "on")) => Some(patient),
                 ("nmod", Some("with" | "between")) => Some(
@@ -771,6 +1016,77 @@ fn mention(
         !matches!(a.role, "Place" | "Destination" | "Origin")
             || a.actor.is_some_and(|x| attrs::is_place(doc, x))
     });
+    // else the clause's locative phrase with a noun at its head: "at his
+    // house", "in a street in Lyon", "at the station"
+    // (or the verb's own locative phrase the labeller gave another role,
+    // or one cut off an argument: "arrested by police at the house")
+    if !args.iter().any(|a| a.role == "Place") {
+        let case_of = |c: usize| {
+            tree.kids[c]
+                .iter()
+                .find(|&&g| doc.deprels[g] == "case")
+                .map(|&g| doc.token_text(g).to_lowercase())
+        };
+        let locative = |c: usize| {
+            case_of(c).is_some_and(|c| {
+                matches!(
+                    c.as_str(),
+                    "in" | "at" | "near" | "outside" | "inside" | "on" | "across" | "around"
+                )
+            })
+        };
+        let from_loc = loc.iter().filter_map(|r| {
+            let r = trim(tree, r.clone());
+            let head = r
+                .clone()
+                .find(|&j| doc.heads[j].is_none_or(|h| !r.contains(&h)))?;
+            (case_of(head).is_none() || locative(head)).then_some(head)
+        });
+        let obl = tree.kids[k]
+            .iter()
+            .copied()
+            .filter(|&c| doc.deprels[c] == "obl" && locative(c));
+        let cut = args.iter().flat_map(|a| {
+            let head = a
+                .tokens
+                .clone()
+                .find(|&j| doc.heads[j].is_none_or(|h| !a.tokens.contains(&h)));
+            head.into_iter()
+                .flat_map(|h| tree.kids[h].iter().copied())
+                .filter(|&c| doc.deprels[c] == "nmod" && c >= a.tokens.end && locative(c))
+        });
+        // a proper noun that is no time ("on Friday"), or a noun of place
+        let nominal = from_loc
+            .chain(obl)
+            .chain(cut)
+            .find(|&h| match tree.upos[h] {
+                "PROPN" => !in_time(doc, h),
+                "NOUN" => PLACE_NOUNS.contains(&tree.lemma[h].as_str()),
+                _ => false,
+            });
+        if let Some(head) = nominal {
+            let r = trim(tree, subtree(tree, head));
+            args.push(argument(doc, tree, "Place", r, head));
+        }
+    }
+    // a weapon the labeller made the agent: "the bomb exploded", "the
+    // missile hit the building"
+    for a in &mut args {
+        let head = (a.tokens.clone())
+            .find(|&j| doc.heads[j].is_none_or(|h| !a.tokens.contains(&h)))
+            .unwrap_or(a.tokens.start);
+        if a.role == agent && a.actor.is_none() && WEAPONS.contains(&tree.lemma[head].as_str()) {
+            a.role = if sense.kind == "Conflict.Attack.DetonateExplode" {
+                "ExplosiveDevice"
+            } else if sense.role("ARG2") == Some("Instrument")
+                || sense.kind.starts_with("Conflict.")
+            {
+                "Instrument"
+            } else {
+                a.role
+            };
+        }
+    }
     // status: the trigger's, or its light verb's
     let carrier = light.unwrap_or(k);
     if let Some(f) = tree.frame_of[carrier].filter(|_| light.is_some()) {
@@ -894,6 +1210,14 @@ fn subtree(tree: &Tree, k: usize) -> Range<usize> {
 fn trim(tree: &Tree, mut r: Range<usize>) -> Range<usize> {
     while r.len() > 1 && matches!(tree.upos[r.start], "ADP" | "PUNCT" | "SCONJ") {
         r.start += 1;
+    }
+    // "killed [12 people and injured 11]": a conjoined verb ends the span
+    if let Some(v) = (r.start + 1..r.end).find(|&j| tree.upos[j] == "VERB" && tree.conj[j]) {
+        let cut = (r.start + 1..v)
+            .rev()
+            .find(|&j| !matches!(tree.upos[j], "CCONJ" | "PUNCT"))
+            .map_or(v, |j| j + 1);
+        r.end = cut.max(r.start + 1);
     }
     while r.len() > 1 && tree.upos[r.end - 1] == "PUNCT" {
         r.end -= 1;
