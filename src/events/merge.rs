@@ -17,7 +17,11 @@ const NEW: &[&str] = &[
 /// "this" ("the deal", "the fighting"), a meeting's plural ("talks",
 /// "Ankara-Moscow meetings"), or "again"; not with "new" or "another".
 pub(super) fn anaphoric(doc: &Document, tree: &Tree, m: &Mention) -> bool {
-    let k = m.trigger;
+    // "the assassination attempt": the head's determiners are the word's
+    let k = match doc.heads[m.trigger] {
+        Some(h) if doc.deprels[m.trigger] == "compound" => h,
+        _ => m.trigger,
+    };
     let kids = &tree.kids[k];
     let word = |c: usize| doc.token_text(c).to_lowercase();
     if kids
@@ -85,11 +89,17 @@ pub(super) fn merge(doc: &Document, mentions: Vec<Mention>) -> Vec<Event> {
                     .any(|r| e.mentions.iter().any(|t| r.contains(t))))
                 && compatible(doc, e, &m)
         });
+        // one disease named again is one outbreak ("chikungunya ... 398
+        // cases of chikungunya")
+        let word = |t: usize| doc.token_text(t).to_lowercase();
+        let disease = kind == "Disaster.DiseaseOutbreak.Unspecified" && m.roleset.is_none();
         let target = inside.or_else(|| {
             let back = events[lo..].iter().rposition(|e| {
                 e.kind == kind
                     && compatible(doc, e, &m)
-                    && (m.anaphoric || e.roleset == m.roleset && shares_actor(e, &m))
+                    && (m.anaphoric
+                        || e.roleset == m.roleset && shares_actor(e, &m)
+                        || disease && e.mentions.iter().any(|&t| word(t) == word(m.trigger)))
             });
             back.map(|i| lo + i)
         });

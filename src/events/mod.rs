@@ -474,6 +474,13 @@ fn verbal_sense(
     if doc.deprels[k] == "acl" {
         return None;
     }
+    // nor an aim: "launched attacks to push regime forces away"
+    let mark_to = tree.kids[k]
+        .iter()
+        .any(|&c| doc.deprels[c] == "mark" && doc.token_text(c).eq_ignore_ascii_case("to"));
+    if doc.deprels[k] == "advcl" && mark_to {
+        return None;
+    }
     if tree.kids[k]
         .iter()
         .any(|&c| taken[c] && light_verb(doc, tree, c) == Some(k))
@@ -767,6 +774,72 @@ fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
     };
     match (lemma, kind.split('.').next().unwrap_or("")) {
         ("charge", "Conflict") => return false,
+        // "hits 13 officials with sanctions", "targeted by sanctions"
+        (_, "Conflict")
+            if tree.kids[k].iter().any(|&c| {
+                matches!(
+                    tree.lemma[c].as_str(),
+                    "sanction" | "sanctions" | "tariff" | "tariffs"
+                )
+            }) =>
+        {
+            return false
+        }
+        // "to combat the symptoms", "a disease to battle", "fight poverty"
+        ("combat" | "battle" | "fight" | "tackle" | "war", "Conflict")
+            if tree.kids[k].iter().chain(doc.heads[k].iter()).any(|&c| {
+                matches!(
+                    tree.lemma[c].as_str(),
+                    "symptom"
+                        | "disease"
+                        | "virus"
+                        | "infection"
+                        | "illness"
+                        | "cancer"
+                        | "poverty"
+                        | "corruption"
+                        | "inflation"
+                        | "crime"
+                        | "fire"
+                        | "wildfire"
+                        | "hunger"
+                        | "addiction"
+                        | "obesity"
+                        | "climate"
+                        | "unemployment"
+                        | "misinformation"
+                        | "disinformation"
+                        | "drug"
+                        | "pandemic"
+                        | "epidemic"
+                )
+            }) =>
+        {
+            return false
+        }
+        // "a computer virus", "election fever", "heart disease"
+        (_, "Disaster")
+            if tree.kids[k].iter().any(|&c| {
+                matches!(
+                    tree.lemma[c].as_str(),
+                    "computer"
+                        | "election"
+                        | "heart"
+                        | "kidney"
+                        | "liver"
+                        | "lung"
+                        | "gum"
+                        | "mental"
+                        | "chronic"
+                        | "cabin"
+                        | "spring"
+                        | "gold"
+                        | "hay"
+                )
+            }) =>
+        {
+            return false
+        }
         ("pass", "Life") if !kid_word(&["away"]) => return false,
         ("release", "Justice") => {
             let things = [
@@ -811,7 +884,9 @@ fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
     if matches!(lemma, "terror" | "terrorism") {
         return attack;
     }
-    kind.starts_with("Conflict.") || head == "toll"
+    // "dengue fever", "398 cases of chikungunya"
+    let disease = kind.starts_with("Disaster.") && matches!(head, "fever" | "case");
+    kind.starts_with("Conflict.") || head == "toll" || disease
 }
 
 fn sentence_of(doc: &Document, k: usize) -> usize {
