@@ -474,11 +474,18 @@ fn verbal_sense(
     if doc.deprels[k] == "acl" {
         return None;
     }
-    // nor an aim: "launched attacks to push regime forces away"
+    // nor the aim of an event: "launched attacks to push regime forces
+    // away" (but "hosting Osgiliath to celebrate Tabaski" is coded)
     let mark_to = tree.kids[k]
         .iter()
         .any(|&c| doc.deprels[c] == "mark" && doc.token_text(c).eq_ignore_ascii_case("to"));
-    if doc.deprels[k] == "advcl" && mark_to {
+    let aim_of_event = doc.heads[k].is_some_and(|h| {
+        taken[h]
+            || tree.kids[h]
+                .iter()
+                .any(|&c| taken[c] && light_verb(doc, tree, c) == Some(h))
+    });
+    if doc.deprels[k] == "advcl" && mark_to && aim_of_event {
         return None;
     }
     if tree.kids[k]
@@ -1031,6 +1038,49 @@ fn mention(
                         .find(|&j| matches!(tree.upos[j], "NOUN" | "PROPN"))
                         .unwrap_or(end - 1);
                     args.push(argument(doc, tree, patient, next + 1..end, head));
+                }
+            }
+        }
+    }
+    // "arrested ten people, including two women": those included are
+    // patients too (the parse hangs such lists anywhere, so they are read
+    // off the words: up to the end of the clause)
+    if args.iter().any(|a| a.role == patient) {
+        let sent = doc.sentences[sentence].tokens.clone();
+        let including = (k + 1..sent.end).take_while(|&j| j <= k + 40).find(|&j| {
+            doc.token_text(j).eq_ignore_ascii_case("including")
+                && args.iter().any(|a| a.role == patient && a.tokens.end <= j)
+                && !args.iter().any(|a| a.tokens.contains(&j))
+        });
+        if let Some(j) = including {
+            let end = (j + 1..sent.end)
+                .find(|&e| {
+                    matches!(doc.token_text(e), "." | ";" | ":" | "!" | "?")
+                        || tree.upos[e] == "VERB"
+                })
+                .unwrap_or(sent.end);
+            if end > j + 1 {
+                let r = trim(tree, j + 1..end);
+                // a list of names: one argument each ("Eva Forest, wife of
+                // ..., Mari Luz Fernandez and her relatives")
+                let span = Span::new(
+                    doc.tokens[r.start].span.start,
+                    doc.tokens[r.end - 1].span.end,
+                );
+                let first = doc.entities.partition_point(|e| e.span.start < span.start);
+                let names: Vec<Range<usize>> = doc.entities[first..]
+                    .iter()
+                    .take_while(|e| e.span.end <= span.end)
+                    .map(|e| doc.tokens_in(e.span))
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                let pieces = if names.len() >= 2 { names } else { vec![r] };
+                for r in pieces {
+                    let head = r
+                        .clone()
+                        .find(|&h| doc.heads[h].is_none_or(|x| !r.contains(&x)))
+                        .unwrap_or(r.start);
+                    args.push(argument(doc, tree, patient, r, head));
                 }
             }
         }
