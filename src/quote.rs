@@ -73,6 +73,16 @@ const CUES: &[&str] = &[
     "responded",
     "answered",
     "according",
+    // participles before a quote: `..., stating, “…”`, `saying: “…”`
+    "saying",
+    "stating",
+    "adding",
+    "telling",
+    "writing",
+    "declaring",
+    "noting",
+    "explaining",
+    "insisting",
 ];
 
 /// Words of a speaker phrase that are titles or roles, not the name.

@@ -255,6 +255,32 @@ fn count(doc: &Document, tree: &Tree, r: Range<usize>) -> (Option<f64>, Option<C
 /// Who reports the event: the speaker of the quote it is in, or the
 /// subject of the reporting verb it is the complement of ("Three soldiers
 /// were killed ..., Erdogan said"; "the ministry announced the death").
+/// Whether reporting verb `c` is a closing attribution: only its own
+/// words and punctuation follow it in the sentence, a comma comes before
+/// its clause, and no "and" or "but" joins it to what comes before.
+fn closing(doc: &Document, tree: &Tree, c: usize) -> bool {
+    let sent = &doc.sentences[super::sentence_of(doc, c)];
+    let after_ok =
+        (c + 1..sent.tokens.end).all(|j| tree.upos[j] == "PUNCT" || doc.heads[j] == Some(c));
+    let first = tree.kids[c]
+        .iter()
+        .copied()
+        .filter(|&j| j < c)
+        .min()
+        .unwrap_or(c);
+    let comma = first > 0 && doc.token_text(first - 1) == ","
+        || tree.kids[c]
+            .iter()
+            .any(|&j| j == first && doc.token_text(j) == ",");
+    let joined = tree.kids[c].iter().any(|&j| {
+        matches!(
+            doc.token_text(j).to_lowercase().as_str(),
+            "and" | "but" | "or" | "then"
+        )
+    });
+    after_ok && comma && !joined
+}
+
 pub(super) fn source(doc: &Document, tree: &Tree, k: usize) -> Option<Source> {
     let at = doc.tokens[k].span;
     // quotes are in text order and never overlap
@@ -283,11 +309,16 @@ pub(super) fn source(doc: &Document, tree: &Tree, k: usize) -> Option<Source> {
             if matches!(doc.deprels[c], "parataxis" | "ccomp") && reporting(tree, c) && c != k {
                 return Some(reporter(doc, tree, c));
             }
+            // ("..., Al-Monitor reported." parsed as a conjunct: the
+            // attribution closes the sentence and no "and" joins it)
+            if doc.deprels[c] == "conj" && c > k && reporting(tree, c) && closing(doc, tree, c) {
+                return Some(reporter(doc, tree, c));
+            }
         }
         let Some(h) = doc.heads[t] else { break };
         if !matches!(
             doc.deprels[t],
-            "ccomp" | "obj" | "nsubj:pass" | "conj" | "xcomp" | "advcl" | "nmod" | "acl"
+            "ccomp" | "obj" | "nsubj" | "nsubj:pass" | "conj" | "xcomp" | "advcl" | "nmod" | "acl"
         ) {
             path_ok = false;
         }

@@ -262,6 +262,21 @@ pub fn score(doc: &WikiDoc, a: &Analysis) -> Score {
             s.reports += 1;
             if cues.iter().any(|&c| overlaps(c, g.trigger)) {
                 s.reports_found += 1;
+            } else if std::env::var("ERRORS").as_deref() == Ok("2") {
+                let sentence = doc.text[..]
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .nth(g.trigger.0)
+                    .map(|b| {
+                        let from = doc.text[..b].rfind('\n').map_or(0, |i| i + 1);
+                        let to = doc.text[b..].find('\n').map_or(doc.text.len(), |i| b + i);
+                        doc.text[from..to].to_string()
+                    })
+                    .unwrap_or_default();
+                s.arg_errors.push(format!(
+                    "report without cue {:?}: {sentence}",
+                    g.trigger_text
+                ));
             }
         }
         let hit = mentions.iter().find(|(m, i)| {

@@ -110,3 +110,59 @@ fn verbs_cameo_codes_are_events_between_two_named_sides() {
     let a = run("The minister wants to take a tougher line with internet providers.");
     assert!(a.events.is_empty(), "{:#?}", a.events);
 }
+
+#[test]
+fn gunshots_are_attacks_and_films_are_not() {
+    let a = run("A man was shot dead by police in Strasbourg. The film was shot in Morocco.");
+    let shot: Vec<&EventOut> = a.events.iter().filter(|e| e.text == "shot").collect();
+    assert_eq!(shot.len(), 1, "{:#?}", a.events);
+    assert_eq!(shot[0].kind, "Conflict.Attack.Unspecified");
+    assert_eq!(event(&a, "dead").kind, "Life.Die.Unspecified");
+}
+
+#[test]
+fn an_attempted_killing_is_an_attack() {
+    let a = run("Police are investigating the assassination attempt against the mayor.");
+    assert_eq!(
+        event(&a, "assassination").kind,
+        "Conflict.Attack.Unspecified"
+    );
+}
+
+#[test]
+fn one_disease_named_twice_is_one_outbreak() {
+    let a = run("Cholera is spreading in Aden. Doctors counted 300 cases of cholera this week.");
+    let e = event(&a, "Cholera");
+    assert_eq!(e.kind, "Disaster.DiseaseOutbreak.Unspecified");
+    assert_eq!(e.mentions.len(), 2, "{:#?}", a.events);
+    assert!(!a.events.iter().any(|e| e.text == "cholera"));
+}
+
+#[test]
+fn those_included_are_patients_one_argument_each() {
+    let a = run("Police arrested ten activists on Sunday, including Maria Lopez and Juan Perez.");
+    let e = event(&a, "arrested");
+    let detainees: Vec<&str> = e
+        .arguments
+        .iter()
+        .filter(|x| x.role == "Detainee")
+        .map(|x| x.text.as_str())
+        .collect();
+    assert_eq!(detainees, ["ten activists", "Maria Lopez", "Juan Perez"]);
+}
+
+#[test]
+fn a_place_noun_of_the_clause_is_the_place() {
+    let a = run("A bomb exploded at the station on Friday.");
+    let e = event(&a, "exploded");
+    assert_eq!(arg(e, "Place"), Some("the station"));
+    assert_eq!(arg(e, "ExplosiveDevice"), Some("A bomb"));
+    assert_eq!(arg(e, "Attacker"), None);
+}
+
+#[test]
+fn a_closing_attribution_is_the_source() {
+    let a = run("Killings of tribal leaders rocked the east of Deir ez-Zor, Al-Monitor reported.");
+    let s = event(&a, "Killings").source.as_ref().expect("a source");
+    assert_eq!(s.cue.as_ref().unwrap().text, "reported");
+}
