@@ -952,6 +952,39 @@ fn mention(
             }
         }
     }
+    // a verb's subject and object the labeller left out ("suicide bombers
+    // attacked Camp Shorabak" after a long opening phrase): read off the
+    // parse, for the roles no frame argument fills
+    let has = |r: &str| frame.is_some_and(|f| doc.frames[f].args.iter().any(|a| a.role == r));
+    if frame.is_some() && !noun && !(has("ARG0") && has("ARG1")) {
+        let pass = passive(doc, tree, k);
+        // a bare participle's subject is what it happened to ("Two of the
+        // 12 initially killed")
+        let participle = crate::tag::Tagger::embedded()
+            .names(doc.pos.get(k).copied().unwrap_or(0) as usize)
+            .1
+            == "VBN"
+            && !tree.kids[k].iter().any(|&c| doc.deprels[c] == "aux");
+        for &c in &tree.kids[k] {
+            let arg = match doc.deprels[c] {
+                "nsubj" if !pass && !participle => "ARG0",
+                "nsubj" if participle => "ARG1",
+                "obj" | "nsubj:pass" => "ARG1",
+                _ => continue,
+            };
+            if has(arg) || spans.iter().any(|r| r.contains(&c)) {
+                continue;
+            }
+            if let Some(role) = sense.role(arg) {
+                if arg == "ARG0" {
+                    has_agent = true;
+                }
+                let span = subtree(tree, c);
+                spans.push(span.clone());
+                args.push(argument(doc, tree, role, trim(tree, span), c));
+            }
+        }
+    }
     if frame.is_none() && !noun {
         let pass = passive(doc, tree, k);
         for &c in &tree.kids[k] {
@@ -1291,6 +1324,16 @@ fn light_verb(doc: &Document, tree: &Tree, k: usize) -> Option<usize> {
     if let Some(h) = doc.heads[k] {
         if matches!(doc.deprels[k], "obj" | "nsubj:pass") && light(h) {
             return Some(h);
+        }
+        // "launched a series of attacks", "carried out a wave of strikes"
+        let series = matches!(
+            tree.lemma[h].as_str(),
+            "series" | "wave" | "spate" | "string" | "round" | "campaign" | "number"
+        );
+        if series && doc.deprels[k] == "nmod" && matches!(doc.deprels[h], "obj" | "nsubj:pass") {
+            if let Some(v) = doc.heads[h].filter(|&v| light(v)) {
+                return Some(v);
+            }
         }
     }
     (k.saturating_sub(3)..k)
