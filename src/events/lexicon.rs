@@ -17,6 +17,9 @@ pub struct EventSense {
     pub roles: Vec<(&'static str, &'static str)>,
     /// `Some(true)`: nouns only; `Some(false)`: verbs only.
     pub nouns_only: Option<bool>,
+    /// An event only where its clause names a place and a mover ("drove
+    /// to Junction City", not "came to power"): motion verbs.
+    pub needs_place: bool,
 }
 
 impl EventSense {
@@ -53,15 +56,17 @@ impl EventLexicon {
                 .split_whitespace()
                 .filter_map(|r| r.split_once('='))
                 .collect();
-            let nouns_only = match cols.next().unwrap_or("") {
+            let flag = cols.next().unwrap_or("");
+            let nouns_only = match flag {
                 "n" => Some(true),
-                "v" => Some(false),
+                "v" | "p" => Some(false),
                 _ => None,
             };
             let sense = EventSense {
                 kind,
                 roles,
                 nouns_only,
+                needs_place: flag == "p",
             };
             if let Some(root) = key.strip_prefix('@') {
                 roots.insert(root, sense);

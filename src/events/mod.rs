@@ -430,6 +430,25 @@ pub fn find(doc: &mut Document) {
     }
     // a movement or contact with nothing known of it ("bring about
     // stability") is seldom news
+    // a motion verb is an event with a mover and a place ("McVeigh drove
+    // to Junction City"), not "came to power", "moved on"
+    mentions.retain(|m| {
+        !m.sense.needs_place
+            || m.args
+                .iter()
+                .find(|a| matches!(a.role, "Transporter" | "PassengerArtifact"))
+                .is_some_and(|a| {
+                    let head = (a.tokens.clone())
+                        .find(|&j| doc.heads[j].is_none_or(|h| !a.tokens.contains(&h)))
+                        .unwrap_or(a.tokens.start);
+                    a.actor.is_some()
+                        || matches!(tree.upos[head], "PROPN" | "PRON") && !in_time(doc, head)
+                })
+                && (m.place.is_some_and(|p| p.stated)
+                    || m.args
+                        .iter()
+                        .any(|a| matches!(a.role, "Place" | "Destination" | "Origin")))
+    });
     mentions.retain(|m| {
         let loose = m.sense.kind.starts_with("Movement.") || m.sense.kind.starts_with("Contact.");
         !loose
@@ -762,6 +781,8 @@ fn eventive(doc: &Document, tree: &Tree, k: usize) -> bool {
             return false
         }
         "assembly" => return false,
+        // "came under fire", "came into force"
+        "come" if matches!(next().as_deref(), Some("under" | "into" | "up")) => return false,
         _ => {}
     }
     true
@@ -933,6 +954,16 @@ fn mention(
                 "ARGM-LOC" => loc.push(a.tokens.clone()),
                 "ARGM-NEG" => negated = true,
                 "ARGM-MOD" => modal = Some(doc.token_text(a.head)),
+                // "drove to Junction City"
+                "ARGM-GOL" if sense.kind.starts_with("Movement.") => {
+                    args.push(argument(
+                        doc,
+                        tree,
+                        "Destination",
+                        trim(tree, a.tokens.clone()),
+                        a.head,
+                    ));
+                }
                 r => {
                     if r == "ARG0" {
                         has_agent = true;
@@ -1169,10 +1200,15 @@ fn mention(
             }
         }
     }
-    // a place role must hold a place
+    // a place role must hold a place (a place actor, or a noun of place:
+    // "walked to the bus depot")
     args.retain(|a| {
+        let head = (a.tokens.clone())
+            .find(|&j| doc.heads[j].is_none_or(|h| !a.tokens.contains(&h)))
+            .unwrap_or(a.tokens.start);
         !matches!(a.role, "Place" | "Destination" | "Origin")
             || a.actor.is_some_and(|x| attrs::is_place(doc, x))
+            || a.role != "Place" && PLACE_NOUNS.contains(&tree.lemma[head].as_str())
     });
     // else the clause's locative phrase with a noun at its head: "at his
     // house", "in a street in Lyon", "at the station"

@@ -166,3 +166,16 @@ fn a_closing_attribution_is_the_source() {
     let s = event(&a, "Killings").source.as_ref().expect("a source");
     assert_eq!(s.cue.as_ref().unwrap().text, "reported");
 }
+
+#[test]
+fn a_motion_verb_needs_a_mover_and_a_place() {
+    let a = run("McVeigh drove to Junction City on April 14. He came to power in 2013.");
+    let e = event(&a, "drove");
+    assert_eq!(e.kind, "Movement.Transportation.Unspecified");
+    assert_eq!(arg(e, "Destination"), Some("Junction City"));
+    assert!(
+        !a.events.iter().any(|e| e.text == "came"),
+        "{:#?}",
+        a.events
+    );
+}
