@@ -252,9 +252,6 @@ fn count(doc: &Document, tree: &Tree, r: Range<usize>) -> (Option<f64>, Option<C
     (known.then_some(total), comparator)
 }
 
-/// Who reports the event: the speaker of the quote it is in, or the
-/// subject of the reporting verb it is the complement of ("Three soldiers
-/// were killed ..., Erdogan said"; "the ministry announced the death").
 /// Whether reporting verb `c` is a closing attribution: only its own
 /// words and punctuation follow it in the sentence, a comma comes before
 /// its clause, and no "and" or "but" joins it to what comes before.
@@ -268,10 +265,7 @@ fn closing(doc: &Document, tree: &Tree, c: usize) -> bool {
         .filter(|&j| j < c)
         .min()
         .unwrap_or(c);
-    let comma = first > 0 && doc.token_text(first - 1) == ","
-        || tree.kids[c]
-            .iter()
-            .any(|&j| j == first && doc.token_text(j) == ",");
+    let comma = doc.token_text(first) == "," || first > 0 && doc.token_text(first - 1) == ",";
     let joined = tree.kids[c].iter().any(|&j| {
         matches!(
             doc.token_text(j).to_lowercase().as_str(),
@@ -281,6 +275,9 @@ fn closing(doc: &Document, tree: &Tree, c: usize) -> bool {
     after_ok && comma && !joined
 }
 
+/// Who reports the event: the speaker of the quote it is in, or the
+/// subject of the reporting verb it is the complement of ("Three soldiers
+/// were killed ..., Erdogan said"; "the ministry announced the death").
 pub(super) fn source(doc: &Document, tree: &Tree, k: usize) -> Option<Source> {
     let at = doc.tokens[k].span;
     // quotes are in text order and never overlap

@@ -438,9 +438,7 @@ pub fn find(doc: &mut Document) {
                 .iter()
                 .find(|a| matches!(a.role, "Transporter" | "PassengerArtifact"))
                 .is_some_and(|a| {
-                    let head = (a.tokens.clone())
-                        .find(|&j| doc.heads[j].is_none_or(|h| !a.tokens.contains(&h)))
-                        .unwrap_or(a.tokens.start);
+                    let head = head_in(doc, &a.tokens);
                     a.actor.is_some()
                         || matches!(tree.upos[head], "PROPN" | "PRON") && !in_time(doc, head)
                 })
@@ -629,6 +627,13 @@ fn names_actor(doc: &Document, tree: &Tree, h: usize) -> bool {
             .get(j)
             .is_some_and(|r| r.0.start <= at.start && at.end <= r.0.end)
     }
+}
+
+/// The head of the words `r`: the first whose own head lies outside them.
+fn head_in(doc: &Document, r: &Range<usize>) -> usize {
+    r.clone()
+        .find(|&j| doc.heads[j].is_none_or(|h| !r.contains(&h)))
+        .unwrap_or(r.start)
 }
 
 /// Whether token `j` lies in a time expression ("on Thursday").
@@ -983,11 +988,11 @@ fn mention(
             }
         }
     }
-    // a verb's subject and object the labeller left out ("suicide bombers
-    // attacked Camp Shorabak" after a long opening phrase): read off the
-    // parse, for the roles no frame argument fills
+    // a verb the labeller passed over, or the subject and object it left
+    // out ("suicide bombers attacked Camp Shorabak" after a long opening
+    // phrase): read off the parse, for the roles no frame argument fills
     let has = |r: &str| frame.is_some_and(|f| doc.frames[f].args.iter().any(|a| a.role == r));
-    if frame.is_some() && !noun && !(has("ARG0") && has("ARG1")) {
+    if !noun && !(has("ARG0") && has("ARG1")) {
         let pass = passive(doc, tree, k);
         // a bare participle's subject is what it happened to ("Two of the
         // 12 initially killed")
@@ -997,38 +1002,20 @@ fn mention(
             == "VBN"
             && !tree.kids[k].iter().any(|&c| doc.deprels[c] == "aux");
         for &c in &tree.kids[k] {
+            let by = || {
+                tree.kids[c].iter().any(|&g| {
+                    doc.deprels[g] == "case" && doc.token_text(g).eq_ignore_ascii_case("by")
+                })
+            };
             let arg = match doc.deprels[c] {
                 "nsubj" if !pass && !participle => "ARG0",
-                "nsubj" if participle => "ARG1",
-                "obj" | "nsubj:pass" => "ARG1",
+                "nsubj" | "nsubj:pass" | "obj" => "ARG1",
+                "obl" | "obl:agent" if frame.is_none() && by() => "ARG0",
                 _ => continue,
             };
             if has(arg) || spans.iter().any(|r| r.contains(&c)) {
                 continue;
             }
-            if let Some(role) = sense.role(arg) {
-                if arg == "ARG0" {
-                    has_agent = true;
-                }
-                let span = subtree(tree, c);
-                spans.push(span.clone());
-                args.push(argument(doc, tree, role, trim(tree, span), c));
-            }
-        }
-    }
-    if frame.is_none() && !noun {
-        let pass = passive(doc, tree, k);
-        for &c in &tree.kids[k] {
-            let case = tree.kids[c]
-                .iter()
-                .find(|&&g| doc.deprels[g] == "case")
-                .map(|&g| doc.token_text(g).to_lowercase());
-            let arg = match (doc.deprels[c], case.as_deref()) {
-                ("nsubj", _) if !pass && tree.upos[k] == "VERB" => "ARG0",
-                ("nsubj" | "nsubj:pass" | "obj", _) => "ARG1",
-                ("obl" | "obl:agent", Some("by")) => "ARG0",
-                _ => continue,
-            };
             if let Some(role) = sense.role(arg) {
                 if arg == "ARG0" {
                     has_agent = true;
@@ -1140,10 +1127,7 @@ fn mention(
                     .collect();
                 let pieces = if names.len() >= 2 { names } else { vec![r] };
                 for r in pieces {
-                    let head = r
-                        .clone()
-                        .find(|&h| doc.heads[h].is_none_or(|x| !r.contains(&x)))
-                        .unwrap_or(r.start);
+                    let head = head_in(doc, &r);
                     args.push(argument(doc, tree, patient, r, head));
                 }
             }
@@ -1203,12 +1187,10 @@ fn mention(
     // a place role must hold a place (a place actor, or a noun of place:
     // "walked to the bus depot")
     args.retain(|a| {
-        let head = (a.tokens.clone())
-            .find(|&j| doc.heads[j].is_none_or(|h| !a.tokens.contains(&h)))
-            .unwrap_or(a.tokens.start);
         !matches!(a.role, "Place" | "Destination" | "Origin")
             || a.actor.is_some_and(|x| attrs::is_place(doc, x))
-            || a.role != "Place" && PLACE_NOUNS.contains(&tree.lemma[head].as_str())
+            || a.role != "Place"
+                && PLACE_NOUNS.contains(&tree.lemma[head_in(doc, &a.tokens)].as_str())
     });
     // else the clause's locative phrase with a noun at its head: "at his
     // house", "in a street in Lyon", "at the station"
@@ -1230,10 +1212,7 @@ fn mention(
             })
         };
         let from_loc = loc.iter().filter_map(|r| {
-            let r = trim(tree, r.clone());
-            let head = r
-                .clone()
-                .find(|&j| doc.heads[j].is_none_or(|h| !r.contains(&h)))?;
+            let head = head_in(doc, &trim(tree, r.clone()));
             (case_of(head).is_none() || locative(head)).then_some(head)
         });
         let obl = tree.kids[k]
@@ -1241,12 +1220,9 @@ fn mention(
             .copied()
             .filter(|&c| doc.deprels[c] == "obl" && locative(c));
         let cut = args.iter().flat_map(|a| {
-            let head = a
-                .tokens
-                .clone()
-                .find(|&j| doc.heads[j].is_none_or(|h| !a.tokens.contains(&h)));
-            head.into_iter()
-                .flat_map(|h| tree.kids[h].iter().copied())
+            tree.kids[head_in(doc, &a.tokens)]
+                .iter()
+                .copied()
                 .filter(|&c| doc.deprels[c] == "nmod" && c >= a.tokens.end && locative(c))
         });
         // a proper noun that is no time ("on Friday"), or a noun of place
@@ -1266,9 +1242,7 @@ fn mention(
     // a weapon the labeller made the agent: "the bomb exploded", "the
     // missile hit the building"
     for a in &mut args {
-        let head = (a.tokens.clone())
-            .find(|&j| doc.heads[j].is_none_or(|h| !a.tokens.contains(&h)))
-            .unwrap_or(a.tokens.start);
+        let head = head_in(doc, &a.tokens);
         if a.role == agent && a.actor.is_none() && WEAPONS.contains(&tree.lemma[head].as_str()) {
             a.role = if sense.kind == "Conflict.Attack.DetonateExplode" {
                 "ExplosiveDevice"
