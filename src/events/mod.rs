@@ -992,7 +992,8 @@ fn mention(
     // out ("suicide bombers attacked Camp Shorabak" after a long opening
     // phrase): read off the parse, for the roles no frame argument fills
     let has = |r: &str| frame.is_some_and(|f| doc.frames[f].args.iter().any(|a| a.role == r));
-    if !noun && !(has("ARG0") && has("ARG1")) {
+    let missing = !has("ARG0") || !has("ARG1");
+    if !noun && missing {
         let pass = passive(doc, tree, k);
         // a bare participle's subject is what it happened to ("Two of the
         // 12 initially killed")
