@@ -419,6 +419,18 @@ impl Document {
         self.slice(self.tokens[i].span)
     }
 
+    /// Whether the tokens are all punctuation, quotation marks or symbols
+    /// (a run of commas or brackets): nothing there for the parser or the
+    /// entity tagger to find.
+    pub fn wordless(&self, tokens: Range<usize>) -> bool {
+        self.tokens[tokens].iter().all(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Punct | TokenKind::Quote | TokenKind::Symbol
+            )
+        })
+    }
+
     /// The tokens a span covers (empty when it covers none).
     pub fn tokens_in(&self, span: Span) -> Range<usize> {
         let first = self.tokens.partition_point(|t| t.span.end <= span.start);

@@ -106,7 +106,57 @@ pub fn split(doc: &mut Document) {
         }
     }
     doc.paragraphs = paragraphs;
-    doc.sentences = sentences;
+    doc.sentences = cap_length(doc, sentences);
+}
+
+/// The most tokens a sentence has. Real sentences of news stay far below
+/// (the longest of CoNLL-2003, UD EWT and GUM have 113, 159 and 134 tokens);
+/// longer
+/// runs are lists, tables or text without punctuation. The tagger, parser,
+/// role labeller and the stages after them work sentence by sentence, so
+/// this bound keeps their work linear in the text.
+pub const MAX_SENTENCE_TOKENS: usize = 200;
+
+/// Split every sentence longer than [`MAX_SENTENCE_TOKENS`] into windows:
+/// each ends after the last `;`, `:` or `,` (in that order of preference)
+/// of the second half of its longest allowed stretch, else at the bound.
+fn cap_length(doc: &Document, sentences: Vec<Sentence>) -> Vec<Sentence> {
+    if sentences
+        .iter()
+        .all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS)
+    {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut from = s.tokens.start;
+        while s.tokens.end - from > MAX_SENTENCE_TOKENS {
+            let window = from + MAX_SENTENCE_TOKENS / 2..from + MAX_SENTENCE_TOKENS;
+            let after = |marks: &[&str]| {
+                window
+                    .clone()
+                    .rev()
+                    .find(|&k| marks.contains(&doc.token_text(k)))
+                    .map(|k| k + 1)
+            };
+            let to = after(&[";"])
+                .or_else(|| after(&[":"]))
+                .or_else(|| after(&[","]))
+                .unwrap_or(from + MAX_SENTENCE_TOKENS);
+            out.push(Sentence {
+                span: Span::new(doc.tokens[from].span.start, doc.tokens[to - 1].span.end),
+                tokens: from..to,
+                paragraph: s.paragraph,
+            });
+            from = to;
+        }
+        out.push(Sentence {
+            span: Span::new(doc.tokens[from].span.start, s.span.end),
+            tokens: from..s.tokens.end,
+            paragraph: s.paragraph,
+        });
+    }
+    out
 }
 
 fn count_newlines(s: &str) -> usize {
@@ -159,7 +209,7 @@ fn ends_sentence(doc: &Document, start: usize, i: usize) -> bool {
     }
     // skip closing quotes and brackets after the final punctuation
     let mut j = i - 1;
-    while j > start && is_closer(doc, j) {
+    while j > start && i - j <= MAX_CLOSERS && is_closer(doc, j) {
         j -= 1;
     }
     let last = doc.token_text(j);
@@ -180,6 +230,10 @@ fn ends_sentence(doc: &Document, start: usize, i: usize) -> bool {
         _ => false,
     }
 }
+
+/// The most closing quotes and brackets looked through after a sentence's
+/// final punctuation (`."')` has three).
+const MAX_CLOSERS: usize = 4;
 
 /// Whether token `i` can be the first of a sentence.
 fn can_open(doc: &Document, i: usize) -> bool {
@@ -407,5 +461,41 @@ mod tests {
     fn empty_text_has_no_sentences() {
         assert!(sents("").is_empty());
         assert!(paras("  \n ").is_empty());
+    }
+
+    #[test]
+    fn a_run_on_sentence_is_cut_into_windows_after_a_comma() {
+        // 300 words with a comma after every 70th: windows end after the
+        // last comma of their second half, else at the bound
+        let words: Vec<String> = (0..300)
+            .map(|i| if i % 70 == 69 { "w,".to_string() } else { "w".to_string() })
+            .collect();
+        let text = words.join(" ");
+        let mut doc = Document::new(&text);
+        tokenize(&mut doc);
+        split(&mut doc);
+        let lens: Vec<usize> = doc.sentences.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(doc.tokens.len(), 304);
+        assert!(lens.iter().all(|&n| n <= MAX_SENTENCE_TOKENS), "{lens:?}");
+        assert_eq!(lens.iter().sum::<usize>(), 304);
+        // the first window ends after the second comma (token 141)
+        assert_eq!(doc.token_text(doc.sentences[0].tokens.end - 1), ",");
+        assert_eq!(lens[0], 142);
+        // no comma: cut at the bound
+        let text = "a ".repeat(450);
+        let mut doc = Document::new(&text);
+        tokenize(&mut doc);
+        split(&mut doc);
+        let lens: Vec<usize> = doc.sentences.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(lens, [200, 200, 50]);
+        assert_eq!(doc.sentences[1].span.start, doc.tokens[200].span.start);
+    }
+
+    #[test]
+    fn closers_are_looked_through_a_few_at_a_time() {
+        check("He left.\") Then rain.", &["He left.\")", "Then rain."]);
+        // a long run of closing brackets is no sentence end to look behind
+        let text = format!("It ended.{} Then", ")".repeat(100));
+        assert_eq!(sents(&text).len(), 1);
     }
 }

@@ -75,18 +75,20 @@ pub(super) fn merge(doc: &Document, mentions: Vec<Mention>) -> Vec<Event> {
         let lo = events.len().saturating_sub(MAX_BACK);
         let inside = (lo..events.len()).rev().find(|&i| {
             let e = &events[i];
+            // mentions come in text order: an event's last mention is its nearest
             family(e)
                 && e.mentions
-                    .iter()
-                    .any(|&t| sentence_of(doc, t).abs_diff(m.sentence) <= 1)
+                    .last()
+                    .is_some_and(|&t| sentence_of(doc, t).abs_diff(m.sentence) <= 1)
                 && (spans[i].iter().any(|r| {
                     r.contains(&m.trigger)
                         || head.is_some_and(|h| r.contains(&h))
                         || after_comma.is_some_and(|p| r.contains(&p))
-                }) || m
-                    .spans
-                    .iter()
-                    .any(|r| e.mentions.iter().any(|t| r.contains(t))))
+                }) || m.spans.iter().any(|r| {
+                    e.mentions[e.mentions.partition_point(|&t| t < r.start)..]
+                        .first()
+                        .is_some_and(|t| r.contains(t))
+                }))
                 && compatible(doc, e, &m)
         });
         // one disease named again is one outbreak ("chikungunya ... 398
@@ -99,15 +101,22 @@ pub(super) fn merge(doc: &Document, mentions: Vec<Mention>) -> Vec<Event> {
                     && compatible(doc, e, &m)
                     && (m.anaphoric
                         || e.roleset == m.roleset && shares_actor(e, &m)
-                        || disease && e.mentions.iter().any(|&t| word(t) == word(m.trigger)))
+                        || disease
+                            && e.mentions
+                                .iter()
+                                .rev()
+                                .take(MAX_BACK)
+                                .any(|&t| word(t) == word(m.trigger)))
             });
             back.map(|i| lo + i)
         });
         match target {
             Some(i) => {
                 let e = &mut events[i];
-                e.mentions.push(m.trigger);
-                e.mentions.sort_unstable();
+                e.mentions.push(m.trigger); // in text order
+                                            // spans before the sentence before this one can hold no later mention
+                let from = doc.sentences[m.sentence.saturating_sub(1)].tokens.start;
+                spans[i].retain(|r| r.end > from);
                 spans[i].extend(m.spans.iter().cloned());
                 for a in m.args.iter() {
                     if !e.args.iter().any(|b| b.role == a.role) {

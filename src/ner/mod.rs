@@ -522,10 +522,17 @@ fn all_parts_are_places(word: &str) -> bool {
 /// Find named entities in the document with the embedded model.
 pub fn find(doc: &mut Document) {
     let model = Model::embedded();
+    // a sentence of marks only holds no name: the tagger sees it empty
     let sentences: Vec<Vec<&str>> = doc
         .sentences
         .iter()
-        .map(|s| s.tokens.clone().map(|i| doc.token_text(i)).collect())
+        .map(|s| {
+            if doc.wordless(s.tokens.clone()) {
+                Vec::new()
+            } else {
+                s.tokens.clone().map(|i| doc.token_text(i)).collect()
+            }
+        })
         .collect();
     let tags = model.tag_document(&sentences);
     let mut found = Vec::new();

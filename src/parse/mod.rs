@@ -801,6 +801,15 @@ pub fn parse(doc: &mut Document) {
     let mut heads = vec![None; doc.tokens.len()];
     let mut rels = vec![""; doc.tokens.len()];
     for s in &doc.sentences {
+        if doc.wordless(s.tokens.clone()) {
+            // marks only: all under the first
+            for k in s.tokens.clone().skip(1) {
+                heads[k] = Some(s.tokens.start);
+                rels[k] = "punct";
+            }
+            rels[s.tokens.start] = "root";
+            continue;
+        }
         let words: Vec<String> = s
             .tokens
             .clone()

@@ -1,0 +1,151 @@
+//! Growth benchmark: `cargo run --release --example growth [KIND ...]`
+//! (or `bash bench/growth.sh`).
+//!
+//! Times every stage of `analyze` (with events, the default) on texts of
+//! 100 KB, 1 MB and 4 MB of each pathological kind and of ordinary news,
+//! and prints the ratio of times between sizes: a linear stage takes about
+//! 10× the time for 10× the text (the target is at most 12×). A size whose
+//! whole run passed `LIMIT` seconds (default 60) stops that kind: the next
+//! size would take hours if something grew with the square of the text.
+//! `SIZES=100000,1000000` chooses the sizes.
+
+use std::time::Instant;
+
+use lede::doc::Document;
+
+/// The kinds of text: a name and a generator of about `n` bytes.
+fn kinds() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
+    let article = std::fs::read_to_string("../shared/examples/idlib-2020.txt")
+        .unwrap_or_else(|e| panic!("../shared/examples/idlib-2020.txt: {e}"));
+    let rep = |unit: &'static str| -> Box<dyn Fn(usize) -> String> {
+        Box::new(move |n| unit.repeat(n / unit.len()))
+    };
+    vec![
+        (
+            "news",
+            Box::new(move |n| {
+                let mut s = String::new();
+                while s.len() + article.len() < n {
+                    s.push_str(&article);
+                    s.push_str("\n\n");
+                }
+                s
+            }),
+        ),
+        ("commas", rep("word, ")),
+        ("bare-commas", rep(",")),
+        (
+            "brackets",
+            Box::new(|n| "(".repeat(n / 2) + &")".repeat(n / 2)),
+        ),
+        ("quotes", rep("\"")),
+        ("quoted-words", rep("\"a\" ")),
+        ("lowercase-lines", rep("a\n")),
+        ("newlines", rep("\n")),
+        ("short-sentences", rep("Go. ")),
+        ("mr", rep("Mr. ")),
+        ("us", rep("U.S. ")),
+        ("digits", rep("7")),
+        ("no-spaces", rep("abcdefghij")),
+        ("same-name", rep("Erdogan met Erdogan in Ankara. ")),
+        ("name-run", rep("Erdogan ")),
+        ("capitals", rep("The Big Red Dog ")),
+        ("cjk", rep("中文新闻报道。")),
+        ("emoji", rep("👩\u{200d}👩\u{200d}👧 ")),
+        ("control", rep("\0\u{1}\u{7}\t\r")),
+        ("crlf", rep("He said it.\r\n")),
+        ("numbers", rep("1,234 and 56 ")),
+        ("dates", rep("31 February 2020, ")),
+    ]
+}
+
+fn main() {
+    let wanted: Vec<String> = std::env::args().skip(1).collect();
+    let sizes: Vec<usize> = std::env::var("SIZES")
+        .unwrap_or_else(|_| "100000,1000000,4000000".to_string())
+        .split(',')
+        .map(|s| s.parse().expect("SIZES: numbers of bytes"))
+        .collect();
+    let limit: f64 = std::env::var("LIMIT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60.0);
+    let opts = lede::Options {
+        date: Some("2020-02-27".to_string()),
+        ..Default::default()
+    };
+    let date = opts.validate().unwrap();
+    lede::analyze("Warm up Erdogan in Ankara, who said he was killed.", &opts).unwrap();
+    println!("seconds per stage; ratio = time / time at the size before (linear ≈ size ratio)");
+    for (name, make) in kinds() {
+        if !wanted.is_empty() && !wanted.iter().any(|w| w == name) {
+            continue;
+        }
+        let mut before: Option<(usize, f64)> = None;
+        for &size in &sizes {
+            let text = make(size);
+            let (stages, total) = run(&text, &opts, date);
+            let ratio = before.map_or(String::new(), |(b, t)| {
+                format!(
+                    "  ×{:.1} for ×{:.0} text",
+                    total / t,
+                    text.len() as f64 / b as f64
+                )
+            });
+            let slowest: Vec<String> = {
+                let mut s = stages.clone();
+                s.sort_by(|a, b| b.1.total_cmp(&a.1));
+                s.iter()
+                    .take(3)
+                    .map(|(n, t)| format!("{n} {t:.2}"))
+                    .collect()
+            };
+            println!(
+                "{name:<16} {:>9} B {total:>8.2} s{ratio}  [{}]",
+                text.len(),
+                slowest.join(", ")
+            );
+            before = Some((text.len(), total));
+            if total > limit {
+                println!("{name:<16} stopped: over {limit} s");
+                break;
+            }
+        }
+    }
+}
+
+/// Each stage's seconds and the whole (with the JSON output).
+fn run(
+    text: &str,
+    opts: &lede::Options,
+    date: Option<lede::Date>,
+) -> (Vec<(&'static str, f64)>, f64) {
+    let mut doc = Document::new(text);
+    let mut times = Vec::new();
+    let all = Instant::now();
+    let mut stage = |name: &'static str, f: &dyn Fn(&mut Document)| {
+        let t = Instant::now();
+        f(&mut doc);
+        times.push((name, t.elapsed().as_secs_f64()));
+    };
+    stage("tokenize", &lede::tokenize::tokenize);
+    stage("sentences", &lede::sentences::split);
+    stage("tag", &lede::tag::tag);
+    stage("parse", &lede::parse::parse);
+    stage("roles", &lede::roles::label);
+    stage("ner", &lede::ner::find);
+    stage("places", &lede::places::find);
+    stage("quantity", &lede::quantity::find);
+    stage("time", &|d: &mut Document| lede::time::find(d, date));
+    stage("overlaps", &|d: &mut Document| {
+        lede::doc::resolve_overlaps(&mut d.entities)
+    });
+    stage("quote", &lede::quote::find);
+    stage("actors", &|d: &mut Document| lede::actors::link(d, date));
+    stage("events", &lede::events::find);
+    let t = Instant::now();
+    let json = serde_json::to_string(&lede::output::render(&doc, opts)).unwrap();
+    std::hint::black_box(json);
+    times.push(("output", t.elapsed().as_secs_f64()));
+    (times, all.elapsed().as_secs_f64())
+}
