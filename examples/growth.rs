@@ -13,11 +13,14 @@ use std::time::Instant;
 
 use lede::doc::Document;
 
-/// The kinds of text: a name and a generator of about `n` bytes.
-fn kinds() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
+/// A generator of about `n` bytes of text.
+type Make = Box<dyn Fn(usize) -> String>;
+
+/// The kinds of text: a name and its generator.
+fn kinds() -> Vec<(&'static str, Make)> {
     let article = std::fs::read_to_string("../shared/examples/idlib-2020.txt")
         .unwrap_or_else(|e| panic!("../shared/examples/idlib-2020.txt: {e}"));
-    let rep = |unit: &'static str| -> Box<dyn Fn(usize) -> String> {
+    let rep = |unit: &'static str| -> Make {
         Box::new(move |n| unit.repeat(n / unit.len()))
     };
     vec![
