@@ -20,9 +20,7 @@ type Make = Box<dyn Fn(usize) -> String>;
 fn kinds() -> Vec<(&'static str, Make)> {
     let article = std::fs::read_to_string("../shared/examples/idlib-2020.txt")
         .unwrap_or_else(|e| panic!("../shared/examples/idlib-2020.txt: {e}"));
-    let rep = |unit: &'static str| -> Make {
-        Box::new(move |n| unit.repeat(n / unit.len()))
-    };
+    let rep = |unit: &'static str| -> Make { Box::new(move |n| unit.repeat(n / unit.len())) };
     vec![
         (
             "news",

@@ -40,8 +40,13 @@ use serde::Deserialize;
 
 pub use output::Analysis;
 
-/// The largest input accepted, in bytes of UTF-8 (about 2,000 news articles).
+/// The largest input accepted by default, in bytes of UTF-8 (about 2,000
+/// news articles); `options.maxBytes` raises it up to [`MAX_INPUT_CEILING`].
 pub const MAX_INPUT_BYTES: usize = 10_000_000;
+
+/// The most `options.maxBytes` may allow: analysis takes tens of bytes of
+/// memory per byte of text, and a wasm module has 4 GB at most.
+pub const MAX_INPUT_CEILING: usize = 40_000_000;
 
 /// What went wrong, in words a user can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +55,11 @@ pub enum Error {
     InvalidOptions(String),
     /// `date` is not a real calendar date written `YYYY-MM-DD`.
     InvalidDate(String),
-    /// The text is longer than [`MAX_INPUT_BYTES`].
-    InputTooLarge { bytes: usize },
+    /// The text is longer than the input cap (`limit` bytes).
+    InputTooLarge { bytes: usize, limit: usize },
+    /// A JavaScript string holds a lone UTF-16 surrogate at this code unit
+    /// (no character: its span could not be given back as text).
+    LoneSurrogate { index: usize },
 }
 
 impl std::fmt::Display for Error {
@@ -62,9 +70,13 @@ impl std::fmt::Display for Error {
                 f,
                 "invalid options.date {d:?}: expected the publication date as YYYY-MM-DD, e.g. \"2020-02-27\""
             ),
-            Error::InputTooLarge { bytes } => write!(
+            Error::InputTooLarge { bytes, limit } => write!(
                 f,
-                "text is {bytes} bytes; lede analyzes at most {MAX_INPUT_BYTES} bytes at a time: split it into articles"
+                "text is {bytes} bytes; lede analyzes at most {limit} bytes at a time: split it into articles (or raise options.maxBytes, up to {MAX_INPUT_CEILING})"
+            ),
+            Error::LoneSurrogate { index } => write!(
+                f,
+                "text has a lone UTF-16 surrogate at index {index}, half of a character that cannot be analyzed or given back in a span: replace it first (text.toWellFormed() makes it U+FFFD)"
             ),
         }
     }
@@ -89,6 +101,10 @@ pub struct Options {
     /// and roles they need, for speed.
     #[serde(default = "yes")]
     pub events: bool,
+    /// The input cap in bytes of UTF-8 (default [`MAX_INPUT_BYTES`], at
+    /// most [`MAX_INPUT_CEILING`]); JSON `maxBytes`.
+    #[serde(default, rename = "maxBytes")]
+    pub max_bytes: Option<usize>,
 }
 
 fn yes() -> bool {
@@ -102,6 +118,7 @@ impl Default for Options {
             tokens: false,
             frames: false,
             events: true,
+            max_bytes: None,
         }
     }
 }
@@ -153,8 +170,18 @@ impl Options {
         serde_json::from_str(json).map_err(|e| Error::InvalidOptions(e.to_string()))
     }
 
+    /// The input cap these options set, in bytes.
+    pub fn limit(&self) -> usize {
+        self.max_bytes.unwrap_or(MAX_INPUT_BYTES)
+    }
+
     /// Check the options; returns the parsed date.
     pub fn validate(&self) -> Result<Option<Date>, Error> {
+        if self.max_bytes.is_some_and(|m| m > MAX_INPUT_CEILING) {
+            return Err(Error::InvalidOptions(format!(
+                "maxBytes is at most {MAX_INPUT_CEILING}"
+            )));
+        }
         match &self.date {
             None => Ok(None),
             Some(d) => Date::parse(d)
@@ -167,8 +194,11 @@ impl Options {
 /// Analyze one article.
 pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let date = options.validate()?;
-    if text.len() > MAX_INPUT_BYTES {
-        return Err(Error::InputTooLarge { bytes: text.len() });
+    if text.len() > options.limit() {
+        return Err(Error::InputTooLarge {
+            bytes: text.len(),
+            limit: options.limit(),
+        });
     }
     let mut doc = doc::Document::new(text);
     tokenize::tokenize(&mut doc);
@@ -243,6 +273,15 @@ mod tests {
         let err = analyze(&text, &Options::default()).unwrap_err();
         assert!(matches!(err, Error::InputTooLarge { .. }));
         assert!(err.to_string().contains("split it into articles"));
+        // the caller may raise the cap, up to the ceiling
+        let raised = Options::from_json(r#"{"maxBytes": 20000000, "events": false}"#).unwrap();
+        assert!(analyze(&text, &raised).is_ok());
+        let small = Options::from_json(r#"{"maxBytes": 10}"#).unwrap();
+        let err = analyze("eleven bytes", &small).unwrap_err();
+        assert!(err.to_string().contains("at most 10 bytes"), "{err}");
+        let over = Options::from_json(r#"{"maxBytes": 40000001}"#).unwrap();
+        let err = analyze("x", &over).unwrap_err();
+        assert!(err.to_string().contains("maxBytes is at most"), "{err}");
     }
 
     #[test]

@@ -468,7 +468,13 @@ mod tests {
         // 300 words with a comma after every 70th: windows end after the
         // last comma of their second half, else at the bound
         let words: Vec<String> = (0..300)
-            .map(|i| if i % 70 == 69 { "w,".to_string() } else { "w".to_string() })
+            .map(|i| {
+                if i % 70 == 69 {
+                    "w,".to_string()
+                } else {
+                    "w".to_string()
+                }
+            })
             .collect();
         let text = words.join(" ");
         let mut doc = Document::new(&text);

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::Options;
 
@@ -41,13 +42,55 @@ fn arguments(
     text: JsValue,
     options: JsValue,
 ) -> Result<(String, Options), JsError> {
-    let text = text.as_string().ok_or_else(|| {
-        JsError::new(&format!(
+    let Some(js) = text.dyn_ref::<js_sys::JsString>() else {
+        return Err(JsError::new(&format!(
             "{function}(text, options): text must be a string, got {}",
             js_type(&text)
-        ))
-    })?;
-    Ok((text, parse_options(options)?))
+        )));
+    };
+    let options = parse_options(options)?;
+    options
+        .validate()
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    // a UTF-16 code unit is at least one byte of UTF-8: a string with more
+    // units than the cap is refused before it is copied into wasm memory
+    let units = js.length() as usize;
+    if units > options.limit() {
+        let limit = options.limit();
+        return Err(JsError::new(&format!(
+            "text is {units} UTF-16 code units, over {limit} bytes; lede analyzes at most {limit} bytes at a time: split it into articles (or raise options.maxBytes, up to {})",
+            crate::MAX_INPUT_CEILING
+        )));
+    }
+    let text = String::from(js);
+    // the copy turns a lone surrogate into U+FFFD: look for one only then
+    if text.contains('\u{FFFD}') {
+        if let Some(index) = lone_surrogate(js) {
+            return Err(JsError::new(
+                &crate::Error::LoneSurrogate { index }.to_string(),
+            ));
+        }
+    }
+    Ok((text, options))
+}
+
+/// The code unit of the first lone surrogate of a JS string.
+fn lone_surrogate(js: &js_sys::JsString) -> Option<usize> {
+    let n = js.length();
+    let unit = |i: u32| js.char_code_at(i) as u32;
+    let mut i = 0;
+    while i < n {
+        let u = unit(i);
+        if (0xD800..0xDC00).contains(&u) && i + 1 < n && (0xDC00..0xE000).contains(&unit(i + 1)) {
+            i += 2;
+            continue;
+        }
+        if (0xD800..0xE000).contains(&u) {
+            return Some(i as usize);
+        }
+        i += 1;
+    }
+    None
 }
 
 fn parse_options(options: JsValue) -> Result<Options, JsError> {

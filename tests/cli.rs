@@ -10,7 +10,7 @@ fn lede() -> Command {
     Command::new(env!("CARGO_BIN_EXE_lede"))
 }
 
-fn run_with_stdin(args: &[&str], stdin: &str) -> (String, String, i32) {
+fn run_with_stdin(args: &[&str], stdin: impl AsRef<[u8]>) -> (String, String, i32) {
     let mut child = lede()
         .args(args)
         .stdin(Stdio::piped())
@@ -19,8 +19,8 @@ fn run_with_stdin(args: &[&str], stdin: &str) -> (String, String, i32) {
         .spawn()
         .unwrap();
     let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_string();
-    let writer = std::thread::spawn(move || input.write_all(data.as_bytes()));
+    let data = stdin.as_ref().to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&data));
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap().unwrap();
     (
@@ -123,14 +123,62 @@ fn jsonl_error_lines_keep_the_id_and_say_why() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(v.len(), 3, "blank lines give no output");
+    assert_eq!(v.len(), 4, "one output line per input line, blank ones too");
     assert_eq!(v[0]["id"], "a");
     assert!(v[0]["error"].as_str().unwrap().contains("YYYY-MM-DD"));
-    assert_eq!(v[1]["id"], 7);
-    assert!(v[1]["error"].as_str().unwrap().contains("missing \"text\""));
-    assert_eq!(v[2]["id"], Value::Null);
-    assert_eq!(v[2]["line"], 4);
-    assert!(v[2]["error"].as_str().unwrap().contains("not valid JSON"));
+    assert_eq!(v[1]["line"], 2);
+    assert_eq!(v[1]["error"], "blank line");
+    assert_eq!(v[2]["id"], 7);
+    assert!(v[2]["error"].as_str().unwrap().contains("missing \"text\""));
+    assert_eq!(v[3]["id"], Value::Null);
+    assert_eq!(v[3]["line"], 4);
+    assert!(v[3]["error"].as_str().unwrap().contains("not valid JSON"));
+}
+
+#[test]
+fn jsonl_hostile_lines_each_give_one_line_with_their_id() {
+    let mut input: Vec<u8> = Vec::new();
+    // an escaped lone surrogate, valid for JSON.parse: refused as in wasm
+    input.extend(br#"{"id": 1, "text": "a \ud800 b"}"#);
+    input.push(b'\n');
+    // a pair, and an escaped backslash before a u: analyzed
+    input.extend(br#"{"id": 2, "text": "ok \ud83d\ude00 \\ud800"}"#);
+    input.push(b'\n');
+    // bytes that are no UTF-8
+    input.extend(b"{\"id\": 3, \"text\": \"bad \xff byte\"}\n");
+    // over the cap the line sets
+    input.extend(br#"{"id": 4, "text": "twelve bytes", "options": {"maxBytes": 5}}"#);
+    input.push(b'\n');
+    input.extend(br#"{"id": 5, "text": null}"#);
+    input.push(b'\n');
+    input.extend(br#"{"id": "six\udc00", "text": "Erdogan spoke."}"#);
+    input.push(b'\n');
+    let (stdout, stderr, code) = run_with_stdin(&["analyze", "--jsonl"], &input);
+    assert_eq!(code, 0, "some lines failed, the run did not: {stderr}");
+    let v: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(v.len(), 6, "{stdout}");
+    assert_eq!(v[0]["id"], 1);
+    assert!(v[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("lone UTF-16 surrogate at index 2"));
+    assert_eq!(v[1]["id"], 2);
+    assert_eq!(v[1]["length"], 12);
+    assert_eq!(v[2]["id"], 3);
+    assert!(v[2]["error"].as_str().unwrap().contains("not UTF-8"));
+    assert_eq!(v[3]["id"], 4);
+    assert!(v[3]["error"].as_str().unwrap().contains("at most 5 bytes"));
+    assert_eq!(v[4]["id"], 5);
+    assert!(v[4]["error"].as_str().unwrap().contains("must be a string"));
+    assert_eq!(v[5]["id"], "six\u{FFFD}");
+    assert_eq!(v[5]["schema"], "lede/1");
+    assert!(
+        stderr.contains("2 lines analyzed, 4 lines with errors"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -59,6 +59,36 @@ fn frames_come_when_asked_for_and_match_native() {
 }
 
 #[wasm_bindgen_test]
+fn a_lone_surrogate_is_an_error_up_front_a_pair_is_analyzed() {
+    let lone = js_sys::JsString::from_char_code(&[0x61, 0x20, 0xD800, 0x62]);
+    let err = lede_wasm_analyze_value(lone.into(), JsValue::NULL).unwrap_err();
+    let message = js_sys::Error::from(err).message().as_string().unwrap();
+    assert!(
+        message.contains("lone UTF-16 surrogate at index 2"),
+        "{message}"
+    );
+    let trailing = js_sys::JsString::from_char_code(&[0xDC00]);
+    assert!(lede_wasm_analyze_value(trailing.into(), JsValue::NULL).is_err());
+    // a real U+FFFD and a surrogate pair (an emoji) are fine
+    let pair = js_sys::JsString::from_char_code(&[0xFFFD, 0x20, 0xD83D, 0xDE00, 0x20, 0x61]);
+    let out = lede_wasm_analyze_value(pair.into(), JsValue::NULL).unwrap();
+    assert_eq!(js_get(&out, "length").as_f64(), Some(6.0));
+}
+
+#[wasm_bindgen_test]
+fn an_oversized_string_is_refused_before_it_is_copied() {
+    let opts = js_object(&[("maxBytes", JsValue::from_f64(100.0))]);
+    let long = "é".repeat(60); // 60 code units, 120 bytes: copied, then refused
+    let err = lede_wasm_analyze(&long, opts.clone()).unwrap_err();
+    let message = js_sys::Error::from(err).message().as_string().unwrap();
+    assert!(message.contains("text is 120 bytes"), "{message}");
+    let longer = "a".repeat(101); // refused on its length alone
+    let err = lede_wasm_analyze(&longer, opts).unwrap_err();
+    let message = js_sys::Error::from(err).message().as_string().unwrap();
+    assert!(message.contains("101 UTF-16 code units"), "{message}");
+}
+
+#[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(lede::wasm_exports::version(), env!("CARGO_PKG_VERSION"));
 }

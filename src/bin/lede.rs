@@ -23,7 +23,9 @@ Usage:
   lede analyze --jsonl [FILE] [--date YYYY-MM-DD] [--tokens] [--frames]
       Read JSON lines {\"id\", \"text\", \"date\"?, \"options\"?} from FILE or
       standard input; write one JSON line per input line, in order, with the
-      same id. A bad line gives {\"id\", \"line\", \"error\"} and the run goes on.
+      same id. A bad line (not JSON, not UTF-8, blank, no string \"text\", a
+      lone surrogate, over the size cap) gives {\"id\", \"line\", \"error\"} and
+      the run goes on; the exit status is 0 unless the run itself fails.
   lede analyze FILE... --format csv   (or --jsonl [FILE] --format csv)
       Write the events as CSV: a header, then one row per event of every
       document (column `doc`: the file name or the line's id) with date,
@@ -224,13 +226,61 @@ enum Line {
     Error(String),
 }
 
-/// The output for one input line; `None` for a blank line.
-fn process_line(line: &str, number: usize, defaults: &lede::Options, csv: bool) -> Option<Line> {
-    if line.trim().is_empty() {
+/// Stands for an escaped lone surrogate (`"\ud800"`, which JavaScript's
+/// `JSON.parse` accepts and Rust strings cannot hold): a noncharacter that
+/// news text does not contain.
+const LONE: char = '\u{FFFF}';
+
+/// The line with each escaped lone surrogate written `\uffff` ([`LONE`]),
+/// or `None` when it has none.
+fn mark_lone_surrogates(line: &str) -> Option<String> {
+    if !line.contains("\\u") {
         return None;
     }
+    let b = line.as_bytes();
+    let escape = |i: usize| -> Option<u32> {
+        let hex = line.get(i + 2..i + 6)?;
+        (b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u'))
+            .then(|| u32::from_str_radix(hex, 16).ok())
+            .flatten()
+    };
+    let mut out = String::with_capacity(line.len());
+    let (mut i, mut from, mut found) = (0, 0, false);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match escape(i) {
+            Some(0xD800..=0xDBFF)
+                if escape(i + 6).is_some_and(|v| (0xDC00..0xE000).contains(&v)) =>
+            {
+                i += 12; // a pair
+            }
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&line[from..i]);
+                out.push_str("\\uffff");
+                found = true;
+                i += 6;
+                from = i;
+            }
+            Some(_) => i += 6,
+            None => i += 2, // another escape: \\, \", \n ...
+        }
+    }
+    out.push_str(&line[from..]);
+    found.then_some(out)
+}
+
+/// The output for one input line (a blank one gives an error line too, so
+/// that every input line has its output line).
+fn process_line(line: &str, number: usize, defaults: &lede::Options, csv: bool) -> Option<Line> {
     let error = |id: &Value, msg: String| error_line(id, number, msg);
-    let value: Value = match serde_json::from_str(line) {
+    if line.trim().is_empty() {
+        return Some(error(&Value::Null, "blank line".into()));
+    }
+    let marked = mark_lone_surrogates(line);
+    let value: Value = match serde_json::from_str(marked.as_deref().unwrap_or(line)) {
         Ok(v) => v,
         Err(e) => return Some(error(&Value::Null, format!("line is not valid JSON: {e}"))),
     };
@@ -240,12 +290,21 @@ fn process_line(line: &str, number: usize, defaults: &lede::Options, csv: bool) 
             "line must be a JSON object {\"id\", \"text\"}".into(),
         ));
     };
-    let id = obj.get("id").cloned().unwrap_or(Value::Null);
+    let mut id = obj.get("id").cloned().unwrap_or(Value::Null);
+    if let (Some(_), Value::String(s)) = (&marked, &mut id) {
+        *s = s.replace(LONE, "\u{FFFD}"); // echoed as JavaScript's TextEncoder would
+    }
     let text = match obj.get("text") {
         Some(Value::String(t)) => t,
         Some(_) => return Some(error(&id, "\"text\" must be a string".into())),
         None => return Some(error(&id, "missing \"text\"".into())),
     };
+    if marked.is_some() {
+        if let Some(at) = text.find(LONE) {
+            let index = text[..at].encode_utf16().count();
+            return Some(error(&id, lede::Error::LoneSurrogate { index }.to_string()));
+        }
+    }
     let mut options = match obj.get("options") {
         None | Some(Value::Null) => lede::Options::default(),
         Some(o @ Value::Object(_)) => match serde_json::from_value::<lede::Options>(o.clone()) {
@@ -325,11 +384,20 @@ fn run_jsonl(args: &Args) -> io::Result<ExitCode> {
         out.write_all(lede::csv::events_header().as_bytes())?;
     }
     loop {
-        let mut batch: Vec<(usize, Result<String, String>)> = Vec::with_capacity(BATCH);
+        let mut batch: Vec<(usize, Result<String, (Value, String)>)> = Vec::with_capacity(BATCH);
         for line in lines.by_ref() {
             number += 1;
             let line = line?;
-            let line = String::from_utf8(line).map_err(|_| "line is not UTF-8 text".to_string());
+            let line = String::from_utf8(line).map_err(|e| {
+                // the id, read from the line with the bad bytes replaced
+                let lossy = String::from_utf8_lossy(e.as_bytes());
+                let id = serde_json::from_str::<Value>(&lossy)
+                    .ok()
+                    .and_then(|v| v.get("id").cloned())
+                    .unwrap_or(Value::Null);
+                let at = e.utf8_error().valid_up_to();
+                (id, format!("line is not UTF-8 text (bad byte at {at})"))
+            });
             batch.push((number, line.map(|l| l.trim_end_matches('\r').to_string())));
             if batch.len() == BATCH {
                 break;
@@ -342,7 +410,7 @@ fn run_jsonl(args: &Args) -> io::Result<ExitCode> {
             .par_iter()
             .map(|(n, line)| match line {
                 Ok(l) => process_line(l, *n, &args.options, args.csv),
-                Err(e) => Some(error_line(&Value::Null, *n, e.clone())),
+                Err((id, e)) => Some(error_line(id, *n, e.clone())),
             })
             .collect();
         for r in results.into_iter().flatten() {
