@@ -368,6 +368,10 @@ fn process_line(line: &str, number: usize, defaults: &lede::Options, csv: bool) 
     }
 }
 
+/// A line that could not be read as text: its id (when it could be
+/// found) and why.
+type Unread = (Value, String);
+
 fn run_jsonl(args: &Args) -> io::Result<ExitCode> {
     let reader: Box<dyn BufRead> = match args.files.first().map(String::as_str) {
         None | Some("-") => Box::new(io::BufReader::new(io::stdin())),
@@ -384,7 +388,7 @@ fn run_jsonl(args: &Args) -> io::Result<ExitCode> {
         out.write_all(lede::csv::events_header().as_bytes())?;
     }
     loop {
-        let mut batch: Vec<(usize, Result<String, (Value, String)>)> = Vec::with_capacity(BATCH);
+        let mut batch: Vec<(usize, Result<String, Unread>)> = Vec::with_capacity(BATCH);
         for line in lines.by_ref() {
             number += 1;
             let line = line?;
