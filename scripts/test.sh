@@ -14,8 +14,8 @@ cargo clippy --all-targets -- -D warnings
 cargo clippy --all-targets --features train -- -D warnings
 cargo clippy --all-targets --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
-step "Rust unit, integration and doc tests"
-cargo test
+step "Rust unit, integration and doc tests (10,000 random texts for the property tests)"
+PROPTEST_CASES=10000 cargo test
 cargo test --features train --lib   # the trainers and evaluations (NER, parse, time) too
 
 step "wasm tests (wasm-bindgen-test in Node)"

@@ -1,20 +1,10 @@
 //! Any input: spans stay on char boundaries, inside the text, in order; no panic.
+//! Property tests over random mixes (proptest) and pathological inputs.
 
-use lede::{analyze, Options};
+use lede::output::TextSpan;
+use lede::{analyze, Analysis, Options};
 
-/// A small deterministic generator (no dependency, same cases every run).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) as usize
-    }
-}
-
+/// Pieces of text that stress the tokenizer and the stages after it.
 const PIECES: &[&str] = &[
     "a",
     "Z",
@@ -91,56 +81,114 @@ const PIECES: &[&str] = &[
     "ǅ",
 ];
 
-#[test]
-fn random_inputs_give_valid_spans() {
-    let mut rng = Lcg(42);
-    let opts = Options {
-        tokens: true,
-        frames: true,
-        ..Default::default()
+/// Every span of every kind lies inside the text on character boundaries,
+/// its `text` is exactly the text between its UTF-16 offsets, and every
+/// index points into its list.
+fn check(text: &str, out: &Analysis) {
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    assert_eq!(out.length, utf16.len());
+    let span = |t: &str, s: usize, e: usize| {
+        assert!(s <= e && e <= utf16.len(), "{s}..{e} in {text:?}");
+        assert_eq!(
+            String::from_utf16(&utf16[s..e]).ok().as_deref(),
+            Some(t),
+            "{text:?}"
+        );
     };
-    for _ in 0..3000 {
-        let n = rng.next() % 60;
-        let text: String = (0..n).map(|_| PIECES[rng.next() % PIECES.len()]).collect();
-        let out = analyze(&text, &opts).unwrap();
-        let utf16: Vec<u16> = text.encode_utf16().collect();
-        assert_eq!(out.length, utf16.len());
-        let check = |t: &str, s: usize, e: usize| {
-            assert!(s <= e && e <= utf16.len(), "{text:?}");
-            assert_eq!(String::from_utf16(&utf16[s..e]).unwrap(), t, "{text:?}");
-        };
-        for s in &out.sentences {
-            check(&s.text, s.start, s.end);
+    let text_span = |t: &TextSpan| span(&t.text, t.start, t.end);
+    for s in &out.sentences {
+        span(&s.text, s.start, s.end);
+        assert!(s.paragraph < out.paragraphs.len());
+    }
+    out.paragraphs.iter().for_each(text_span);
+    let mut last = 0;
+    for e in &out.entities {
+        span(&e.text, e.start, e.end);
+        assert!(e.start >= last, "entities overlap in {text:?}");
+        last = e.end;
+        assert!(e.actor.is_none_or(|a| a < out.actors.len()));
+    }
+    for a in &out.actors {
+        assert!(!a.mentions.is_empty());
+        for &m in &a.mentions {
+            assert!(m < out.entities.len(), "{text:?}");
         }
-        for p in &out.paragraphs {
-            check(&p.text, p.start, p.end);
+        a.references.iter().for_each(text_span);
+    }
+    for q in &out.quantities {
+        span(&q.text, q.start, q.end);
+    }
+    for t in &out.times {
+        span(&t.text, t.start, t.end);
+    }
+    for q in &out.quotes {
+        span(&q.text, q.start, q.end);
+        [&q.cue, &q.speaker, &q.speaker_ref]
+            .into_iter()
+            .flatten()
+            .for_each(text_span);
+    }
+    for t in out.tokens.iter().flatten() {
+        span(&t.text, t.start, t.end);
+        assert!(t.head < out.tokens.as_ref().unwrap().len() as i64);
+    }
+    for f in out.frames.iter().flatten() {
+        span(&f.text, f.start, f.end);
+        assert!(f.sentence < out.sentences.len());
+        for a in &f.arguments {
+            span(&a.text, a.start, a.end);
+            text_span(&a.head);
+            assert!(a.start <= a.head.start && a.head.end <= a.end, "{text:?}");
         }
-        let mut last = 0;
-        for e in &out.entities {
-            check(&e.text, e.start, e.end);
-            assert!(e.start >= last, "entities overlap in {text:?}");
-            last = e.end;
+    }
+    for e in &out.events {
+        span(&e.text, e.start, e.end);
+        assert!(e.sentence < out.sentences.len());
+        e.mentions.iter().for_each(text_span);
+        for a in &e.arguments {
+            span(&a.text, a.start, a.end);
+            assert!(a.entity.is_none_or(|i| i < out.entities.len()));
+            assert!(a.actor.is_none_or(|i| i < out.actors.len()));
         }
-        for q in &out.quantities {
-            check(&q.text, q.start, q.end);
+        assert!(e.time.as_ref().is_none_or(|t| t.index < out.times.len()));
+        assert!(e.place.as_ref().is_none_or(|p| p.actor < out.actors.len()));
+        if let Some(c) = &e.casualties {
+            assert!(c.actor.is_none_or(|i| i < out.actors.len()));
         }
-        for q in &out.quotes {
-            check(&q.text, q.start, q.end);
-            for s in [&q.cue, &q.speaker, &q.speaker_ref].into_iter().flatten() {
-                check(&s.text, s.start, s.end);
-            }
+        if let Some(s) = &e.source {
+            assert!(s.actor.is_none_or(|i| i < out.actors.len()));
+            assert!(s.quote.is_none_or(|i| i < out.quotes.len()));
+            s.cue.iter().for_each(text_span);
         }
-        for t in out.tokens.as_ref().unwrap() {
-            check(&t.text, t.start, t.end);
+        if let Some(c) = &e.cameo {
+            assert!(c.source_actor.is_none_or(|i| i < out.actors.len()));
+            assert!(c.target_actor.is_none_or(|i| i < out.actors.len()));
         }
-        for f in out.frames.as_ref().unwrap() {
-            check(&f.text, f.start, f.end);
-            assert!(f.sentence < out.sentences.len());
-            for a in &f.arguments {
-                check(&a.text, a.start, a.end);
-                check(&a.head.text, a.head.start, a.head.end);
-                assert!(a.start <= a.head.start && a.head.end <= a.end, "{text:?}");
-            }
+    }
+}
+
+/// Random mixes of the pieces above and of any characters, with every
+/// option on: no panic, and [`check`] holds. `PROPTEST_CASES` sets the
+/// number of cases (256 by default; the test script runs 10,000).
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => proptest::sample::select(PIECES).prop_map(str::to_string),
+            1 => any::<char>().prop_map(String::from),
+            1 => "[A-Z][a-z]{1,8}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_gives_valid_spans(pieces in proptest::collection::vec(piece(), 0..60), date in proptest::option::of(Just("2020-02-27".to_string()))) {
+            let text: String = pieces.concat();
+            let opts = Options { tokens: true, frames: true, date, ..Default::default() };
+            let out = analyze(&text, &opts).unwrap();
+            check(&text, &out);
         }
     }
 }
@@ -169,7 +217,7 @@ fn pathological_inputs() {
         "😀".repeat(10_000),
     ] {
         let out = analyze(&text, &Options::default()).unwrap();
-        assert_eq!(out.length, text.encode_utf16().count());
+        check(&text, &out);
         let frames = Options {
             frames: true,
             ..Default::default()
