@@ -41,6 +41,8 @@ Options:
   --frames            include the predicates and their semantic roles
   --pretty            indent the JSON (not with --jsonl)
   --format json|csv   json (default): the whole analysis; csv: events only
+  --max-bytes N       the input cap in bytes (default 10000000, at most
+                      40000000); larger texts and lines are refused
   --threads N         worker threads for --jsonl (default: all cores)
 ";
 
@@ -97,6 +99,11 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
                     return Err(lede::Error::InvalidDate(d).to_string());
                 }
                 args.options.date = Some(d);
+            }
+            "--max-bytes" => {
+                let n = argv.next().and_then(|n| n.parse().ok());
+                args.options.max_bytes = Some(n.ok_or("--max-bytes needs a number of bytes")?);
+                args.options.validate().map_err(|e| e.to_string())?;
             }
             "--threads" => {
                 let n = argv.next().and_then(|n| n.parse().ok()).filter(|&n| n > 0);
@@ -157,12 +164,32 @@ fn main() -> ExitCode {
     }
 }
 
-fn read_input(path: &str) -> io::Result<String> {
+/// Read a file (or standard input, `-`) as text; one over `limit` bytes is
+/// refused without being read whole.
+fn read_input(path: &str, limit: usize) -> io::Result<String> {
     let mut bytes = Vec::new();
+    let too_large = |bytes: u64| {
+        let e = lede::Error::InputTooLarge {
+            bytes: bytes as usize,
+            limit,
+        };
+        io::Error::new(io::ErrorKind::InvalidData, e.to_string())
+    };
     if path == "-" {
-        io::stdin().read_to_end(&mut bytes)?;
+        io::stdin().take(limit as u64 + 1).read_to_end(&mut bytes)?;
+        if bytes.len() > limit {
+            // not read further: standard input may not end
+            let message = lede::Error::InputTooLarge { bytes: 0, limit }.to_string();
+            let message = message.replacen("0 bytes", &format!("over {limit} bytes"), 1);
+            return Err(io::Error::new(io::ErrorKind::InvalidData, message));
+        }
     } else {
-        bytes = fs::read(path)?;
+        let mut file = fs::File::open(path)?;
+        let size = file.metadata()?.len();
+        if size > limit as u64 {
+            return Err(too_large(size));
+        }
+        file.read_to_end(&mut bytes)?;
     }
     String::from_utf8(bytes)
         .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "the file is not UTF-8 text"))
@@ -176,7 +203,7 @@ fn run_files(args: &Args) -> io::Result<ExitCode> {
         out.write_all(lede::csv::events_header().as_bytes())?;
     }
     for path in &args.files {
-        let text = match read_input(path) {
+        let text = match read_input(path, args.options.limit()) {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("lede: {path}: {e}");
@@ -337,6 +364,7 @@ fn process_line(line: &str, number: usize, defaults: &lede::Options, csv: bool) 
     if options.date.is_none() {
         options.date = defaults.date.clone();
     }
+    options.max_bytes = options.max_bytes.or(defaults.max_bytes);
     options.tokens |= defaults.tokens;
     options.frames |= defaults.frames;
     if csv {

@@ -124,8 +124,8 @@ test('arbitrary Unicode never traps', () => {
     for (let i = 0; i < len; i++) s += pool[rand() % pool.length];
     assertSpans(s, analyze(s, { tokens: true, frames: true }));
   }
-  // lone surrogates are replaced by JS → UTF-8 conversion, never a trap
-  assert.equal(analyze('a\ud800b').schema, 'lede/1');
+  // a lone surrogate is an Error up front, never a trap (tests/node/hostile.test.mjs)
+  assert.throws(() => analyze('a\ud800b'), /lone UTF-16 surrogate at index 1/);
 });
 
 test('TypeScript types compile against real usage (tsc --strict)', () => {
