@@ -9,9 +9,41 @@
 //! size would take hours if something grew with the square of the text.
 //! `SIZES=100000,1000000` chooses the sizes.
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
 use lede::doc::Document;
+
+/// The system allocator, counting the bytes held and their peak.
+struct Counting;
+
+static HELD: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let held = HELD.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(held, Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        HELD.fetch_sub(layout.size(), Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
+        if new > layout.size() {
+            let held = HELD.fetch_add(new - layout.size(), Relaxed) + new - layout.size();
+            PEAK.fetch_max(held, Relaxed);
+        } else {
+            HELD.fetch_sub(layout.size() - new, Relaxed);
+        }
+        unsafe { System.realloc(ptr, layout, new) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 /// A generator of about `n` bytes of text.
 type Make = Box<dyn Fn(usize) -> String>;
@@ -115,7 +147,8 @@ fn main() {
     }
 }
 
-/// Each stage's seconds and the whole (with the JSON output).
+/// Each stage's seconds and the whole (with the JSON output); with `MEM=1`,
+/// each stage's peak of heap bytes per byte of text is printed.
 fn run(
     text: &str,
     opts: &lede::Options,
@@ -124,10 +157,18 @@ fn run(
     let mut doc = Document::new(text);
     let mut times = Vec::new();
     let all = Instant::now();
+    let mem = std::env::var("MEM").is_ok();
+    let base = HELD.load(Relaxed);
+    let per_byte =
+        move || (PEAK.swap(HELD.load(Relaxed), Relaxed) - base) as f64 / text.len().max(1) as f64;
+    per_byte();
     let mut stage = |name: &'static str, f: &dyn Fn(&mut Document)| {
         let t = Instant::now();
         f(&mut doc);
         times.push((name, t.elapsed().as_secs_f64()));
+        if mem {
+            println!("  {name:<10} peak {:6.1} B/B", per_byte());
+        }
     };
     stage("tokenize", &lede::tokenize::tokenize);
     stage("sentences", &lede::sentences::split);
@@ -145,7 +186,19 @@ fn run(
     stage("actors", &|d: &mut Document| lede::actors::link(d, date));
     stage("events", &lede::events::find);
     let t = Instant::now();
-    let json = serde_json::to_string(&lede::output::render(&doc, opts)).unwrap();
+    let analysis = lede::output::render(&doc, opts);
+    if mem {
+        println!("  {:<10} peak {:6.1} B/B", "render", per_byte());
+    }
+    let json = serde_json::to_string(&analysis).unwrap();
+    if mem {
+        println!(
+            "  {:<10} peak {:6.1} B/B (JSON {:.1} B/B)",
+            "json",
+            per_byte(),
+            json.len() as f64 / text.len().max(1) as f64
+        );
+    }
     std::hint::black_box(json);
     times.push(("output", t.elapsed().as_secs_f64()));
     (times, all.elapsed().as_secs_f64())
