@@ -104,7 +104,7 @@ pub struct Options {
     /// The input cap in bytes of UTF-8 (default [`MAX_INPUT_BYTES`], at
     /// most [`MAX_INPUT_CEILING`]); JSON `maxBytes`.
     #[serde(default, rename = "maxBytes")]
-    pub max_bytes: Option<usize>,
+    pub max_bytes: Option<u64>,
 }
 
 fn yes() -> bool {
@@ -172,12 +172,14 @@ impl Options {
 
     /// The input cap these options set, in bytes.
     pub fn limit(&self) -> usize {
-        self.max_bytes.unwrap_or(MAX_INPUT_BYTES)
+        self.max_bytes.map_or(MAX_INPUT_BYTES, |m| {
+            m.min(MAX_INPUT_CEILING as u64) as usize
+        })
     }
 
     /// Check the options; returns the parsed date.
     pub fn validate(&self) -> Result<Option<Date>, Error> {
-        if self.max_bytes.is_some_and(|m| m > MAX_INPUT_CEILING) {
+        if self.max_bytes.is_some_and(|m| m > MAX_INPUT_CEILING as u64) {
             return Err(Error::InvalidOptions(format!(
                 "maxBytes is at most {MAX_INPUT_CEILING}"
             )));

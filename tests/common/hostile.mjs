@@ -78,28 +78,37 @@ export const CASES = [
   { name: 'over a cap the options set', make: () => 'Erdogan', options: { maxBytes: 3 }, error: /at most 3 bytes/ },
 ];
 
-/** Wrong option types and wrong texts: each must throw a clear Error. */
+/**
+ * Wrong option types and wrong texts, as the source of `analyze`'s
+ * arguments (so the page can run them too): each must throw a clear Error.
+ */
 export const BAD_CALLS = [
-  [[42], /text must be a string, got number/],
-  [[null], /text must be a string, got null/],
-  [[undefined], /text must be a string, got undefined/],
-  [[{ toString: () => 'x' }], /text must be a string, got object/],
-  [[['a']], /text must be a string, got an array/],
-  [['x', 42], /expected an object/],
-  [['x', 'tomorrow'], /expected an object/],
-  [['x', true], /expected an object/],
-  [['x', [1, 2]], /expected an object.*array/],
-  [['x', { date: 20200227 }], /invalid options/],
-  [['x', { date: '2020-02-30' }], /invalid options\.date/],
-  [['x', { date: '27/02/2020' }], /YYYY-MM-DD/],
-  [['x', { tokens: 'yes' }], /invalid options/],
-  [['x', { frames: 1 }], /invalid options/],
-  [['x', { events: 'no' }], /invalid options/],
-  [['x', { maxBytes: -1 }], /invalid options/],
-  [['x', { maxBytes: 'big' }], /invalid options/],
-  [['x', { maxBytes: 1e12 }], /maxBytes is at most/],
-  [['x', { dat: '2020-02-27' }], /unknown field `dat`/],
+  ['42', /text must be a string, got number/],
+  ['null', /text must be a string, got null/],
+  ['undefined', /text must be a string, got undefined/],
+  ["{ toString: () => 'x' }", /text must be a string, got object/],
+  ["['a']", /text must be a string, got an array/],
+  ["new String('x')", /text must be a string, got object/],
+  ["'x', 42", /expected an object/],
+  ["'x', 'tomorrow'", /expected an object/],
+  ["'x', true", /expected an object/],
+  ["'x', [1, 2]", /expected an object.*array/],
+  ["'x', { date: 20200227 }", /invalid options/],
+  ["'x', { date: '2020-02-30' }", /invalid options\.date/],
+  ["'x', { date: '27/02/2020' }", /YYYY-MM-DD/],
+  ["'x', { tokens: 'yes' }", /invalid options/],
+  ["'x', { frames: 1 }", /invalid options/],
+  ["'x', { events: 'no' }", /invalid options/],
+  ["'x', { maxBytes: -1 }", /invalid options/],
+  ["'x', { maxBytes: 'big' }", /invalid options/],
+  ["'x', { maxBytes: 1e12 }", /maxBytes is at most/],
+  ["'x', { dat: '2020-02-27' }", /unknown field `dat`/],
 ];
+
+/** Source of an array of `[call, pattern]` for BAD_CALLS, calling `f`. */
+export function badCallsSource(f) {
+  return `[${BAD_CALLS.map(([args, re]) => `[() => ${f}(${args}), ${re}]`).join(', ')}]`;
+}
 
 /**
  * Problems with an analysis of `text` (an empty list when none): every span
