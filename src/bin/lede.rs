@@ -10,8 +10,8 @@ use std::fs;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
+use lede::jsonl::{self, Line};
 use rayon::prelude::*;
-use serde_json::Value;
 
 const USAGE: &str = "\
 lede — who did what to whom, where, when
@@ -239,167 +239,6 @@ fn run_files(args: &Args) -> io::Result<ExitCode> {
     })
 }
 
-/// `{"id":…,"line":N,"error":"…"}`
-fn error_line(id: &Value, number: usize, msg: String) -> Line {
-    Line::Error(format!(
-        "{{\"id\":{id},\"line\":{number},\"error\":{}}}",
-        Value::String(msg)
-    ))
-}
-
-/// One output line (without the newline).
-enum Line {
-    Analysis(String),
-    Error(String),
-}
-
-/// Stands for an escaped lone surrogate (`"\ud800"`, which JavaScript's
-/// `JSON.parse` accepts and Rust strings cannot hold): a noncharacter that
-/// news text does not contain.
-const LONE: char = '\u{FFFF}';
-
-/// The line with each escaped lone surrogate written `\uffff` ([`LONE`]),
-/// or `None` when it has none.
-fn mark_lone_surrogates(line: &str) -> Option<String> {
-    if !line.contains("\\u") {
-        return None;
-    }
-    let b = line.as_bytes();
-    let escape = |i: usize| -> Option<u32> {
-        let hex = line.get(i + 2..i + 6)?;
-        (b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u'))
-            .then(|| u32::from_str_radix(hex, 16).ok())
-            .flatten()
-    };
-    let mut out = String::with_capacity(line.len());
-    let (mut i, mut from, mut found) = (0, 0, false);
-    while i < b.len() {
-        if b[i] != b'\\' {
-            i += 1;
-            continue;
-        }
-        match escape(i) {
-            Some(0xD800..=0xDBFF)
-                if escape(i + 6).is_some_and(|v| (0xDC00..0xE000).contains(&v)) =>
-            {
-                i += 12; // a pair
-            }
-            Some(0xD800..=0xDFFF) => {
-                out.push_str(&line[from..i]);
-                out.push_str("\\uffff");
-                found = true;
-                i += 6;
-                from = i;
-            }
-            Some(_) => i += 6,
-            None => i += 2, // another escape: \\, \", \n ...
-        }
-    }
-    out.push_str(&line[from..]);
-    found.then_some(out)
-}
-
-/// The output for one input line (a blank one gives an error line too, so
-/// that every input line has its output line).
-fn process_line(line: &str, number: usize, defaults: &lede::Options, csv: bool) -> Option<Line> {
-    let error = |id: &Value, msg: String| error_line(id, number, msg);
-    if line.trim().is_empty() {
-        return Some(error(&Value::Null, "blank line".into()));
-    }
-    let marked = mark_lone_surrogates(line);
-    let value: Value = match serde_json::from_str(marked.as_deref().unwrap_or(line)) {
-        Ok(v) => v,
-        Err(e) => return Some(error(&Value::Null, format!("line is not valid JSON: {e}"))),
-    };
-    let Value::Object(obj) = value else {
-        return Some(error(
-            &Value::Null,
-            "line must be a JSON object {\"id\", \"text\"}".into(),
-        ));
-    };
-    let mut id = obj.get("id").cloned().unwrap_or(Value::Null);
-    if let (Some(_), Value::String(s)) = (&marked, &mut id) {
-        *s = s.replace(LONE, "\u{FFFD}"); // echoed as JavaScript's TextEncoder would
-    }
-    let text = match obj.get("text") {
-        Some(Value::String(t)) => t,
-        Some(_) => return Some(error(&id, "\"text\" must be a string".into())),
-        None => return Some(error(&id, "missing \"text\"".into())),
-    };
-    if marked.is_some() {
-        if let Some(at) = text.find(LONE) {
-            let index = text[..at].encode_utf16().count();
-            return Some(error(&id, lede::Error::LoneSurrogate { index }.to_string()));
-        }
-    }
-    let mut options = match obj.get("options") {
-        None | Some(Value::Null) => lede::Options::default(),
-        Some(o @ Value::Object(_)) => match serde_json::from_value::<lede::Options>(o.clone()) {
-            Ok(o) => o,
-            Err(e) => {
-                return Some(error(
-                    &id,
-                    lede::Error::InvalidOptions(e.to_string()).to_string(),
-                ))
-            }
-        },
-        Some(_) => return Some(error(&id, "\"options\" must be an object".into())),
-    };
-    match obj.get("date") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(d)) if options.date.is_none() => options.date = Some(d.clone()),
-        Some(Value::String(_)) => {
-            return Some(error(
-                &id,
-                "\"date\" given both on the line and in \"options\"".into(),
-            ))
-        }
-        Some(_) => {
-            return Some(error(
-                &id,
-                "\"date\" must be a string \"YYYY-MM-DD\"".into(),
-            ))
-        }
-    }
-    if options.date.is_none() {
-        options.date = defaults.date.clone();
-    }
-    options.max_bytes = options.max_bytes.or(defaults.max_bytes);
-    options.tokens |= defaults.tokens;
-    options.frames |= defaults.frames;
-    if csv {
-        return Some(match lede::analyze(text, &options) {
-            Ok(a) => {
-                let mut rows = String::new();
-                let doc = match &id {
-                    Value::String(s) => s.clone(),
-                    Value::Null => number.to_string(),
-                    other => other.to_string(),
-                };
-                lede::csv::write_event_rows(&mut rows, &doc, &a);
-                Line::Analysis(rows)
-            }
-            Err(e) => error(&id, e.to_string()),
-        });
-    }
-    match lede::analyze_to_json(text, &options) {
-        Ok(json) => {
-            // {"id":…, then the analysis' own fields
-            let mut s = String::with_capacity(json.len() + 32);
-            s.push_str("{\"id\":");
-            s.push_str(&id.to_string());
-            s.push(',');
-            s.push_str(&json[1..]);
-            Some(Line::Analysis(s))
-        }
-        Err(e) => Some(error(&id, e.to_string())),
-    }
-}
-
-/// A line that could not be read as text: its id (when it could be
-/// found) and why.
-type Unread = (Value, String);
-
 fn run_jsonl(args: &Args) -> io::Result<ExitCode> {
     let reader: Box<dyn BufRead> = match args.files.first().map(String::as_str) {
         None | Some("-") => Box::new(io::BufReader::new(io::stdin())),
@@ -416,21 +255,11 @@ fn run_jsonl(args: &Args) -> io::Result<ExitCode> {
         out.write_all(lede::csv::events_header().as_bytes())?;
     }
     loop {
-        let mut batch: Vec<(usize, Result<String, Unread>)> = Vec::with_capacity(BATCH);
+        let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH);
         for line in lines.by_ref() {
             number += 1;
             let line = line?;
-            let line = String::from_utf8(line).map_err(|e| {
-                // the id, read from the line with the bad bytes replaced
-                let lossy = String::from_utf8_lossy(e.as_bytes());
-                let id = serde_json::from_str::<Value>(&lossy)
-                    .ok()
-                    .and_then(|v| v.get("id").cloned())
-                    .unwrap_or(Value::Null);
-                let at = e.utf8_error().valid_up_to();
-                (id, format!("line is not UTF-8 text (bad byte at {at})"))
-            });
-            batch.push((number, line.map(|l| l.trim_end_matches('\r').to_string())));
+            batch.push((number, line));
             if batch.len() == BATCH {
                 break;
             }
@@ -438,14 +267,11 @@ fn run_jsonl(args: &Args) -> io::Result<ExitCode> {
         if batch.is_empty() {
             break;
         }
-        let results: Vec<Option<Line>> = batch
+        let results: Vec<Line> = batch
             .par_iter()
-            .map(|(n, line)| match line {
-                Ok(l) => process_line(l, *n, &args.options, args.csv),
-                Err((id, e)) => Some(error_line(id, *n, e.clone())),
-            })
+            .map(|(n, line)| jsonl::process(line, *n, &args.options, args.csv))
             .collect();
-        for r in results.into_iter().flatten() {
+        for r in results {
             let text = match r {
                 Line::Analysis(s) => {
                     good += 1;
