@@ -328,7 +328,7 @@ pub(super) fn source(doc: &Document, tree: &Tree, k: usize) -> Option<Source> {
 }
 
 pub(super) fn reporting(tree: &Tree, k: usize) -> bool {
-    tree.upos[k] == "VERB" && REPORTING.contains(&tree.lemma[k].as_str())
+    tree.upos[k] == "VERB" && REPORTING.contains(&&tree.lemma[k])
 }
 
 /// The source of reporting verb `v`: its ARG0 (or subject).

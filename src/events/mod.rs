@@ -215,10 +215,10 @@ const FAILING: &[&str] = &["fail", "refuse", "decline", "deny", "avoid"];
 /// What the rules read of each token, gathered once: its parse, tag,
 /// lemma and frame, and the actors' references by position.
 struct Tree {
-    kids: Vec<Vec<usize>>,
+    kids: Lists,
     upos: Vec<&'static str>,
     /// Lemmas of verbs, nouns, adjectives and auxiliaries (empty for the rest).
-    lemma: Vec<String>,
+    lemma: Texts,
     /// frame index of each predicate token
     frame_of: Vec<Option<usize>>,
     /// Whether each token is a conjunct ("and injured 11").
@@ -227,17 +227,55 @@ struct Tree {
     refs: Vec<(Span, usize)>,
 }
 
+/// A list of token indices for each token, kept in two flat arrays (a
+/// vector each takes several times the memory): `lists[k]` is token k's.
+struct Lists {
+    starts: Vec<u32>,
+    items: Vec<usize>,
+}
+
+impl std::ops::Index<usize> for Lists {
+    type Output = [usize];
+    fn index(&self, k: usize) -> &[usize] {
+        &self.items[self.starts[k] as usize..self.starts[k + 1] as usize]
+    }
+}
+
+/// A short text for each token, kept in one string: `texts[k]` is token k's.
+struct Texts {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl std::ops::Index<usize> for Texts {
+    type Output = str;
+    fn index(&self, k: usize) -> &str {
+        &self.text[self.ends[k] as usize..self.ends[k + 1] as usize]
+    }
+}
+
 impl Tree {
     fn new(doc: &Document) -> Tree {
         let n = doc.tokens.len();
         let tagger = crate::tag::Tagger::embedded();
         let lemmatizer = crate::tag::lemma::Lemmatizer::embedded();
-        let mut kids = vec![Vec::new(); n];
+        // each token's dependents, in text order, in two flat arrays
+        let mut starts = vec![0u32; n + 1];
+        for h in doc.heads.iter().flatten() {
+            starts[h + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut items = vec![0; starts[n] as usize];
+        let mut next: Vec<u32> = starts[..n].to_vec();
         for (i, h) in doc.heads.iter().enumerate() {
             if let Some(h) = *h {
-                kids[h].push(i);
+                items[next[h] as usize] = i;
+                next[h] += 1;
             }
         }
+        let kids = Lists { starts, items };
         let upos: Vec<&'static str> = (0..n)
             .map(|i| {
                 tagger
@@ -245,12 +283,17 @@ impl Tree {
                     .0
             })
             .collect();
-        let lemma = (0..n)
-            .map(|i| match upos[i] {
-                "VERB" | "NOUN" | "ADJ" | "AUX" => lemmatizer.lemma(doc.token_text(i), upos[i]),
-                _ => String::new(),
-            })
-            .collect();
+        let mut lemma = Texts {
+            text: String::new(),
+            ends: Vec::with_capacity(n + 1),
+        };
+        lemma.ends.push(0);
+        for (i, &pos) in upos.iter().enumerate() {
+            if let "VERB" | "NOUN" | "ADJ" | "AUX" = pos {
+                lemma.text.push_str(&lemmatizer.lemma(doc.token_text(i), pos));
+            }
+            lemma.ends.push(lemma.text.len() as u32);
+        }
         let mut frame_of = vec![None; n];
         for (f, frame) in doc.frames.iter().enumerate() {
             frame_of[frame.predicate] = Some(f);
@@ -332,7 +375,7 @@ pub fn find(doc: &mut Document) {
             "ADJ" => b'j',
             _ => return None,
         };
-        let lemma = tree.lemma[k].as_str();
+        let lemma = &tree.lemma[k];
         // "shot" is a photograph as often as a gunshot
         if lemma == "shoot" || lemma == "shot" {
             let id = gunshot(doc, &tree, k, "")?;
@@ -481,7 +524,7 @@ fn verbal_sense(
         "take", "leave", "allow", "concede", "ratify", "release", "hold", "include", "follow",
         "lead", "remain", "continue", "use", "see", "help", "need", "expect",
     ];
-    if STATES.contains(&tree.lemma[k].as_str())
+    if STATES.contains(&&tree.lemma[k])
         || !lexicon::CameoLexicon::embedded().knows(&tree.lemma[k])
     {
         return None;
@@ -673,14 +716,14 @@ fn gunshot(doc: &Document, tree: &Tree, k: usize, chosen: &str) -> Option<&'stat
         "advert",
         "clip",
     ];
-    let lemma = tree.lemma[k].as_str();
+    let lemma = &tree.lemma[k];
     if !matches!(lemma, "shoot" | "shot") {
         return None;
     }
     let filmed = tree.kids[k]
         .iter()
         .chain(doc.heads[k].iter())
-        .any(|&j| FILMED.contains(&tree.lemma[j].as_str()));
+        .any(|&j| FILMED.contains(&&tree.lemma[j]));
     if filmed {
         return Some("shoot.03");
     }
@@ -710,7 +753,7 @@ fn attempted(
     }
     let head = doc.heads[k]
         .filter(|_| doc.deprels[k] == "compound")
-        .map(|h| tree.lemma[h].as_str());
+        .map(|h| &tree.lemma[h]);
     let tried = matches!(head, Some("attempt" | "bid" | "plot"))
         || tree.kids[k].iter().any(|&j| {
             matches!(
@@ -737,7 +780,7 @@ fn eventive(doc: &Document, tree: &Tree, k: usize) -> bool {
             .filter(|s| k + 1 < s.tokens.end)
             .map(|_| word(k + 1))
     };
-    let lemma = tree.lemma[k].as_str();
+    let lemma = &tree.lemma[k];
     let child = |rels: &[&str], words: &[&str]| {
         tree.kids[k]
             .iter()
@@ -799,7 +842,7 @@ fn eventive(doc: &Document, tree: &Tree, k: usize) -> bool {
 /// Also: "charges" and "charged" are legal, not assaults, in news; "pass"
 /// is a death only as "pass away"; "released photos" frees no one.
 fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
-    let lemma = tree.lemma[k].as_str();
+    let lemma = &tree.lemma[k];
     let kid_word = |words: &[&str]| {
         tree.kids[k]
             .iter()
@@ -811,7 +854,7 @@ fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
         (_, "Conflict")
             if tree.kids[k].iter().any(|&c| {
                 matches!(
-                    tree.lemma[c].as_str(),
+                    &tree.lemma[c],
                     "sanction" | "sanctions" | "tariff" | "tariffs"
                 )
             }) =>
@@ -822,7 +865,7 @@ fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
         ("combat" | "battle" | "fight" | "tackle" | "war", "Conflict")
             if tree.kids[k].iter().chain(doc.heads[k].iter()).any(|&c| {
                 matches!(
-                    tree.lemma[c].as_str(),
+                    &tree.lemma[c],
                     "symptom"
                         | "disease"
                         | "virus"
@@ -854,7 +897,7 @@ fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
         (_, "Disaster")
             if tree.kids[k].iter().any(|&c| {
                 matches!(
-                    tree.lemma[c].as_str(),
+                    &tree.lemma[c],
                     "computer"
                         | "election"
                         | "heart"
@@ -899,9 +942,9 @@ fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
             ];
             let object = tree.kids[k].iter().any(|&c| {
                 matches!(doc.deprels[c], "obj" | "nsubj:pass")
-                    && things.contains(&tree.lemma[c].as_str())
+                    && things.contains(&&tree.lemma[c])
             });
-            let modified = doc.heads[k].is_some_and(|h| things.contains(&tree.lemma[h].as_str()));
+            let modified = doc.heads[k].is_some_and(|h| things.contains(&&tree.lemma[h]));
             if object || modified {
                 return false;
             }
@@ -912,7 +955,7 @@ fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
         return true;
     }
     // "terror watch lists", "a terrorism investigation": no attack
-    let head = doc.heads[k].map_or("", |h| tree.lemma[h].as_str());
+    let head = doc.heads[k].map_or("", |h| &tree.lemma[h]);
     let attack = matches!(head, "attack" | "bombing" | "plot" | "strike" | "assault");
     if matches!(lemma, "terror" | "terrorism") {
         return attack;
@@ -1191,7 +1234,7 @@ fn mention(
         !matches!(a.role, "Place" | "Destination" | "Origin")
             || a.actor.is_some_and(|x| attrs::is_place(doc, x))
             || a.role != "Place"
-                && PLACE_NOUNS.contains(&tree.lemma[head_in(doc, &a.tokens)].as_str())
+                && PLACE_NOUNS.contains(&&tree.lemma[head_in(doc, &a.tokens)])
     });
     // else the clause's locative phrase with a noun at its head: "at his
     // house", "in a street in Lyon", "at the station"
@@ -1232,7 +1275,7 @@ fn mention(
             .chain(cut)
             .find(|&h| match tree.upos[h] {
                 "PROPN" => !in_time(doc, h),
-                "NOUN" => PLACE_NOUNS.contains(&tree.lemma[h].as_str()),
+                "NOUN" => PLACE_NOUNS.contains(&&tree.lemma[h]),
                 _ => false,
             });
         if let Some(head) = nominal {
@@ -1244,7 +1287,7 @@ fn mention(
     // missile hit the building"
     for a in &mut args {
         let head = head_in(doc, &a.tokens);
-        if a.role == agent && a.actor.is_none() && WEAPONS.contains(&tree.lemma[head].as_str()) {
+        if a.role == agent && a.actor.is_none() && WEAPONS.contains(&&tree.lemma[head]) {
             a.role = if sense.kind == "Conflict.Attack.DetonateExplode" {
                 "ExplosiveDevice"
             } else if sense.role("ARG2") == Some("Instrument")
@@ -1281,7 +1324,7 @@ fn mention(
     let governor = doc.heads[carrier].filter(|_| {
         matches!(doc.deprels[carrier], "xcomp" | "ccomp" | "advcl") && tree.upos[carrier] == "VERB"
     });
-    let gov_lemma = governor.map(|g| tree.lemma[g].as_str());
+    let gov_lemma = governor.map(|g| &tree.lemma[g]);
     let mut status = match modal.map(str::to_lowercase) {
         Some(m) => MODALS.iter().find(|x| x.0 == m).map_or("asserted", |x| x.1),
         None => "asserted",
@@ -1331,14 +1374,14 @@ fn is_actor_word(doc: &Document, k: usize) -> bool {
 /// ("launched an offensive", "hold a phone call"); or such a verb a word or
 /// two before it when the parse missed it ("launch a new offensive").
 fn light_verb(doc: &Document, tree: &Tree, k: usize) -> Option<usize> {
-    let light = |h: usize| tree.upos[h] == "VERB" && LIGHT.contains(&tree.lemma[h].as_str());
+    let light = |h: usize| tree.upos[h] == "VERB" && LIGHT.contains(&&tree.lemma[h]);
     if let Some(h) = doc.heads[k] {
         if matches!(doc.deprels[k], "obj" | "nsubj:pass") && light(h) {
             return Some(h);
         }
         // "launched a series of attacks", "carried out a wave of strikes"
         let series = matches!(
-            tree.lemma[h].as_str(),
+            &tree.lemma[h],
             "series" | "wave" | "spate" | "string" | "round" | "campaign" | "number"
         );
         if series && doc.deprels[k] == "nmod" && matches!(doc.deprels[h], "obj" | "nsubj:pass") {

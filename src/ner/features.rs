@@ -456,6 +456,8 @@ pub struct DocContext {
     /// Second pass: the type counts of each lowercased word over the whole
     /// document, from the first pass.
     global: Option<std::collections::HashMap<String, [u16; 5]>>,
+    /// First pass: the counts `global` will hold, gathered so far.
+    counted: std::collections::HashMap<String, [u16; 5]>,
 }
 
 impl DocContext {
@@ -489,19 +491,28 @@ impl DocContext {
     /// Start the second pass: type counts over the whole document from the
     /// first pass's tags, and a fresh history.
     pub fn second_pass(&mut self, sentences: &[SentenceFeatures], tags: &[Vec<usize>]) {
-        let mut global: std::collections::HashMap<String, [u16; 5]> =
-            std::collections::HashMap::new();
         for (sent, tags) in sentences.iter().zip(tags) {
-            for (i, &t) in tags.iter().enumerate() {
-                let w = &sent.words[i];
-                if !cap(w) {
-                    continue;
-                }
-                let ty = if t == 0 { 0 } else { (t - 1) / 4 + 1 };
-                global.entry(sent.lower[i].clone()).or_insert([0; 5])[ty] += 1;
-            }
+            self.count(sent, tags);
         }
-        self.global = Some(global);
+        self.start_second_pass();
+    }
+
+    /// Count a sentence's first-pass tags for the second pass (what
+    /// [`DocContext::second_pass`] does for all sentences at once, one
+    /// sentence at a time, so their features need not be kept).
+    pub fn count(&mut self, sent: &SentenceFeatures, tags: &[usize]) {
+        for (i, &t) in tags.iter().enumerate() {
+            if !cap(&sent.words[i]) {
+                continue;
+            }
+            let ty = if t == 0 { 0 } else { (t - 1) / 4 + 1 };
+            self.counted.entry(sent.lower[i].clone()).or_insert([0; 5])[ty] += 1;
+        }
+    }
+
+    /// Begin the second pass with the counts of [`DocContext::count`].
+    pub fn start_second_pass(&mut self) {
+        self.global = Some(std::mem::take(&mut self.counted));
         self.history.clear();
         self.first_names.clear();
     }

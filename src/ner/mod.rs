@@ -128,22 +128,25 @@ impl Model {
     /// Two passes: the second sees what the first found across the whole document.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<usize>> {
         let mut ctx = DocContext::new(sentences);
-        let feats: Vec<SentenceFeatures> =
-            sentences.iter().map(|w| SentenceFeatures::new(w)).collect();
         let score = |f: &[u64]| self.scores(f).map(|x| x as f32);
-        let mut first = Vec::with_capacity(sentences.len());
+        // a sentence's features are built again in the second pass rather
+        // than kept (they take several times the memory of the text); the
+        // scores of the features that do not change are kept
         let mut caches: Vec<Vec<[f32; N_TAGS]>> = Vec::with_capacity(sentences.len());
-        for sent in &feats {
+        for words in sentences {
+            let sent = SentenceFeatures::new(words);
             let mut cache = Vec::with_capacity(sent.len());
-            let tags = decode_cached(sent, &ctx, BEAM, score, None, &mut cache);
-            ctx.record(sent, &tags);
-            first.push(tags);
+            let tags = decode_cached(&sent, &ctx, BEAM, score, None, &mut cache);
+            ctx.record(&sent, &tags);
+            ctx.count(&sent, &tags);
             caches.push(cache);
         }
-        ctx.second_pass(&feats, &first);
+        ctx.start_second_pass();
         let mut out = Vec::with_capacity(sentences.len());
-        for (sent, cache) in feats.iter().zip(caches.iter_mut()) {
+        for (words, cache) in sentences.iter().zip(caches.iter_mut()) {
+            let sent = &SentenceFeatures::new(words);
             let mut tags = decode_cached(sent, &ctx, BEAM, score, None, cache);
+            *cache = Vec::new();
             expand_acronyms(&sent.words, &mut tags);
             join_coordinated_names(&sent.words, &mut tags);
             ctx.record(sent, &tags);
