@@ -167,7 +167,8 @@ fn run(
         f(&mut doc);
         times.push((name, t.elapsed().as_secs_f64()));
         if mem {
-            println!("  {name:<10} peak {:6.1} B/B", per_byte());
+            let held = (HELD.load(Relaxed) - base) as f64 / text.len().max(1) as f64;
+            println!("  {name:<10} peak {:6.1} B/B, then {held:6.1}", per_byte());
         }
     };
     stage("tokenize", &lede::tokenize::tokenize);
