@@ -11,6 +11,8 @@ export interface AnalyzeOptions {
   frames?: boolean;
   /** Find the events (default true); false skips them and the parse they need. */
   events?: boolean;
+  /** The input cap in bytes of UTF-8 (default 10,000,000, at most 40,000,000). */
+  maxBytes?: number;
 }
 
 /** A piece of the text. */

@@ -216,11 +216,11 @@ const FAILING: &[&str] = &["fail", "refuse", "decline", "deny", "avoid"];
 /// lemma and frame, and the actors' references by position.
 struct Tree {
     kids: Lists,
-    upos: Vec<&'static str>,
+    upos: Upos,
     /// Lemmas of verbs, nouns, adjectives and auxiliaries (empty for the rest).
     lemma: Texts,
-    /// frame index of each predicate token
-    frame_of: Vec<Option<usize>>,
+    /// `(predicate token, frame index)`, sorted: see [`Tree::frame_of`].
+    frames: Vec<(usize, usize)>,
     /// Whether each token is a conjunct ("and injured 11").
     conj: Vec<bool>,
     /// Every actor's references (pronouns, group phrases), by start.
@@ -238,6 +238,20 @@ impl std::ops::Index<usize> for Lists {
     type Output = [usize];
     fn index(&self, k: usize) -> &[usize] {
         &self.items[self.starts[k] as usize..self.starts[k + 1] as usize]
+    }
+}
+
+/// Each token's universal part of speech (`upos[k]` is a `&'static str`),
+/// kept as the tagger's class numbers.
+struct Upos {
+    class: Vec<u16>,
+    names: Vec<&'static str>,
+}
+
+impl std::ops::Index<usize> for Upos {
+    type Output = &'static str;
+    fn index(&self, k: usize) -> &&'static str {
+        &self.names[self.class[k] as usize]
     }
 }
 
@@ -276,28 +290,37 @@ impl Tree {
             }
         }
         let kids = Lists { starts, items };
-        let upos: Vec<&'static str> = (0..n)
-            .map(|i| {
-                tagger
-                    .names(doc.pos.get(i).copied().unwrap_or(0) as usize)
-                    .0
-            })
-            .collect();
+        let upos = Upos {
+            class: (0..n)
+                .map(|i| doc.pos.get(i).copied().unwrap_or(0))
+                .collect(),
+            names: (0..=doc.pos.iter().copied().max().unwrap_or(0))
+                .map(|c| tagger.names(c as usize).0)
+                .collect(),
+        };
         let mut lemma = Texts {
             text: String::new(),
             ends: Vec::with_capacity(n + 1),
         };
         lemma.ends.push(0);
-        for (i, &pos) in upos.iter().enumerate() {
+        for i in 0..n {
+            let pos = upos[i];
             if let "VERB" | "NOUN" | "ADJ" | "AUX" = pos {
                 lemma.text.push_str(&lemmatizer.lemma(doc.token_text(i), pos));
             }
             lemma.ends.push(lemma.text.len() as u32);
         }
-        let mut frame_of = vec![None; n];
-        for (f, frame) in doc.frames.iter().enumerate() {
-            frame_of[frame.predicate] = Some(f);
-        }
+        let mut frames: Vec<(usize, usize)> = doc
+            .frames
+            .iter()
+            .enumerate()
+            .map(|(f, frame)| (frame.predicate, f))
+            .collect();
+        frames.sort_unstable();
+        // one frame a predicate: the last, as when each overwrote the one before
+        frames.reverse();
+        frames.dedup_by_key(|p| p.0);
+        frames.reverse();
         let mut refs: Vec<(Span, usize)> = doc
             .actors
             .iter()
@@ -309,10 +332,16 @@ impl Tree {
             kids,
             upos,
             lemma,
-            frame_of,
+            frames,
             conj: doc.deprels.iter().map(|&r| r == "conj").collect(),
             refs,
         }
+    }
+
+    /// The frame of a predicate token.
+    fn frame_of(&self, k: usize) -> Option<usize> {
+        let i = self.frames.partition_point(|p| p.0 < k);
+        self.frames.get(i).filter(|p| p.0 == k).map(|p| p.1)
     }
 
     /// The references that lie inside `span`, in text order.
@@ -459,7 +488,7 @@ pub fn find(doc: &mut Document) {
             continue;
         }
         if let Some(sense) = verbal_sense(doc, &tree, &taken, k) {
-            let f = tree.frame_of[k];
+            let f = tree.frame_of(k);
             let roleset = f
                 .and_then(|f| doc.frames[f].roleset)
                 .and_then(|i| frames.roleset(i))
@@ -556,7 +585,7 @@ fn verbal_sense(
     }
     // the spans of the agent and of the patients: from the frame, else (a
     // verb the labeller passed over) from the parse
-    let (agent, patients): (Range<usize>, Vec<Range<usize>>) = match tree.frame_of[k] {
+    let (agent, patients): (Range<usize>, Vec<Range<usize>>) = match tree.frame_of(k) {
         Some(f) => {
             let args = &doc.frames[f].args;
             // "condemned the attack and promised aid": the second verb's
@@ -567,7 +596,7 @@ fn verbal_sense(
                 .map(|a| a.tokens.clone())
                 .or_else(|| {
                     let c = controlling_verb(doc, tree, k)?;
-                    let f = tree.frame_of[c]?;
+                    let f = tree.frame_of(c)?;
                     let a = doc.frames[f].args.iter().find(|a| a.role == "ARG0")?;
                     (!a.tokens.contains(&k)).then(|| a.tokens.clone())
                 })?;
@@ -1191,7 +1220,7 @@ fn mention(
         for _ in 0..3 {
             let Some(c) = v else { break };
             let a0 =
-                tree.frame_of[c].and_then(|f| doc.frames[f].args.iter().find(|a| a.role == "ARG0"));
+                tree.frame_of(c).and_then(|f| doc.frames[f].args.iter().find(|a| a.role == "ARG0"));
             match a0 {
                 Some(a0) if !a0.tokens.contains(&k) => {
                     // first: with symmetric roles ("he will hold a call
@@ -1215,7 +1244,7 @@ fn mention(
                 .clone()
                 .find(|&j| doc.heads[j].is_none());
             let a0 = root
-                .and_then(|r| tree.frame_of[r])
+                .and_then(|r| tree.frame_of(r))
                 .and_then(|f| doc.frames[f].args.iter().find(|a| a.role == "ARG0"));
             if let Some(a0) = a0.filter(|a| !a.tokens.contains(&k)) {
                 args.push(argument(
@@ -1301,7 +1330,7 @@ fn mention(
     }
     // status: the trigger's, or its light verb's
     let carrier = light.unwrap_or(k);
-    if let Some(f) = tree.frame_of[carrier].filter(|_| light.is_some()) {
+    if let Some(f) = tree.frame_of(carrier).filter(|_| light.is_some()) {
         for a in &doc.frames[f].args {
             match a.role {
                 "ARGM-NEG" => negated = true,
