@@ -372,6 +372,65 @@ pub struct Cameo {
     pub target_actor: Option<usize>,
 }
 
+/// A label from a small set for each token: `labels[k]` is a `&'static
+/// str`, kept as one byte (a reference each would take sixteen).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Labels {
+    ids: Vec<u8>,
+    names: Vec<&'static str>,
+}
+
+impl Labels {
+    /// The number of tokens labelled.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The label of token `k`, if it has one.
+    pub fn get(&self, k: usize) -> Option<&'static str> {
+        self.ids.get(k).map(|&i| self.names[i as usize])
+    }
+
+    /// The labels in token order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.ids.iter().map(|&i| self.names[i as usize])
+    }
+}
+
+impl From<Vec<&'static str>> for Labels {
+    /// Labels past the 256th distinct one become `dep` (UD's unspecified
+    /// relation; a parser has about fifty).
+    fn from(labels: Vec<&'static str>) -> Labels {
+        let mut names: Vec<&'static str> = Vec::new();
+        let mut id = |l: &'static str| match names.iter().position(|&n| n == l) {
+            Some(i) => i as u8,
+            None if names.len() < 255 => {
+                names.push(l);
+                (names.len() - 1) as u8
+            }
+            None => {
+                if !names.contains(&"dep") {
+                    names.push("dep");
+                }
+                names.iter().position(|&n| n == "dep").unwrap_or(0) as u8
+            }
+        };
+        let ids = labels.into_iter().map(&mut id).collect();
+        Labels { ids, names }
+    }
+}
+
+impl std::ops::Index<usize> for Labels {
+    type Output = &'static str;
+    fn index(&self, k: usize) -> &&'static str {
+        &self.names[self.ids[k] as usize]
+    }
+}
+
 /// The document: text plus every layer the stages have added.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
@@ -385,8 +444,8 @@ pub struct Document {
     pub pos_alt: Vec<u16>,
     /// Head token of each token (`None` for a sentence's root; see [`crate::parse`]).
     pub heads: Vec<Option<usize>>,
-    /// Dependency relation of each token to its head.
-    pub deprels: Vec<&'static str>,
+    /// Dependency relation of each token to its head (`deprels[k]`).
+    pub deprels: Labels,
     pub entities: Vec<Entity>,
     pub quantities: Vec<Quantity>,
     pub quotes: Vec<Quote>,

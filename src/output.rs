@@ -525,7 +525,7 @@ pub fn render(doc: &Document, options: &crate::Options) -> Analysis {
                     kind: token_kind(tok.kind),
                     lemma: lemmatizer.lemma(doc.slice(tok.span), upos),
                     head: doc.heads.get(i).copied().flatten().map_or(-1, |h| h as i64),
-                    deprel: doc.deprels.get(i).copied().unwrap_or("dep"),
+                    deprel: doc.deprels.get(i).unwrap_or("dep"),
                     upos: upos.to_string(),
                     xpos: xpos.to_string(),
                 }

@@ -333,7 +333,7 @@ impl Tree {
             upos,
             lemma,
             frames,
-            conj: doc.deprels.iter().map(|&r| r == "conj").collect(),
+            conj: doc.deprels.iter().map(|r| r == "conj").collect(),
             refs,
         }
     }
@@ -1492,7 +1492,7 @@ fn argument(
         .enumerate()
         .skip(head + 1)
         .take(tokens.end.saturating_sub(head + 1))
-        .filter(|&(c, rel)| doc.heads[c] == Some(head) && *rel == "nmod")
+        .filter(|&(c, rel)| doc.heads[c] == Some(head) && rel == "nmod")
         .map(|(c, _)| c)
         .collect::<Vec<_>>()
         .first()

@@ -833,7 +833,7 @@ pub fn parse(doc: &mut Document) {
         }
     }
     doc.heads = heads;
-    doc.deprels = rels;
+    doc.deprels = rels.into();
 }
 
 #[cfg(test)]

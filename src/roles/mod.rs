@@ -1071,7 +1071,7 @@ pub fn label(doc: &mut Document) {
             .collect();
         let rels: Vec<&str> = range
             .clone()
-            .map(|i| doc.deprels.get(i).copied().unwrap_or("dep"))
+            .map(|i| doc.deprels.get(i).unwrap_or("dep"))
             .collect();
         let s = Sentence::new(&words, tags, &heads, rels, frames);
         let base = range.start;
