@@ -230,7 +230,37 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
 /// bytes `JSON.stringify(analyze(text, options))` gives in JavaScript.
 pub fn analyze_to_json(text: &str, options: &Options) -> Result<String, Error> {
     let analysis = analyze(text, options)?;
-    Ok(serde_json::to_string(&analysis).expect("the output schema always serializes"))
+    // written twice, first only to count its bytes: the text then takes
+    // exactly its size (a growing buffer can take twice that, and the
+    // JSON is about nine times the article); one writer type for both, so
+    // the serializer is compiled once
+    let mut sink = Sink {
+        json: Vec::new(),
+        count: Some(0),
+    };
+    serde_json::to_writer(&mut sink, &analysis).expect("the output schema always serializes");
+    sink.json = Vec::with_capacity(sink.count.take().unwrap_or(0));
+    serde_json::to_writer(&mut sink, &analysis).expect("the output schema always serializes");
+    Ok(String::from_utf8(sink.json).expect("JSON is UTF-8"))
+}
+
+/// Where [`analyze_to_json`] writes: only counting while `count` is some.
+struct Sink {
+    json: Vec<u8>,
+    count: Option<usize>,
+}
+
+impl std::io::Write for Sink {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match &mut self.count {
+            Some(n) => *n += bytes.len(),
+            None => self.json.extend_from_slice(bytes),
+        }
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// lede's version.
