@@ -1486,16 +1486,8 @@ fn argument(
 ) -> EventArg {
     // "Syrian regime forces in Idlib": the place is the event's, not part
     // of who did it
-    if let Some(&c) = doc
-        .deprels
-        .iter()
-        .enumerate()
-        .skip(head + 1)
-        .take(tokens.end.saturating_sub(head + 1))
-        .filter(|&(c, rel)| doc.heads[c] == Some(head) && rel == "nmod")
-        .map(|(c, _)| c)
-        .collect::<Vec<_>>()
-        .first()
+    if let Some(c) =
+        (head + 1..tokens.end).find(|&c| doc.heads[c] == Some(head) && doc.deprels[c] == "nmod")
     {
         let case = (head + 1..c).find(|&j| doc.heads[j] == Some(c) && doc.deprels[j] == "case");
         let locative = case.is_some_and(|j| {
