@@ -162,30 +162,15 @@ fn run(
     let per_byte =
         move || (PEAK.swap(HELD.load(Relaxed), Relaxed) - base) as f64 / text.len().max(1) as f64;
     per_byte();
-    let mut stage = |name: &'static str, f: &dyn Fn(&mut Document)| {
+    for (name, stage) in lede::stages(date) {
         let t = Instant::now();
-        f(&mut doc);
+        stage(&mut doc);
         times.push((name, t.elapsed().as_secs_f64()));
         if mem {
             let held = (HELD.load(Relaxed) - base) as f64 / text.len().max(1) as f64;
             println!("  {name:<10} peak {:6.1} B/B, then {held:6.1}", per_byte());
         }
-    };
-    stage("tokenize", &lede::tokenize::tokenize);
-    stage("sentences", &lede::sentences::split);
-    stage("tag", &lede::tag::tag);
-    stage("parse", &lede::parse::parse);
-    stage("roles", &lede::roles::label);
-    stage("ner", &lede::ner::find);
-    stage("places", &lede::places::find);
-    stage("quantity", &lede::quantity::find);
-    stage("time", &|d: &mut Document| lede::time::find(d, date));
-    stage("overlaps", &|d: &mut Document| {
-        lede::doc::resolve_overlaps(&mut d.entities)
-    });
-    stage("quote", &lede::quote::find);
-    stage("actors", &|d: &mut Document| lede::actors::link(d, date));
-    stage("events", &lede::events::find);
+    }
     let t = Instant::now();
     let analysis = lede::output::render(&doc, opts);
     if mem {

@@ -226,6 +226,29 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     Ok(output::render(&doc, options))
 }
 
+/// A stage of the pipeline: its name and what it does to the document.
+pub type Stage = (&'static str, Box<dyn Fn(&mut doc::Document)>);
+
+/// Every stage of [`analyze`] in order, the optional ones included (as
+/// with the events on), for the benchmarks that time each one.
+pub fn stages(date: Option<Date>) -> Vec<Stage> {
+    vec![
+        ("tokenize", Box::new(tokenize::tokenize)),
+        ("sentences", Box::new(sentences::split)),
+        ("tag", Box::new(tag::tag)),
+        ("parse", Box::new(parse::parse)),
+        ("roles", Box::new(roles::label)),
+        ("ner", Box::new(ner::find)),
+        ("places", Box::new(places::find)),
+        ("quantity", Box::new(quantity::find)),
+        ("time", Box::new(move |d| time::find(d, date))),
+        ("overlaps", Box::new(|d| doc::resolve_overlaps(&mut d.entities))),
+        ("quote", Box::new(quote::find)),
+        ("actors", Box::new(move |d| actors::link(d, date))),
+        ("events", Box::new(events::find)),
+    ]
+}
+
 /// Analyze one article and return the JSON text of the result, exactly the
 /// bytes `JSON.stringify(analyze(text, options))` gives in JavaScript.
 pub fn analyze_to_json(text: &str, options: &Options) -> Result<String, Error> {
