@@ -242,7 +242,10 @@ pub fn stages(date: Option<Date>) -> Vec<Stage> {
         ("places", Box::new(places::find)),
         ("quantity", Box::new(quantity::find)),
         ("time", Box::new(move |d| time::find(d, date))),
-        ("overlaps", Box::new(|d| doc::resolve_overlaps(&mut d.entities))),
+        (
+            "overlaps",
+            Box::new(|d| doc::resolve_overlaps(&mut d.entities)),
+        ),
         ("quote", Box::new(quote::find)),
         ("actors", Box::new(move |d| actors::link(d, date))),
         ("events", Box::new(events::find)),

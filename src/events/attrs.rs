@@ -333,7 +333,8 @@ pub(super) fn reporting(tree: &Tree, k: usize) -> bool {
 
 /// The source of reporting verb `v`: its ARG0 (or subject).
 fn reporter(doc: &Document, tree: &Tree, v: usize) -> Source {
-    let span = tree.frame_of(v)
+    let span = tree
+        .frame_of(v)
         .and_then(|f| doc.frames[f].args.iter().find(|a| a.role == "ARG0"))
         .map(|a| (a.tokens.clone(), a.head))
         .or_else(|| {

@@ -306,7 +306,9 @@ impl Tree {
         for i in 0..n {
             let pos = upos[i];
             if let "VERB" | "NOUN" | "ADJ" | "AUX" = pos {
-                lemma.text.push_str(&lemmatizer.lemma(doc.token_text(i), pos));
+                lemma
+                    .text
+                    .push_str(&lemmatizer.lemma(doc.token_text(i), pos));
             }
             lemma.ends.push(lemma.text.len() as u32);
         }
@@ -553,8 +555,7 @@ fn verbal_sense(
         "take", "leave", "allow", "concede", "ratify", "release", "hold", "include", "follow",
         "lead", "remain", "continue", "use", "see", "help", "need", "expect",
     ];
-    if STATES.contains(&&tree.lemma[k])
-        || !lexicon::CameoLexicon::embedded().knows(&tree.lemma[k])
+    if STATES.contains(&&tree.lemma[k]) || !lexicon::CameoLexicon::embedded().knows(&tree.lemma[k])
     {
         return None;
     }
@@ -970,8 +971,7 @@ fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
                 "film",
             ];
             let object = tree.kids[k].iter().any(|&c| {
-                matches!(doc.deprels[c], "obj" | "nsubj:pass")
-                    && things.contains(&&tree.lemma[c])
+                matches!(doc.deprels[c], "obj" | "nsubj:pass") && things.contains(&&tree.lemma[c])
             });
             let modified = doc.heads[k].is_some_and(|h| things.contains(&&tree.lemma[h]));
             if object || modified {
@@ -1219,8 +1219,9 @@ fn mention(
         let mut v = light.or_else(|| controlling_verb(doc, tree, k));
         for _ in 0..3 {
             let Some(c) = v else { break };
-            let a0 =
-                tree.frame_of(c).and_then(|f| doc.frames[f].args.iter().find(|a| a.role == "ARG0"));
+            let a0 = tree
+                .frame_of(c)
+                .and_then(|f| doc.frames[f].args.iter().find(|a| a.role == "ARG0"));
             match a0 {
                 Some(a0) if !a0.tokens.contains(&k) => {
                     // first: with symmetric roles ("he will hold a call
@@ -1262,8 +1263,7 @@ fn mention(
     args.retain(|a| {
         !matches!(a.role, "Place" | "Destination" | "Origin")
             || a.actor.is_some_and(|x| attrs::is_place(doc, x))
-            || a.role != "Place"
-                && PLACE_NOUNS.contains(&&tree.lemma[head_in(doc, &a.tokens)])
+            || a.role != "Place" && PLACE_NOUNS.contains(&&tree.lemma[head_in(doc, &a.tokens)])
     });
     // else the clause's locative phrase with a noun at its head: "at his
     // house", "in a street in Lyon", "at the station"
