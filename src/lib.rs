@@ -196,14 +196,18 @@ impl Options {
 
 /// Analyze one article.
 pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
-    let date = options.validate()?;
-    if text.len() > options.limit() {
-        return Err(Error::InputTooLarge {
-            bytes: text.len(),
-            limit: options.limit(),
-        });
-    }
-    let mut doc = doc::Document::new(text);
+    check(text, options)?;
+    analyze_owned(text.to_string(), options)
+}
+
+/// [`analyze`] of a text the caller gives away: the document keeps it
+/// instead of a copy (the wasm exports, which copy it out of JavaScript).
+pub fn analyze_owned(text: String, options: &Options) -> Result<Analysis, Error> {
+    let date = check(&text, options)?;
+    let mut doc = doc::Document {
+        text,
+        ..doc::Document::default()
+    };
     tokenize::tokenize(&mut doc);
     sentences::split(&mut doc);
     if options.tokens || options.frames || options.events {
@@ -224,6 +228,18 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         events::find(&mut doc);
     }
     Ok(output::render(&doc, options))
+}
+
+/// Check the options and the text's size; returns the parsed date.
+fn check(text: &str, options: &Options) -> Result<Option<Date>, Error> {
+    let date = options.validate()?;
+    if text.len() > options.limit() {
+        return Err(Error::InputTooLarge {
+            bytes: text.len(),
+            limit: options.limit(),
+        });
+    }
+    Ok(date)
 }
 
 /// A stage of the pipeline: its name and what it does to the document.
@@ -255,7 +271,11 @@ pub fn stages(date: Option<Date>) -> Vec<Stage> {
 /// Analyze one article and return the JSON text of the result, exactly the
 /// bytes `JSON.stringify(analyze(text, options))` gives in JavaScript.
 pub fn analyze_to_json(text: &str, options: &Options) -> Result<String, Error> {
-    let analysis = analyze(text, options)?;
+    Ok(to_json(&analyze(text, options)?))
+}
+
+/// The JSON text of an analysis (what [`analyze_to_json`] returns).
+pub fn to_json(analysis: &Analysis) -> String {
     // written twice, first only to count its bytes: the text then takes
     // exactly its size (a growing buffer can take twice that, and the
     // JSON is about nine times the article); one writer type for both, so
@@ -264,10 +284,10 @@ pub fn analyze_to_json(text: &str, options: &Options) -> Result<String, Error> {
         json: Vec::new(),
         count: Some(0),
     };
-    serde_json::to_writer(&mut sink, &analysis).expect("the output schema always serializes");
+    serde_json::to_writer(&mut sink, analysis).expect("the output schema always serializes");
     sink.json = Vec::with_capacity(sink.count.take().unwrap_or(0));
-    serde_json::to_writer(&mut sink, &analysis).expect("the output schema always serializes");
-    Ok(String::from_utf8(sink.json).expect("JSON is UTF-8"))
+    serde_json::to_writer(&mut sink, analysis).expect("the output schema always serializes");
+    String::from_utf8(sink.json).expect("JSON is UTF-8")
 }
 
 /// Where [`analyze_to_json`] writes: only counting while `count` is some.

@@ -15,7 +15,8 @@ use crate::Options;
 #[wasm_bindgen]
 pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let (text, options) = arguments("analyze", text, options)?;
-    let analysis = crate::analyze(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let analysis =
+        crate::analyze_owned(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     analysis
         .serialize(&serializer)
@@ -27,7 +28,10 @@ pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = analyzeJson)]
 pub fn analyze_json(text: JsValue, options: JsValue) -> Result<String, JsError> {
     let (text, options) = arguments("analyzeJson", text, options)?;
-    crate::analyze_to_json(&text, &options).map_err(|e| JsError::new(&e.to_string()))
+    // the document takes the text, and is gone before the JSON is written
+    let analysis =
+        crate::analyze_owned(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(crate::to_json(&analysis))
 }
 
 /// lede's version.

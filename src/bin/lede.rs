@@ -211,7 +211,7 @@ fn run_files(args: &Args) -> io::Result<ExitCode> {
                 continue;
             }
         };
-        match lede::analyze(&text, &args.options) {
+        match lede::analyze_owned(text, &args.options) {
             Ok(a) if args.csv => {
                 let mut rows = String::new();
                 lede::csv::write_event_rows(&mut rows, path, &a);
