@@ -110,11 +110,10 @@ pub fn split(doc: &mut Document) {
 }
 
 /// The most tokens a sentence has. Real sentences of news stay far below
-/// (the longest of CoNLL-2003, UD EWT and GUM have 113, 159 and 134 tokens);
-/// longer
-/// runs are lists, tables or text without punctuation. The tagger, parser,
-/// role labeller and the stages after them work sentence by sentence, so
-/// this bound keeps their work linear in the text.
+/// (the longest of CoNLL-2003, UD EWT and GUM have 113, 159 and 134
+/// tokens); longer runs are lists, tables or text without punctuation. The
+/// tagger, parser, role labeller and the stages after them work sentence by
+/// sentence, so this bound keeps their work linear in the text.
 pub const MAX_SENTENCE_TOKENS: usize = 200;
 
 /// Split every sentence longer than [`MAX_SENTENCE_TOKENS`] into windows:

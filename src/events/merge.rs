@@ -113,8 +113,9 @@ pub(super) fn merge(doc: &Document, mentions: Vec<Mention>) -> Vec<Event> {
         match target {
             Some(i) => {
                 let e = &mut events[i];
-                e.mentions.push(m.trigger); // in text order
-                                            // spans before the sentence before this one can hold no later mention
+                // mentions come in text order; spans before the sentence
+                // before this one can hold no later mention
+                e.mentions.push(m.trigger);
                 let from = doc.sentences[m.sentence.saturating_sub(1)].tokens.start;
                 spans[i].retain(|r| r.end > from);
                 spans[i].extend(m.spans.iter().cloned());
