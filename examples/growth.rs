@@ -7,7 +7,8 @@
 //! 10× the time for 10× the text (the target is at most 12×). A size whose
 //! whole run passed `LIMIT` seconds (default 60) stops that kind: the next
 //! size would take hours if something grew with the square of the text.
-//! `SIZES=100000,1000000` chooses the sizes.
+//! `SIZES=100000,1000000` chooses the sizes. Each kind ends with every
+//! stage's own growth between the sizes.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -115,9 +116,12 @@ fn main() {
             continue;
         }
         let mut before: Option<(usize, f64)> = None;
+        // each stage's seconds at each size, for the per-stage ratios
+        let mut per_stage: Vec<(usize, Vec<(&'static str, f64)>)> = Vec::new();
         for &size in &sizes {
             let text = make(size);
             let (stages, total) = run(&text, &opts, date);
+            per_stage.push((text.len(), stages.clone()));
             let ratio = before.map_or(String::new(), |(b, t)| {
                 format!(
                     "  ×{:.1} for ×{:.0} text",
@@ -144,6 +148,37 @@ fn main() {
                 break;
             }
         }
+        print_stage_ratios(&per_stage);
+    }
+}
+
+/// Each stage's growth between the sizes, for the stages that took at
+/// least 20 ms at the largest size (below that the clock's noise rules):
+/// `stage ×r for ×s text` (a stage growing faster than its text stands out).
+fn print_stage_ratios(per_stage: &[(usize, Vec<(&'static str, f64)>)]) {
+    let Some((_, last)) = per_stage.last() else {
+        return;
+    };
+    let mut parts = Vec::new();
+    for (k, &(stage, t)) in last.iter().enumerate() {
+        if t < 0.02 || per_stage.len() < 2 {
+            continue;
+        }
+        let ratios: Vec<String> = per_stage
+            .windows(2)
+            .map(|w| {
+                let (a, b) = (w[0].1[k].1, w[1].1[k].1);
+                format!(
+                    "×{:.1}/×{:.0}",
+                    b / a.max(1e-9),
+                    w[1].0 as f64 / w[0].0 as f64
+                )
+            })
+            .collect();
+        parts.push(format!("{stage} {}", ratios.join(" ")));
+    }
+    if !parts.is_empty() {
+        println!("    stages (time ×, text ×): {}", parts.join(", "));
     }
 }
 
