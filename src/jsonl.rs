@@ -31,7 +31,7 @@ pub fn process(line: &[u8], number: usize, defaults: &crate::Options, csv: bool)
 }
 
 /// `{"id":…,"line":N,"error":"…"}`
-pub fn error_line(id: &Value, number: usize, msg: String) -> Line {
+fn error_line(id: &Value, number: usize, msg: String) -> Line {
     Line::Error(format!(
         "{{\"id\":{id},\"line\":{number},\"error\":{}}}",
         Value::String(msg)

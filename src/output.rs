@@ -696,9 +696,156 @@ fn token_kind(k: crate::doc::TokenKind) -> &'static str {
     }
 }
 
+impl Analysis {
+    /// What breaks the output's promises for the `text` it was made of
+    /// (empty when nothing does): every span of every kind lies inside the
+    /// text and its `text` is exactly the text between its UTF-16 offsets;
+    /// entities come in order without overlap; every index points into its
+    /// list. The property tests and the fuzz targets hold lede to it.
+    pub fn problems(&self, text: &str) -> Vec<String> {
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let mut out = Vec::new();
+        // a span whose text is not the text between its offsets
+        let span = |what: &str, t: &str, s: usize, e: usize| {
+            let inside = s <= e && e <= utf16.len();
+            (!inside || String::from_utf16(&utf16[s..e]).ok().as_deref() != Some(t))
+                .then(|| format!("{what} {s}..{e} {t:?}"))
+        };
+        // an index past the end of its list
+        let index = |what: &str, i: Option<usize>, len: usize| {
+            i.filter(|&i| i >= len)
+                .map(|i| format!("{what} {i} of {len}"))
+        };
+        if self.length != utf16.len() {
+            out.push(format!("length {} for {}", self.length, utf16.len()));
+        }
+        for p in &self.paragraphs {
+            out.extend(span("paragraph", &p.text, p.start, p.end));
+        }
+        for s in &self.sentences {
+            out.extend(span("sentence", &s.text, s.start, s.end));
+            out.extend(index(
+                "sentence's paragraph",
+                Some(s.paragraph),
+                self.paragraphs.len(),
+            ));
+        }
+        let mut last = 0;
+        for e in &self.entities {
+            out.extend(span("entity", &e.text, e.start, e.end));
+            if e.start < last {
+                out.push(format!("entity at {} overlaps the one before", e.start));
+            }
+            last = e.end;
+            out.extend(index("entity's actor", e.actor, self.actors.len()));
+        }
+        for a in &self.actors {
+            // a group ("Turkish troops") may have references alone
+            if a.mentions.is_empty() && a.references.is_empty() {
+                out.push(format!("actor {:?} never mentioned", a.name));
+            }
+            for &m in &a.mentions {
+                out.extend(index("actor's mention", Some(m), self.entities.len()));
+            }
+            for r in &a.references {
+                out.extend(span("actor's reference", &r.text, r.start, r.end));
+            }
+        }
+        for q in &self.quantities {
+            out.extend(span("quantity", &q.text, q.start, q.end));
+        }
+        for t in &self.times {
+            out.extend(span("time", &t.text, t.start, t.end));
+        }
+        for q in &self.quotes {
+            out.extend(span("quote", &q.text, q.start, q.end));
+            for p in [&q.cue, &q.speaker, &q.speaker_ref].into_iter().flatten() {
+                out.extend(span("quote's part", &p.text, p.start, p.end));
+            }
+        }
+        let tokens = self.tokens.as_ref().map_or(0, Vec::len);
+        for t in self.tokens.iter().flatten() {
+            out.extend(span("token", &t.text, t.start, t.end));
+            out.extend(index("token's head", usize::try_from(t.head).ok(), tokens));
+        }
+        for f in self.frames.iter().flatten() {
+            out.extend(span("frame", &f.text, f.start, f.end));
+            out.extend(index(
+                "frame's sentence",
+                Some(f.sentence),
+                self.sentences.len(),
+            ));
+            for a in &f.arguments {
+                out.extend(span("frame argument", &a.text, a.start, a.end));
+                let h = &a.head;
+                out.extend(span("argument's head", &h.text, h.start, h.end));
+                if h.start < a.start || h.end > a.end {
+                    out.push(format!("argument's head {}..{} outside it", h.start, h.end));
+                }
+            }
+        }
+        for e in &self.events {
+            out.extend(span("event", &e.text, e.start, e.end));
+            out.extend(index(
+                "event's sentence",
+                Some(e.sentence),
+                self.sentences.len(),
+            ));
+            for m in &e.mentions {
+                out.extend(span("event mention", &m.text, m.start, m.end));
+            }
+            for a in &e.arguments {
+                out.extend(span("event argument", &a.text, a.start, a.end));
+                out.extend(index("argument's entity", a.entity, self.entities.len()));
+                out.extend(index("argument's actor", a.actor, self.actors.len()));
+            }
+            let actors = self.actors.len();
+            out.extend(index(
+                "event's time",
+                e.time.as_ref().map(|t| t.index),
+                self.times.len(),
+            ));
+            out.extend(index(
+                "event's place",
+                e.place.as_ref().map(|p| p.actor),
+                actors,
+            ));
+            let victims = e.casualties.as_ref().and_then(|c| c.actor);
+            out.extend(index("casualties' actor", victims, actors));
+            if let Some(s) = &e.source {
+                out.extend(index("source's actor", s.actor, actors));
+                out.extend(index("source's quote", s.quote, self.quotes.len()));
+                if let Some(c) = &s.cue {
+                    out.extend(span("source's cue", &c.text, c.start, c.end));
+                }
+            }
+            if let Some(c) = &e.cameo {
+                out.extend(index("CAMEO source actor", c.source_actor, actors));
+                out.extend(index("CAMEO target actor", c.target_actor, actors));
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_finds_a_span_off_its_text_and_an_index_past_its_list() {
+        let text = "Turkish troops entered Idlib 😀 on Thursday, Erdogan said.";
+        let good = crate::analyze(text, &crate::Options::default()).unwrap();
+        assert_eq!(good.problems(text), Vec::<String>::new());
+        let mut shifted = good.clone();
+        shifted.entities[0].start += 1;
+        assert!(shifted.problems(text)[0].starts_with("entity 1..7"));
+        let mut dangling = good.clone();
+        dangling.entities[0].actor = Some(good.actors.len());
+        assert!(dangling.problems(text)[0].starts_with("entity's actor"));
+        // the same analysis is wrong for another text
+        assert!(!good.problems("Turkish troops entered Idlib.").is_empty());
+    }
 
     #[test]
     fn utf16_map_counts_surrogate_pairs_and_accents() {

@@ -2,7 +2,6 @@
 //! Property tests over random mixes (proptest) and pathological inputs.
 #![cfg(not(target_arch = "wasm32"))]
 
-use lede::output::TextSpan;
 use lede::{analyze, Analysis, Options};
 
 /// Pieces of text that stress the tokenizer and the stages after it.
@@ -82,90 +81,10 @@ const PIECES: &[&str] = &[
     "ǅ",
 ];
 
-/// Every span of every kind lies inside the text on character boundaries,
-/// its `text` is exactly the text between its UTF-16 offsets, and every
-/// index points into its list.
+/// Every span of every kind is the text between its UTF-16 offsets and
+/// every index points into its list ([`Analysis::problems`]).
 fn check(text: &str, out: &Analysis) {
-    let utf16: Vec<u16> = text.encode_utf16().collect();
-    assert_eq!(out.length, utf16.len());
-    let span = |t: &str, s: usize, e: usize| {
-        assert!(s <= e && e <= utf16.len(), "{s}..{e} in {text:?}");
-        assert_eq!(
-            String::from_utf16(&utf16[s..e]).ok().as_deref(),
-            Some(t),
-            "{text:?}"
-        );
-    };
-    let text_span = |t: &TextSpan| span(&t.text, t.start, t.end);
-    for s in &out.sentences {
-        span(&s.text, s.start, s.end);
-        assert!(s.paragraph < out.paragraphs.len());
-    }
-    out.paragraphs.iter().for_each(text_span);
-    let mut last = 0;
-    for e in &out.entities {
-        span(&e.text, e.start, e.end);
-        assert!(e.start >= last, "entities overlap in {text:?}");
-        last = e.end;
-        assert!(e.actor.is_none_or(|a| a < out.actors.len()));
-    }
-    for a in &out.actors {
-        assert!(!a.mentions.is_empty());
-        for &m in &a.mentions {
-            assert!(m < out.entities.len(), "{text:?}");
-        }
-        a.references.iter().for_each(text_span);
-    }
-    for q in &out.quantities {
-        span(&q.text, q.start, q.end);
-    }
-    for t in &out.times {
-        span(&t.text, t.start, t.end);
-    }
-    for q in &out.quotes {
-        span(&q.text, q.start, q.end);
-        [&q.cue, &q.speaker, &q.speaker_ref]
-            .into_iter()
-            .flatten()
-            .for_each(text_span);
-    }
-    for t in out.tokens.iter().flatten() {
-        span(&t.text, t.start, t.end);
-        assert!(t.head < out.tokens.as_ref().unwrap().len() as i64);
-    }
-    for f in out.frames.iter().flatten() {
-        span(&f.text, f.start, f.end);
-        assert!(f.sentence < out.sentences.len());
-        for a in &f.arguments {
-            span(&a.text, a.start, a.end);
-            text_span(&a.head);
-            assert!(a.start <= a.head.start && a.head.end <= a.end, "{text:?}");
-        }
-    }
-    for e in &out.events {
-        span(&e.text, e.start, e.end);
-        assert!(e.sentence < out.sentences.len());
-        e.mentions.iter().for_each(text_span);
-        for a in &e.arguments {
-            span(&a.text, a.start, a.end);
-            assert!(a.entity.is_none_or(|i| i < out.entities.len()));
-            assert!(a.actor.is_none_or(|i| i < out.actors.len()));
-        }
-        assert!(e.time.as_ref().is_none_or(|t| t.index < out.times.len()));
-        assert!(e.place.as_ref().is_none_or(|p| p.actor < out.actors.len()));
-        if let Some(c) = &e.casualties {
-            assert!(c.actor.is_none_or(|i| i < out.actors.len()));
-        }
-        if let Some(s) = &e.source {
-            assert!(s.actor.is_none_or(|i| i < out.actors.len()));
-            assert!(s.quote.is_none_or(|i| i < out.quotes.len()));
-            s.cue.iter().for_each(text_span);
-        }
-        if let Some(c) = &e.cameo {
-            assert!(c.source_actor.is_none_or(|i| i < out.actors.len()));
-            assert!(c.target_actor.is_none_or(|i| i < out.actors.len()));
-        }
-    }
+    assert_eq!(out.problems(text), Vec::<String>::new(), "{text:?}");
 }
 
 /// Random mixes of the pieces above and of any characters, with every

@@ -178,9 +178,11 @@ fn read_input(path: &str, limit: usize) -> io::Result<String> {
     if path == "-" {
         io::stdin().take(limit as u64 + 1).read_to_end(&mut bytes)?;
         if bytes.len() > limit {
-            // not read further: standard input may not end
-            let message = lede::Error::InputTooLarge { bytes: 0, limit }.to_string();
-            let message = message.replacen("0 bytes", &format!("over {limit} bytes"), 1);
+            // not read further (standard input may not end): its size is unknown
+            let message = format!(
+                "standard input is over {limit} bytes; lede analyzes at most {limit} bytes at a time: split it into articles (or raise --max-bytes, up to {})",
+                lede::MAX_INPUT_CEILING
+            );
             return Err(io::Error::new(io::ErrorKind::InvalidData, message));
         }
     } else {
