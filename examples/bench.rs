@@ -1,7 +1,7 @@
 //! Speed benchmark: `cargo run --release --example bench [FILE]`.
 //!
 //! Analyzes FILE (default: the seed article in ../shared/examples) repeated
-//! to about 2 MB, and prints tokens per second for each stage and for the
+//! to about 2 MB (`BYTES=N` for another size), and prints tokens per second for each stage and for the
 //! whole `analyze` (one core), with the publication date 2020-02-27: by
 //! default (with the events, and so the tagger, parser and role labeller
 //! they need), with `options.events` false (none of those), and with
@@ -16,12 +16,17 @@ fn main() {
         .nth(1)
         .unwrap_or_else(|| "../shared/examples/idlib-2020.txt".to_string());
     let article = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let copies = (2_000_000 / article.len().max(1)).max(1);
+    let bytes = std::env::var("BYTES")
+        .ok()
+        .and_then(|b| b.parse::<usize>().ok())
+        .unwrap_or(2_000_000);
+    let copies = (bytes / (article.len() + 2).max(1)).max(1);
     let text = vec![article.as_str(); copies].join("\n\n");
     // news comes with its publication date: relative times are resolved
     let opts = lede::Options {
         date: Some("2020-02-27".to_string()),
         tokens: false,
+        max_bytes: Some(40_000_000),
         ..Default::default()
     };
     let date = opts.validate().unwrap();
@@ -48,7 +53,8 @@ fn main() {
     }
     let tokens = doc.tokens.len() as f64;
 
-    let runs = 3;
+    // three runs of each at 2 MB, one at 6 MB and more
+    let runs = (6_000_000 / text.len().max(1)).clamp(1, 3);
     let t = Instant::now();
     for _ in 0..runs {
         std::hint::black_box(lede::analyze_to_json(&text, &opts).unwrap());
