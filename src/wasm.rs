@@ -26,12 +26,59 @@ pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 /// Analyze one article and return the result as JSON text (the same bytes
 /// as the CLI writes).
 #[wasm_bindgen(js_name = analyzeJson)]
-pub fn analyze_json(text: JsValue, options: JsValue) -> Result<String, JsError> {
+pub fn analyze_json(text: JsValue, options: JsValue) -> Result<js_sys::JsString, JsError> {
     let (text, options) = arguments("analyzeJson", text, options)?;
     // the document takes the text, and is gone before the JSON is written
     let analysis =
         crate::analyze_owned(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(crate::to_json(&analysis))
+    // written out to JavaScript a megabyte at a time: the whole JSON (about
+    // nine times the text) never sits in wasm memory beside the analysis
+    let mut out = Chunks {
+        js: js_sys::JsString::from(""),
+        buf: Vec::with_capacity(CHUNK + 4),
+    };
+    serde_json::to_writer(&mut out, &analysis).expect("the output schema always serializes");
+    out.send();
+    Ok(out.js)
+}
+
+/// Bytes of JSON handed to JavaScript at a time.
+const CHUNK: usize = 1 << 20;
+
+/// A writer that hands its UTF-8 to a JavaScript string in chunks.
+struct Chunks {
+    js: js_sys::JsString,
+    buf: Vec<u8>,
+}
+
+impl Chunks {
+    /// Append the buffer's whole characters to the string; the bytes of a
+    /// character cut at the end stay for the next chunk.
+    fn send(&mut self) {
+        let whole = match std::str::from_utf8(&self.buf) {
+            Ok(s) => s.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        if whole == 0 {
+            return;
+        }
+        let text = std::str::from_utf8(&self.buf[..whole]).unwrap_or_default();
+        self.js = self.js.concat(&js_sys::JsString::from(text));
+        self.buf.drain(..whole);
+    }
+}
+
+impl std::io::Write for Chunks {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= CHUNK {
+            self.send();
+        }
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// lede's version.

@@ -19,9 +19,29 @@ fn analyze_json_matches_native_json() {
     let text = "“We will stay,” said Hulusi Akar in Ankara 😀. More than 2,000 soldiers.";
     let native = lede::analyze_to_json(text, &lede::Options::default()).unwrap();
     assert_eq!(
-        lede::wasm_exports::analyze_json(JsValue::from_str(text), JsValue::NULL).ok(),
+        lede::wasm_exports::analyze_json(JsValue::from_str(text), JsValue::NULL)
+            .ok()
+            .map(String::from),
         Some(native)
     );
+}
+
+#[wasm_bindgen_test]
+fn long_json_comes_out_in_chunks_with_every_character_whole() {
+    // more than a megabyte of JSON, full of characters of two, three and
+    // four bytes, so that chunks end inside some of them
+    let text = "Zoë Müller met Ōkubo in Ankara 😀 on “Thursday”, said Le Monde.\n".repeat(1100);
+    let options = lede::Options {
+        events: false,
+        ..Default::default()
+    };
+    let native = lede::analyze_to_json(&text, &options).unwrap();
+    assert!(native.len() > 1 << 20, "{} bytes of JSON", native.len());
+    let events = js_object(&[("events", JsValue::FALSE)]);
+    let wasm = lede::wasm_exports::analyze_json(JsValue::from_str(&text), events)
+        .ok()
+        .map(String::from);
+    assert!(wasm.as_deref() == Some(native.as_str()));
 }
 
 #[wasm_bindgen_test]
@@ -53,7 +73,9 @@ fn frames_come_when_asked_for_and_match_native() {
     .unwrap();
     let opts = js_object(&[("frames", JsValue::TRUE)]);
     assert_eq!(
-        lede::wasm_exports::analyze_json(JsValue::from_str(text), opts).ok(),
+        lede::wasm_exports::analyze_json(JsValue::from_str(text), opts)
+            .ok()
+            .map(String::from),
         Some(native)
     );
 }
