@@ -217,6 +217,19 @@ fn is_report(e: &GoldEvent) -> bool {
         )
 }
 
+/// The line of `text` around character `at`.
+fn line_of(text: &str, at: usize) -> String {
+    text.char_indices()
+        .map(|(i, _)| i)
+        .nth(at)
+        .map(|b| {
+            let from = text[..b].rfind('\n').map_or(0, |i| i + 1);
+            let to = text[b..].find('\n').map_or(text.len(), |i| b + i);
+            text[from..to].to_string()
+        })
+        .unwrap_or_default()
+}
+
 /// Score lede's analysis of one document.
 pub fn score(doc: &WikiDoc, a: &Analysis) -> Score {
     // UTF-16 offsets of lede → character offsets of the gold
@@ -263,19 +276,10 @@ pub fn score(doc: &WikiDoc, a: &Analysis) -> Score {
             if cues.iter().any(|&c| overlaps(c, g.trigger)) {
                 s.reports_found += 1;
             } else if std::env::var("ERRORS").as_deref() == Ok("2") {
-                let sentence = doc.text[..]
-                    .char_indices()
-                    .map(|(i, _)| i)
-                    .nth(g.trigger.0)
-                    .map(|b| {
-                        let from = doc.text[..b].rfind('\n').map_or(0, |i| i + 1);
-                        let to = doc.text[b..].find('\n').map_or(doc.text.len(), |i| b + i);
-                        doc.text[from..to].to_string()
-                    })
-                    .unwrap_or_default();
                 s.arg_errors.push(format!(
-                    "report without cue {:?}: {sentence}",
-                    g.trigger_text
+                    "report without cue {:?}: {}",
+                    g.trigger_text,
+                    line_of(&doc.text, g.trigger.0)
                 ));
             }
         }
@@ -283,8 +287,22 @@ pub fn score(doc: &WikiDoc, a: &Analysis) -> Score {
             overlaps(*m, g.trigger) && two_levels(a.events[*i].kind) == two_levels(&g.kind)
         });
         let Some(&(_, i)) = hit else {
-            s.missed
-                .push(format!("{}: {:?} {}", doc.id, g.trigger_text, g.kind));
+            // with ERRORS=2, the line too, and what lede made of the trigger
+            let context = if std::env::var("ERRORS").as_deref() == Ok("2") {
+                let other = mentions
+                    .iter()
+                    .find(|(m, _)| overlaps(*m, g.trigger))
+                    .map_or("no event".to_string(), |&(_, i)| {
+                        format!("lede: {}", a.events[i].kind)
+                    });
+                format!(" ({other}): {}", line_of(&doc.text, g.trigger.0))
+            } else {
+                String::new()
+            };
+            s.missed.push(format!(
+                "{}: {:?} {}{context}",
+                doc.id, g.trigger_text, g.kind
+            ));
             continue;
         };
         s.found += 1;

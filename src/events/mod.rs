@@ -24,11 +24,15 @@ pub mod petrarch;
 pub use cameo::AGENT_ROLES;
 pub mod lexicon;
 mod merge;
+mod sense;
+mod tree;
 
 use std::ops::Range;
 
 use crate::doc::{Casualties, Document, EventArg, EventPlace, EventTime, Label, Source, Span};
 use lexicon::{EventLexicon, EventSense};
+use sense::{attempted, claimed_lives, detained, eventive, fits, gunshot, verbal_sense};
+use tree::Tree;
 
 /// Verbs that take an event noun as their object without adding an event
 /// of their own: "launched an offensive", "held talks", "signed a deal".
@@ -212,150 +216,6 @@ const PLANNING: &[&str] = &[
 ];
 const FAILING: &[&str] = &["fail", "refuse", "decline", "deny", "avoid"];
 
-/// What the rules read of each token, gathered once: its parse, tag,
-/// lemma and frame, and the actors' references by position.
-struct Tree {
-    kids: Lists,
-    upos: Upos,
-    /// Lemmas of verbs, nouns, adjectives and auxiliaries (empty for the rest).
-    lemma: Texts,
-    /// `(predicate token, frame index)`, sorted: see [`Tree::frame_of`].
-    frames: Vec<(usize, usize)>,
-    /// Whether each token is a conjunct ("and injured 11").
-    conj: Vec<bool>,
-    /// Every actor's references (pronouns, group phrases), by start.
-    refs: Vec<(Span, usize)>,
-}
-
-/// A list of token indices for each token, kept in two flat arrays (a
-/// vector each takes several times the memory): `lists[k]` is token k's.
-struct Lists {
-    starts: Vec<u32>,
-    items: Vec<usize>,
-}
-
-impl std::ops::Index<usize> for Lists {
-    type Output = [usize];
-    fn index(&self, k: usize) -> &[usize] {
-        &self.items[self.starts[k] as usize..self.starts[k + 1] as usize]
-    }
-}
-
-/// Each token's universal part of speech (`upos[k]` is a `&'static str`),
-/// kept as the tagger's class numbers.
-struct Upos {
-    class: Vec<u16>,
-    names: Vec<&'static str>,
-}
-
-impl std::ops::Index<usize> for Upos {
-    type Output = &'static str;
-    fn index(&self, k: usize) -> &&'static str {
-        &self.names[self.class[k] as usize]
-    }
-}
-
-/// A short text for each token, kept in one string: `texts[k]` is token k's.
-struct Texts {
-    text: String,
-    ends: Vec<u32>,
-}
-
-impl std::ops::Index<usize> for Texts {
-    type Output = str;
-    fn index(&self, k: usize) -> &str {
-        &self.text[self.ends[k] as usize..self.ends[k + 1] as usize]
-    }
-}
-
-impl Tree {
-    fn new(doc: &Document) -> Tree {
-        let n = doc.tokens.len();
-        let tagger = crate::tag::Tagger::embedded();
-        let lemmatizer = crate::tag::lemma::Lemmatizer::embedded();
-        // each token's dependents, in text order, in two flat arrays
-        let mut starts = vec![0u32; n + 1];
-        for h in doc.heads.iter().flatten() {
-            starts[h + 1] += 1;
-        }
-        for i in 0..n {
-            starts[i + 1] += starts[i];
-        }
-        let mut items = vec![0; starts[n] as usize];
-        let mut next: Vec<u32> = starts[..n].to_vec();
-        for (i, h) in doc.heads.iter().enumerate() {
-            if let Some(h) = *h {
-                items[next[h] as usize] = i;
-                next[h] += 1;
-            }
-        }
-        let kids = Lists { starts, items };
-        let upos = Upos {
-            class: (0..n)
-                .map(|i| doc.pos.get(i).copied().unwrap_or(0))
-                .collect(),
-            names: (0..=doc.pos.iter().copied().max().unwrap_or(0))
-                .map(|c| tagger.names(c as usize).0)
-                .collect(),
-        };
-        let mut lemma = Texts {
-            text: String::new(),
-            ends: Vec::with_capacity(n + 1),
-        };
-        lemma.ends.push(0);
-        for i in 0..n {
-            let pos = upos[i];
-            if let "VERB" | "NOUN" | "ADJ" | "AUX" = pos {
-                lemma
-                    .text
-                    .push_str(&lemmatizer.lemma(doc.token_text(i), pos));
-            }
-            lemma.ends.push(lemma.text.len() as u32);
-        }
-        let mut frames: Vec<(usize, usize)> = doc
-            .frames
-            .iter()
-            .enumerate()
-            .map(|(f, frame)| (frame.predicate, f))
-            .collect();
-        frames.sort_unstable();
-        // one frame a predicate: the last, as when each overwrote the one before
-        frames.reverse();
-        frames.dedup_by_key(|p| p.0);
-        frames.reverse();
-        let mut refs: Vec<(Span, usize)> = doc
-            .actors
-            .iter()
-            .enumerate()
-            .flat_map(|(a, x)| x.references.iter().map(move |&r| (r, a)))
-            .collect();
-        refs.sort_unstable();
-        Tree {
-            kids,
-            upos,
-            lemma,
-            frames,
-            conj: doc.deprels.iter().map(|r| r == "conj").collect(),
-            refs,
-        }
-    }
-
-    /// The frame of a predicate token.
-    fn frame_of(&self, k: usize) -> Option<usize> {
-        let i = self.frames.partition_point(|p| p.0 < k);
-        self.frames.get(i).filter(|p| p.0 == k).map(|p| p.1)
-    }
-
-    /// The references that lie inside `span`, in text order.
-    fn refs_in(&self, span: Span) -> impl Iterator<Item = &(Span, usize)> {
-        let i = self.refs.partition_point(|r| r.0.start < span.start);
-        self.refs[i..]
-            .iter()
-            .take_while(move |r| r.0.start < span.end)
-            .filter(move |r| r.0.end <= span.end)
-    }
-}
-
 /// One mention before mentions of one happening are merged.
 struct Mention {
     sense: &'static EventSense,
@@ -391,6 +251,9 @@ pub fn find(doc: &mut Document) {
     let sense_of = |k: usize, chosen: Option<u32>| -> Option<(String, &'static EventSense)> {
         if !eventive(doc, &tree, k) {
             return None;
+        }
+        if let Some(s) = claimed_lives(&tree, k, doc) {
+            return Some(("kill.01".to_string(), s));
         }
         let noun = tree.upos[k] != "VERB";
         let usable = |s: &EventSense| s.nouns_only.is_none_or(|n| n == noun);
@@ -428,9 +291,11 @@ pub fn find(doc: &mut Document) {
     };
     let sense_of = |k: usize, chosen: Option<u32>| {
         sense_of(k, chosen)
-            .map(|(id, s)| match attempted(doc, &tree, k, s) {
-                Some(attack) => (id, attack),
-                None => (id, s),
+            .map(|(id, s)| {
+                match attempted(doc, &tree, k, s).or_else(|| detained(doc, &tree, k, s)) {
+                    Some(other) => (id, other),
+                    None => (id, s),
+                }
             })
             .filter(|(_, s)| fits(doc, &tree, k, s.kind))
     };
@@ -535,127 +400,6 @@ pub fn find(doc: &mut Document) {
     }
 }
 
-/// The event sense of verb `k` when CAMEO codes it (statements, root 01,
-/// excepted) and both its agent and a patient name someone; not the light
-/// verb of an event ("launched an offensive").
-fn verbal_sense(
-    doc: &Document,
-    tree: &Tree,
-    taken: &[bool],
-    k: usize,
-) -> Option<&'static EventSense> {
-    if tree.upos[k] != "VERB" || attrs::reporting(tree, k) || !eventive(doc, tree, k) {
-        return None;
-    }
-    // verbs CAMEO lists whose uses in news are mostly states or asides,
-    // not one side acting on another ("the area controlled by", "attend
-    // to an incident", "seek", "want", "face charges", "host matches")
-    const STATES: &[&str] = &[
-        "control", "attend", "affect", "seek", "want", "face", "serve", "consult", "host", "keep",
-        "take", "leave", "allow", "concede", "ratify", "release", "hold", "include", "follow",
-        "lead", "remain", "continue", "use", "see", "help", "need", "expect",
-    ];
-    if STATES.contains(&&tree.lemma[k]) || !lexicon::CameoLexicon::embedded().knows(&tree.lemma[k])
-    {
-        return None;
-    }
-    // a participle that describes a noun tells a state more often than an
-    // event: "towns controlled by rebels", "forces backed by Russia"
-    if doc.deprels[k] == "acl" {
-        return None;
-    }
-    // nor the aim of an event: "launched attacks to push regime forces
-    // away" (but "hosting Osgiliath to celebrate Tabaski" is coded)
-    let mark_to = tree.kids[k]
-        .iter()
-        .any(|&c| doc.deprels[c] == "mark" && doc.token_text(c).eq_ignore_ascii_case("to"));
-    let aim_of_event = doc.heads[k].is_some_and(|h| {
-        taken[h]
-            || tree.kids[h]
-                .iter()
-                .any(|&c| taken[c] && light_verb(doc, tree, c) == Some(h))
-    });
-    if doc.deprels[k] == "advcl" && mark_to && aim_of_event {
-        return None;
-    }
-    if tree.kids[k]
-        .iter()
-        .any(|&c| taken[c] && light_verb(doc, tree, c) == Some(k))
-    {
-        return None;
-    }
-    // the spans of the agent and of the patients: from the frame, else (a
-    // verb the labeller passed over) from the parse
-    let (agent, patients): (Range<usize>, Vec<Range<usize>>) = match tree.frame_of(k) {
-        Some(f) => {
-            let args = &doc.frames[f].args;
-            // "condemned the attack and promised aid": the second verb's
-            // agent is the first's
-            let a0 = args
-                .iter()
-                .find(|a| a.role == "ARG0")
-                .map(|a| a.tokens.clone())
-                .or_else(|| {
-                    let c = controlling_verb(doc, tree, k)?;
-                    let f = tree.frame_of(c)?;
-                    let a = doc.frames[f].args.iter().find(|a| a.role == "ARG0")?;
-                    (!a.tokens.contains(&k)).then(|| a.tokens.clone())
-                })?;
-            // and the verb's own "to" / "with" / "against" phrases the
-            // labeller gave to a noun ("promised aid to the villages")
-            let patients = args
-                .iter()
-                .filter(|a| matches!(a.role, "ARG1" | "ARG2" | "ARGM-COM"))
-                .map(|a| a.tokens.clone())
-                .chain(tree.kids[k].iter().filter_map(|&c| {
-                    let case = tree.kids[c].iter().find(|&&g| doc.deprels[g] == "case")?;
-                    let case = doc.token_text(*case).to_lowercase();
-                    (doc.deprels[c] == "obl"
-                        && matches!(
-                            case.as_str(),
-                            "to" | "with" | "against" | "toward" | "towards"
-                        ))
-                    .then(|| subtree(tree, c))
-                }))
-                .collect();
-            (a0, patients)
-        }
-        None => {
-            let pass = passive(doc, tree, k);
-            let rel = |c: &&usize| match doc.deprels[**c] {
-                "nsubj" => !pass,
-                "obl:agent" => pass,
-                _ => false,
-            };
-            let h = *tree.kids[k].iter().find(rel)?;
-            let patients = tree.kids[k]
-                .iter()
-                .filter(|&&c| matches!(doc.deprels[c], "obj" | "nsubj:pass" | "obl" | "iobj"))
-                .map(|&c| subtree(tree, c))
-                .collect();
-            (subtree(tree, h), patients)
-        }
-    };
-    // who did what to whom: both sides name someone in their noun phrase
-    // (a name, a group, a pronoun that stands for one, or a proper noun
-    // the NER missed: "The Calenardhon government", "with Gondor");
-    // "took similar action", "host matches", "facing questions" are not
-    // coded
-    let agent_span = Span::new(
-        doc.tokens[agent.start].span.start,
-        doc.tokens[agent.end - 1].span.end,
-    );
-    let agent_named =
-        actor_in(doc, tree, agent_span, None).1.is_some() || core_names(doc, tree, agent);
-    // (a proper noun of a time expression, "on Thursday", names no one)
-    let named = |j: usize| names_actor(doc, tree, j) || tree.upos[j] == "PROPN" && !in_time(doc, j);
-    if !agent_named || !patients.into_iter().any(|p| p.into_iter().any(named)) {
-        return None;
-    }
-    let code = cameo::clause_code(doc, k, &[&tree.lemma[k]])?;
-    EventLexicon::embedded().cameo_root(code.get(..2)?)
-}
-
 /// Whether the noun phrase that opens `span` (after a preposition, up to
 /// the next preposition, verb or punctuation) names someone: "Iraqi
 /// authorities", "with Gondor", "Eriadori and Calenardhon leaders"; not
@@ -723,277 +467,6 @@ fn linked_entity_at(doc: &Document, at: Span) -> Option<(usize, usize)> {
     Some((i, doc.entity_actors.get(i).copied().flatten()?))
 }
 
-/// The gunshot sense (`shoot.02`) of "shot" where the labeller read a
-/// photograph or gave no sense: "shot dead by police", "was shot in the
-/// head"; the film sense (`shoot.03`, no event) for "the film was shot in
-/// Morocco" whatever the labeller read. `None` keeps the labeller's sense.
-fn gunshot(doc: &Document, tree: &Tree, k: usize, chosen: &str) -> Option<&'static str> {
-    const FILMED: &[&str] = &[
-        "film",
-        "movie",
-        "video",
-        "footage",
-        "scene",
-        "photo",
-        "picture",
-        "photograph",
-        "documentary",
-        "episode",
-        "commercial",
-        "series",
-        "image",
-        "shot",
-        "advert",
-        "clip",
-    ];
-    let lemma = &tree.lemma[k];
-    if !matches!(lemma, "shoot" | "shot") {
-        return None;
-    }
-    let filmed = tree.kids[k]
-        .iter()
-        .chain(doc.heads[k].iter())
-        .any(|&j| FILMED.contains(&&tree.lemma[j]));
-    if filmed {
-        return Some("shoot.03");
-    }
-    let word = |j: usize| doc.token_text(j).to_lowercase();
-    // "shot dead", "shot and killed", "shot in the head", "was shot"
-    let dead = tree.kids[k].iter().any(|&j| word(j) == "dead")
-        || doc.tokens.get(k + 1).is_some() && word(k + 1) == "dead";
-    let passive = tree.upos[k] == "VERB" && passive(doc, tree, k);
-    match chosen {
-        "" if dead || passive => Some("shoot.02"),
-        "shoot.03" => Some("shoot.02"),
-        _ => None,
-    }
-}
-
-/// The attack sense for a killing that was only attempted: "the
-/// assassination attempt", "an attempted murder", "a failed assassination
-/// bid" name an attack, not a death.
-fn attempted(
-    doc: &Document,
-    tree: &Tree,
-    k: usize,
-    sense: &EventSense,
-) -> Option<&'static EventSense> {
-    if sense.kind != "Life.Die.Unspecified" || tree.upos[k] != "NOUN" {
-        return None;
-    }
-    let head = doc.heads[k]
-        .filter(|_| doc.deprels[k] == "compound")
-        .map(|h| &tree.lemma[h]);
-    let tried = matches!(head, Some("attempt" | "bid" | "plot"))
-        || tree.kids[k].iter().any(|&j| {
-            matches!(
-                doc.token_text(j).to_lowercase().as_str(),
-                "attempted" | "failed" | "foiled" | "botched" | "thwarted"
-            )
-        });
-    if !tried {
-        return None;
-    }
-    EventLexicon::embedded().roleset("attack.01")
-}
-
-/// Whether word `k` may name an event in this use: not "according to",
-/// not "tried to" (an
-/// attempt, not a trial), not "calls for calm", "sign up", "committed suicide",
-/// "a 48-hour strike" (a walkout), "the Constituent Assembly".
-fn eventive(doc: &Document, tree: &Tree, k: usize) -> bool {
-    let word = |j: usize| doc.token_text(j).to_lowercase();
-    // the next word of the sentence, looked at only for the lemmas below
-    let next = || {
-        doc.sentences
-            .get(sentence_of(doc, k))
-            .filter(|s| k + 1 < s.tokens.end)
-            .map(|_| word(k + 1))
-    };
-    let lemma = &tree.lemma[k];
-    let child = |rels: &[&str], words: &[&str]| {
-        tree.kids[k]
-            .iter()
-            .any(|&c| rels.contains(&doc.deprels[c]) && words.contains(&word(c).as_str()))
-    };
-    let noun = tree.upos[k] == "NOUN";
-    match lemma {
-        "try" if next().as_deref() == Some("to") => return false,
-        // "according to the ministry"
-        "accord" if word(k) == "according" => return false,
-        "call" if noun && next().as_deref() == Some("for") => return false,
-        "sign" if child(&["compound:prt"], &["up"]) || next().as_deref() == Some("up") => {
-            return false
-        }
-        "commit" if child(&["obj"], &["suicide"]) => return false,
-        // "carried out the bombing": the bombing is the event
-        "carry" if child(&["compound:prt"], &["out"]) || next().as_deref() == Some("out") => {
-            return false
-        }
-        // "pleaded not guilty" is no request
-        "plead"
-            if matches!(
-                next().as_deref(),
-                Some("guilty" | "not" | "innocent" | "no")
-            ) =>
-        {
-            return false
-        }
-        "strike"
-            if child(
-                &["compound", "amod", "nummod"],
-                &[
-                    "hour",
-                    "48-hour",
-                    "24-hour",
-                    "general",
-                    "hunger",
-                    "national",
-                    "nationwide",
-                    "labor",
-                    "labour",
-                    "workers",
-                ],
-            ) || k > 0 && word(k - 1).ends_with("-hour") =>
-        {
-            return false
-        }
-        "assembly" => return false,
-        // "came under fire", "came into force"
-        "come" if matches!(next().as_deref(), Some("under" | "into" | "up")) => return false,
-        _ => {}
-    }
-    true
-}
-
-/// A noun modifying another is an event when it is an attack ("the
-/// explosion area", "a bombing suspect") or the head is "toll" ("death
-/// toll"), not in "death spiral" or "crime barons".
-/// Also: "charges" and "charged" are legal, not assaults, in news; "pass"
-/// is a death only as "pass away"; "released photos" frees no one.
-fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
-    let lemma = &tree.lemma[k];
-    let kid_word = |words: &[&str]| {
-        tree.kids[k]
-            .iter()
-            .any(|&c| words.contains(&doc.token_text(c).to_lowercase().as_str()))
-    };
-    match (lemma, kind.split('.').next().unwrap_or("")) {
-        ("charge", "Conflict") => return false,
-        // "hits 13 officials with sanctions", "targeted by sanctions"
-        (_, "Conflict")
-            if tree.kids[k].iter().any(|&c| {
-                matches!(
-                    &tree.lemma[c],
-                    "sanction" | "sanctions" | "tariff" | "tariffs"
-                )
-            }) =>
-        {
-            return false
-        }
-        // "to combat the symptoms", "a disease to battle", "fight poverty"
-        ("combat" | "battle" | "fight" | "tackle" | "war", "Conflict")
-            if tree.kids[k].iter().chain(doc.heads[k].iter()).any(|&c| {
-                matches!(
-                    &tree.lemma[c],
-                    "symptom"
-                        | "disease"
-                        | "virus"
-                        | "infection"
-                        | "illness"
-                        | "cancer"
-                        | "poverty"
-                        | "corruption"
-                        | "inflation"
-                        | "crime"
-                        | "fire"
-                        | "wildfire"
-                        | "hunger"
-                        | "addiction"
-                        | "obesity"
-                        | "climate"
-                        | "unemployment"
-                        | "misinformation"
-                        | "disinformation"
-                        | "drug"
-                        | "pandemic"
-                        | "epidemic"
-                )
-            }) =>
-        {
-            return false
-        }
-        // "a computer virus", "election fever", "heart disease"
-        (_, "Disaster")
-            if tree.kids[k].iter().any(|&c| {
-                matches!(
-                    &tree.lemma[c],
-                    "computer"
-                        | "election"
-                        | "heart"
-                        | "kidney"
-                        | "liver"
-                        | "lung"
-                        | "gum"
-                        | "mental"
-                        | "chronic"
-                        | "cabin"
-                        | "spring"
-                        | "gold"
-                        | "hay"
-                )
-            }) =>
-        {
-            return false
-        }
-        ("pass", "Life") if !kid_word(&["away"]) => return false,
-        ("release", "Justice") => {
-            let things = [
-                "photo",
-                "photos",
-                "image",
-                "images",
-                "video",
-                "videos",
-                "footage",
-                "statement",
-                "report",
-                "details",
-                "information",
-                "figures",
-                "data",
-                "list",
-                "names",
-                "document",
-                "documents",
-                "records",
-                "album",
-                "film",
-            ];
-            let object = tree.kids[k].iter().any(|&c| {
-                matches!(doc.deprels[c], "obj" | "nsubj:pass") && things.contains(&&tree.lemma[c])
-            });
-            let modified = doc.heads[k].is_some_and(|h| things.contains(&&tree.lemma[h]));
-            if object || modified {
-                return false;
-            }
-        }
-        _ => {}
-    }
-    if tree.upos[k] != "NOUN" || doc.deprels[k] != "compound" {
-        return true;
-    }
-    // "terror watch lists", "a terrorism investigation": no attack
-    let head = doc.heads[k].map_or("", |h| &tree.lemma[h]);
-    let attack = matches!(head, "attack" | "bombing" | "plot" | "strike" | "assault");
-    if matches!(lemma, "terror" | "terrorism") {
-        return attack;
-    }
-    // "dengue fever", "398 cases of chikungunya"
-    let disease = kind.starts_with("Disaster.") && matches!(head, "fever" | "case");
-    kind.starts_with("Conflict.") || head == "toll" || disease
-}
-
 fn sentence_of(doc: &Document, k: usize) -> usize {
     doc.sentences
         .partition_point(|s| s.tokens.end <= k)
@@ -1047,11 +520,29 @@ fn mention(
                     }
                     // a lone adjective ("shot dead") is a state, no participant
                     let state = tree.upos[a.head] == "ADJ" && a.tokens.len() == 1;
+                    // "drove to Junction City" where the labeller read
+                    // another roleset, whose numbered role the movement's
+                    // roleset does not have: the "to" phrase is where it went
+                    let towards = || {
+                        sense.kind.starts_with("Movement.")
+                            && matches!(
+                                doc.token_text(a.tokens.start).to_lowercase().as_str(),
+                                "to" | "into" | "toward" | "towards"
+                            )
+                    };
                     if let Some(role) = sense.role(r).filter(|_| !state) {
                         args.push(argument(
                             doc,
                             tree,
                             role,
+                            trim(tree, a.tokens.clone()),
+                            a.head,
+                        ));
+                    } else if !state && r.starts_with("ARG") && towards() {
+                        args.push(argument(
+                            doc,
+                            tree,
+                            "Destination",
                             trim(tree, a.tokens.clone()),
                             a.head,
                         ));
@@ -1141,6 +632,27 @@ fn mention(
                     args.push(argument(doc, tree, role, trim(tree, span), c));
                 }
             }
+        }
+    }
+    // "a death toll of 11", "the death toll rose to 30": the toll's number
+    // counts the victims
+    if noun && sense.kind.starts_with("Life.") && !args.iter().any(|a| a.role == patient) {
+        if let Some(n) = toll_count(doc, tree, k) {
+            // the number and its modifiers ("more than 100"), not the
+            // clause a number heads ("the death toll is 40")
+            let from = tree.kids[n]
+                .iter()
+                .copied()
+                .filter(|&c| c < n && matches!(doc.deprels[c], "advmod" | "case" | "fixed"))
+                .min()
+                .unwrap_or(n);
+            let span = if doc.heads[k].and_then(|t| doc.heads[t]) == Some(n) {
+                from..n + 1
+            } else {
+                subtree(tree, n)
+            };
+            spans.push(span.clone());
+            args.push(argument(doc, tree, patient, trim(tree, span), n));
         }
     }
     // "an offensive against HTS" where the parse lost the preposition
@@ -1383,6 +895,41 @@ fn mention(
         spans,
         anaphoric: false,
     }
+}
+
+/// The number of a toll that event noun `k` (“death”, “injury”) modifies:
+/// "a death toll of 11", "the death toll rose to 30", "the toll stood at
+/// 12", "the death toll is 40".
+fn toll_count(doc: &Document, tree: &Tree, k: usize) -> Option<usize> {
+    let toll =
+        doc.heads[k].filter(|&h| doc.deprels[k] == "compound" && &tree.lemma[h] == "toll")?;
+    let number = |j: usize| tree.upos[j] == "NUM";
+    // "a toll of 11"
+    if let Some(&n) = tree.kids[toll]
+        .iter()
+        .find(|&&c| doc.deprels[c] == "nmod" && number(c))
+    {
+        return Some(n);
+    }
+    let verb = doc.heads[toll].filter(|_| doc.deprels[toll] == "nsubj")?;
+    // "the death toll is 40": the number is the clause's head
+    if number(verb) {
+        return Some(verb);
+    }
+    let rising = matches!(
+        &tree.lemma[verb],
+        "rise" | "climb" | "reach" | "stand" | "hit" | "increase" | "jump" | "surpass"
+            | "top" | "exceed" | "soar" | "grow" | "mount" | "be"
+            // the lemmatizer's corpora lack "risen"
+            | "risen"
+    );
+    if !rising {
+        return None;
+    }
+    tree.kids[verb]
+        .iter()
+        .copied()
+        .find(|&c| matches!(doc.deprels[c], "obl" | "obj" | "nummod") && number(c))
 }
 
 /// A word that names an actor (a nationality, a country, "Ankara-Moscow").

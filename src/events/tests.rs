@@ -179,3 +179,70 @@ fn a_motion_verb_needs_a_mover_and_a_place() {
         a.events
     );
 }
+
+#[test]
+fn a_bomb_goes_off_an_alarm_does_not() {
+    let a = run("A bomb went off in Kabul on Monday. The fire alarm went off at noon.");
+    let bombs: Vec<_> = a.events.iter().filter(|e| e.text == "went").collect();
+    assert_eq!(bombs.len(), 1, "{:#?}", a.events);
+    assert_eq!(bombs[0].kind, "Conflict.Attack.DetonateExplode");
+    assert_eq!(bombs[0].roleset.as_deref(), Some("go_off.16"));
+    assert_eq!(arg(bombs[0], "ExplosiveDevice"), Some("A bomb"));
+}
+
+#[test]
+fn seizing_people_is_a_detention_seizing_a_town_a_capture() {
+    let a =
+        run("Gunmen seized hundreds of hostages in Kizlyar. Rebels seized the town of Saraqib.");
+    let types: Vec<_> = a
+        .events
+        .iter()
+        .filter(|e| e.text == "seized")
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "Justice.ArrestJailDetain.Unspecified",
+            "Conflict.Capture.Unspecified"
+        ]
+    );
+}
+
+#[test]
+fn lives_claimed_are_deaths_with_a_count() {
+    let a = run("The blast claimed the lives of 30 people. The group claimed responsibility.");
+    let e = event(&a, "claimed");
+    assert_eq!(e.kind, "Life.Die.Unspecified");
+    assert_eq!(e.casualties.as_ref().unwrap().killed, Some(30.0));
+    assert_eq!(a.events.iter().filter(|e| e.text == "claimed").count(), 1);
+}
+
+#[test]
+fn phrasal_verbs_are_read_with_their_particle() {
+    let a = run("Iran shot down a US drone on Thursday.");
+    let e = event(&a, "shot");
+    assert_eq!(e.roleset.as_deref(), Some("shoot_down.05"));
+    assert_eq!(e.kind, "Conflict.Attack.Unspecified");
+    assert_eq!(arg(e, "Target"), Some("a US drone"));
+}
+
+#[test]
+fn a_death_toll_counts_the_dead() {
+    for (text, killed) in [
+        (
+            "The death toll from the bombing rose to 30 on Friday.",
+            30.0,
+        ),
+        ("Officials gave a death toll of 11.", 11.0),
+        ("The death toll has risen to more than 100.", 100.0),
+    ] {
+        let a = run(text);
+        let e = event(&a, "death");
+        assert_eq!(
+            e.casualties.as_ref().and_then(|c| c.killed),
+            Some(killed),
+            "{text}"
+        );
+    }
+}

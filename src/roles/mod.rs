@@ -473,6 +473,14 @@ impl Labeller {
             return Vec::new();
         };
         let lemma = s.lemmas[i].as_str();
+        // a verb with its particle is the phrasal verb ("went off": go_off,
+        // not go), as PropBank's annotators read it
+        if let Some(prt) = s.particle(i) {
+            let phrasal = frames.evoked(pos, &format!("{lemma}_{prt}"));
+            if !phrasal.is_empty() {
+                return phrasal.to_vec();
+            }
+        }
         let mut out: Vec<u32> = Vec::new();
         let mut add = |ids: &[u32]| {
             for &id in ids {
