@@ -918,10 +918,20 @@ fn toll_count(doc: &Document, tree: &Tree, k: usize) -> Option<usize> {
     }
     let rising = matches!(
         &tree.lemma[verb],
-        "rise" | "climb" | "reach" | "stand" | "hit" | "increase" | "jump" | "surpass"
-            | "top" | "exceed" | "soar" | "grow" | "mount" | "be"
-            // the lemmatizer's corpora lack "risen"
-            | "risen"
+        "rise"
+            | "climb"
+            | "reach"
+            | "stand"
+            | "hit"
+            | "increase"
+            | "jump"
+            | "surpass"
+            | "top"
+            | "exceed"
+            | "soar"
+            | "grow"
+            | "mount"
+            | "be"
     );
     if !rising {
         return None;
