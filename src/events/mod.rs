@@ -571,9 +571,17 @@ fn mention(
                     doc.deprels[g] == "case" && doc.token_text(g).eq_ignore_ascii_case("by")
                 })
             };
+            // "injuring at least 40": the parse makes a number with "at
+            // least" an oblique; for a killing or an injury it is the count
+            // of victims
+            let count = doc.deprels[c] == "obl"
+                && tree.upos[c] == "NUM"
+                && sense.kind.starts_with("Life.")
+                && !tree.kids[c].iter().any(|&g| doc.deprels[g] == "case");
             let arg = match doc.deprels[c] {
                 "nsubj" if !pass && !participle => "ARG0",
                 "nsubj" | "nsubj:pass" | "obj" => "ARG1",
+                "obl" if count => "ARG1",
                 "obl" | "obl:agent" if frame.is_none() && by() => "ARG0",
                 _ => continue,
             };
@@ -1016,7 +1024,16 @@ fn subtree(tree: &Tree, k: usize) -> Range<usize> {
 /// An argument span without its leading preposition ("by Syrian regime
 /// forces" → "Syrian regime forces") or trailing punctuation.
 fn trim(tree: &Tree, mut r: Range<usize>) -> Range<usize> {
-    while r.len() > 1 && matches!(tree.upos[r.start], "ADP" | "PUNCT" | "SCONJ") {
+    // not the "at" of "at least 40"
+    let at_least = |j: usize| {
+        tree.upos[j] == "ADP"
+            && j + 1 < tree.len()
+            && matches!(&tree.lemma[j + 1], "least" | "most")
+    };
+    while r.len() > 1
+        && matches!(tree.upos[r.start], "ADP" | "PUNCT" | "SCONJ")
+        && !at_least(r.start)
+    {
         r.start += 1;
     }
     // "killed [12 people and injured 11]": a conjoined verb ends the span

@@ -246,3 +246,12 @@ fn a_death_toll_counts_the_dead() {
         );
     }
 }
+
+#[test]
+fn injuring_at_least_forty_counts_forty() {
+    let a = run("The bombing killed 12, injuring at least 40.");
+    let e = event(&a, "injuring");
+    assert_eq!(arg(e, "Victim"), Some("at least 40"));
+    let c = e.casualties.as_ref().unwrap();
+    assert_eq!((c.injured, c.comparator), (Some(40.0), Some("ge")));
+}

@@ -130,6 +130,11 @@ impl Tree {
         }
     }
 
+    /// The number of tokens.
+    pub(super) fn len(&self) -> usize {
+        self.conj.len()
+    }
+
     /// The frame of a predicate token.
     pub(super) fn frame_of(&self, k: usize) -> Option<usize> {
         let i = self.frames.partition_point(|p| p.0 < k);
