@@ -504,45 +504,35 @@ fn mention(
                 "ARGM-LOC" => loc.push(a.tokens.clone()),
                 "ARGM-NEG" => negated = true,
                 "ARGM-MOD" => modal = Some(doc.token_text(a.head)),
-                // "drove to Junction City"
-                "ARGM-GOL" if sense.kind.starts_with("Movement.") => {
-                    args.push(argument(
-                        doc,
-                        tree,
-                        "Destination",
-                        trim(tree, a.tokens.clone()),
-                        a.head,
-                    ));
-                }
                 r => {
                     if r == "ARG0" {
                         has_agent = true;
                     }
                     // a lone adjective ("shot dead") is a state, no participant
                     let state = tree.upos[a.head] == "ADJ" && a.tokens.len() == 1;
-                    // "drove to Junction City" where the labeller read
-                    // another roleset, whose numbered role the movement's
-                    // roleset does not have: the "to" phrase is where it went
+                    let movement = sense.kind.starts_with("Movement.");
+                    // "drove to Junction City": the goal, or a "to" phrase
+                    // the labeller numbered for another roleset, whose role
+                    // the movement's roleset does not have
                     let towards = || {
-                        sense.kind.starts_with("Movement.")
-                            && matches!(
-                                doc.token_text(a.tokens.start).to_lowercase().as_str(),
-                                "to" | "into" | "toward" | "towards"
-                            )
+                        matches!(
+                            doc.token_text(a.tokens.start).to_lowercase().as_str(),
+                            "to" | "into" | "toward" | "towards"
+                        )
                     };
-                    if let Some(role) = sense.role(r).filter(|_| !state) {
+                    let role = match sense.role(r).filter(|_| !state) {
+                        _ if r == "ARGM-GOL" && movement => Some("Destination"),
+                        Some(role) => Some(role),
+                        None if movement && !state && r.starts_with("ARG") && towards() => {
+                            Some("Destination")
+                        }
+                        None => None,
+                    };
+                    if let Some(role) = role {
                         args.push(argument(
                             doc,
                             tree,
                             role,
-                            trim(tree, a.tokens.clone()),
-                            a.head,
-                        ));
-                    } else if !state && r.starts_with("ARG") && towards() {
-                        args.push(argument(
-                            doc,
-                            tree,
-                            "Destination",
                             trim(tree, a.tokens.clone()),
                             a.head,
                         ));
