@@ -139,4 +139,18 @@ mod tests {
         assert_eq!(l.lemma("Soldiers", "NOUN"), "soldier");
         assert_eq!(l.lemma("Idlib", "PROPN"), "Idlib");
     }
+
+    #[test]
+    fn irregular_verbs_the_corpora_lack() {
+        let l = Lemmatizer::embedded();
+        for (form, lemma) in [
+            ("risen", "rise"),
+            ("slain", "slay"),
+            ("fled", "flee"),
+            ("upheld", "uphold"),
+            ("overthrew", "overthrow"),
+        ] {
+            assert_eq!(l.lemma(form, "VERB"), lemma);
+        }
+    }
 }

@@ -252,8 +252,8 @@ pub fn learn_lemmas(sents: &[Tagged]) -> String {
     out
 }
 
-/// English irregular verbs: the base form, then its past and past
-/// participle. Forms that are as often another verb's or a noun's are left
+/// English irregular verbs: the base form, then its irregular past and
+/// past participle forms (one when both are the same). Forms that are as often another verb's or a noun's are left
 /// out ("wound", "lay", "ground", "saw", "bore", "fell", "left", "found",
 /// "lit").
 const IRREGULAR_VERBS: &str = "\
