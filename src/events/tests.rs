@@ -255,3 +255,9 @@ fn injuring_at_least_forty_counts_forty() {
     let c = e.casualties.as_ref().unwrap();
     assert_eq!((c.injured, c.comparator), (Some(40.0), Some("ge")));
 }
+
+#[test]
+fn a_gerund_listed_only_as_a_verb_is_its_event() {
+    let a = run("They deplored the maiming of villagers in the north.");
+    assert_eq!(event(&a, "maiming").kind, "Life.Injure.Unspecified");
+}
