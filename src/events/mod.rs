@@ -618,6 +618,12 @@ fn mention(
                         .map_or(patient, |r| r.1),
                 ),
                 ("nmod", Some("of")) if sense.kind.starts_with("Life.") => Some(patient),
+                // "the 130 injured", "the 11 dead"
+                ("nummod" | "compound", _)
+                    if tree.upos[c] == "NUM" && sense.kind.starts_with("Life.") =>
+                {
+                    Some(patient)
+                }
                 ("nmod", Some("by")) => Some(agent),
                 ("compound" | "amod", _) if is_actor_word(doc, c) => Some(agent),
                 _ => None,
@@ -729,6 +735,7 @@ fn mention(
     args.retain(|a| {
         a.actor.is_some()
             || a.tokens.len() > 1
+            || tree.upos[a.tokens.start] == "NUM"
             || !(doc.heads[a.tokens.start] == Some(k)
                 && matches!(doc.deprels[a.tokens.start], "compound" | "amod"))
     });

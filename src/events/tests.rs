@@ -261,3 +261,11 @@ fn a_gerund_listed_only_as_a_verb_is_its_event() {
     let a = run("They deplored the maiming of villagers in the north.");
     assert_eq!(event(&a, "maiming").kind, "Life.Injure.Unspecified");
 }
+
+#[test]
+fn the_hundred_and_thirty_injured_are_counted() {
+    let a = run("Of the 130 injured, 77 were women.");
+    let e = event(&a, "injured");
+    assert_eq!(arg(e, "Victim"), Some("130"));
+    assert_eq!(e.casualties.as_ref().unwrap().injured, Some(130.0));
+}
