@@ -372,6 +372,83 @@ pub fn find(doc: &mut Document) {
             mentions.push(mention(doc, &tree, sense, k, f, roleset));
         }
     }
+    // "killed three people and injured more than 260", "killed 13 soldiers
+    // and injured 71": the parse often takes "and injured ..." into the
+    // killing's victims (and the tagger "injured" for an adverb): the
+    // killing's victims end before it, and the injury gets the number after
+    // it as its own (read off the words: the parse hangs it anywhere)
+    if let Some(injure) = lexicon.roleset("injure.01") {
+        let mut found = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.sense.kind != "Life.Die.Unspecified" || m.noun {
+                continue;
+            }
+            let end = doc.sentences[m.sentence].tokens.end.min(m.trigger + 12);
+            let word = (m.trigger + 2..end).find(|&j| {
+                matches!(doc.token_text(j - 1), "and" | ",")
+                    && matches!(
+                        doc.token_text(j).to_lowercase().as_str(),
+                        "injured" | "wounded" | "injuring" | "wounding"
+                    )
+            });
+            let Some(j) = word else { continue };
+            // the injury's own mention, if it has one; else only where the
+            // tagger read the word as an adverb or adjective
+            let own = mentions.iter().position(|x| x.trigger == j);
+            if own.is_none() && (taken[j] || !matches!(tree.upos[j], "ADV" | "ADJ")) {
+                continue;
+            }
+            if let Some(c) = (j + 1..(j + 4).min(end)).find(|&c| tree.upos[c] == "NUM") {
+                found.push((i, j, c, own));
+            }
+        }
+        for (i, j, c, own) in found {
+            let killing = &mut mentions[i];
+            for a in killing.args.iter_mut() {
+                if a.tokens.contains(&j) && a.tokens.start < j - 1 {
+                    let r = trim(&tree, a.tokens.start..j - 1);
+                    *a = argument(doc, &tree, a.role, r.clone(), head_in(doc, &r));
+                }
+            }
+            killing.casualties =
+                attrs::casualties(doc, &tree, killing.sense, killing.trigger, &killing.args);
+            // who killed injured too
+            let injurer = killing
+                .args
+                .iter()
+                .find(|a| a.role == "Killer")
+                .map(|a| EventArg {
+                    role: "Injurer",
+                    ..a.clone()
+                });
+            let injury = match own {
+                Some(x) => &mut mentions[x],
+                None => {
+                    taken[j] = true;
+                    mentions.push(mention(
+                        doc,
+                        &tree,
+                        injure,
+                        j,
+                        None,
+                        Some("injure.01".into()),
+                    ));
+                    mentions.last_mut().expect("just pushed")
+                }
+            };
+            if injury.args.iter().any(|a| a.role == "Victim") {
+                continue;
+            }
+            if !injury.args.iter().any(|a| a.role == "Injurer") {
+                injury.args.extend(injurer);
+            }
+            injury
+                .args
+                .push(argument(doc, &tree, "Victim", j + 1..c + 1, c));
+            injury.spans.push(j + 1..c + 1);
+            injury.casualties = attrs::casualties(doc, &tree, injury.sense, j, &injury.args);
+        }
+    }
     mentions.sort_by_key(|m| m.trigger);
     for m in &mut mentions {
         m.anaphoric = merge::anaphoric(doc, &tree, m);

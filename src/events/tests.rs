@@ -269,3 +269,30 @@ fn the_hundred_and_thirty_injured_are_counted() {
     assert_eq!(arg(e, "Victim"), Some("130"));
     assert_eq!(e.casualties.as_ref().unwrap().injured, Some(130.0));
 }
+
+#[test]
+fn killed_and_injured_are_counted_apart() {
+    for (text, killed, injured) in [
+        (
+            "The attack killed 13 Turkish soldiers and injured 71.",
+            13.0,
+            71.0,
+        ),
+        (
+            "The attack, which killed three people and injured more than 260, shocked the city.",
+            3.0,
+            260.0,
+        ),
+    ] {
+        let a = run(text);
+        let k = event(&a, "killed")
+            .casualties
+            .as_ref()
+            .and_then(|c| c.killed);
+        let i = event(&a, "injured")
+            .casualties
+            .as_ref()
+            .and_then(|c| c.injured);
+        assert_eq!((k, i), (Some(killed), Some(injured)), "{text}");
+    }
+}
