@@ -55,15 +55,15 @@ impl Chunks {
     /// Append the buffer's whole characters to the string; the bytes of a
     /// character cut at the end stay for the next chunk.
     fn send(&mut self) {
-        let whole = match std::str::from_utf8(&self.buf) {
-            Ok(s) => s.len(),
-            Err(e) => e.valid_up_to(),
+        let text = match std::str::from_utf8(&self.buf) {
+            Ok(s) => s,
+            Err(e) => std::str::from_utf8(&self.buf[..e.valid_up_to()]).unwrap_or_default(),
         };
-        if whole == 0 {
+        if text.is_empty() {
             return;
         }
-        let text = std::str::from_utf8(&self.buf[..whole]).unwrap_or_default();
         self.js = self.js.concat(&js_sys::JsString::from(text));
+        let whole = text.len();
         self.buf.drain(..whole);
     }
 }

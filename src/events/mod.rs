@@ -279,17 +279,19 @@ pub fn find(doc: &mut Document) {
         }
         // a noun's frame files name it by its form ("injured", "deaths")
         // as often as by its lemma
-        let form = doc.token_text(k).to_lowercase();
         let evoked = match frames.evoked(pos, lemma) {
-            [] if pos != b'v' => match frames.evoked(pos, &form) {
-                // a gerund the frame files list only as a verb ("the
-                // maiming of men"): the verb's rolesets
-                [] if pos == b'n' && form.ends_with("ing") => {
-                    let verb = crate::tag::lemma::Lemmatizer::embedded().lemma(&form, "VERB");
-                    frames.evoked(b'v', &verb)
+            [] if pos != b'v' => {
+                let form = doc.token_text(k).to_lowercase();
+                match frames.evoked(pos, &form) {
+                    // a gerund the frame files list only as a verb ("the
+                    // maiming of men"): the verb's rolesets
+                    [] if pos == b'n' && form.ends_with("ing") => {
+                        let verb = crate::tag::lemma::Lemmatizer::embedded().lemma(&form, "VERB");
+                        frames.evoked(b'v', &verb)
+                    }
+                    found => found,
                 }
-                found => found,
-            },
+            }
             found => found,
         };
         evoked.iter().find_map(|&i| {

@@ -465,9 +465,10 @@ impl Labeller {
         out
     }
 
-    /// The rolesets word `i` may evoke: those seen for its lemma in
-    /// training beyond the frame files, then the frame files' for the
-    /// phrasal verb (with its particle), then for the lemma.
+    /// The rolesets word `i` may evoke: the frame files' for the phrasal
+    /// verb when it has a particle they list with it; else those seen for
+    /// its lemma in training beyond the frame files, then the frame files'
+    /// for the lemma.
     pub fn candidates(&self, s: &Sentence, i: usize, frames: &Frames) -> Vec<u32> {
         let Some(pos) = frame_pos(s.upos(i)) else {
             return Vec::new();
@@ -495,9 +496,6 @@ impl Labeller {
             .and_then(|by_pos| by_pos.iter().find(|(p, _)| *p == pos))
         {
             add(ids);
-        }
-        if let Some(prt) = s.particle(i) {
-            add(frames.evoked(pos, &format!("{lemma}_{prt}")));
         }
         add(frames.evoked(pos, lemma));
         out
