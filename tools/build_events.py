@@ -314,6 +314,10 @@ ADDED = {
     # "forces suppressed the insurrection", "quelled the riots"
     "suppress.01": ("Control.ImpedeInterfereWith.Unspecified", "ARG0=Impeder ARG1=ImpededEvent"),
     "quell.01": ("Control.ImpedeInterfereWith.Unspecified", "ARG0=Impeder ARG1=ImpededEvent"),
+    # "police are hunting a suspect", "searching for a man" (kept only with
+    # police or investigators as the searchers: src/events/sense.rs)
+    "hunt.01": ("Justice.InvestigateCrime.Unspecified", "ARG0=Investigator ARG1=Defendant"),
+    "search.01": ("Justice.InvestigateCrime.Unspecified", "ARG0=Investigator ARG1=Place ARG2=Defendant"),
     "destroy.01": ("ArtifactExistence.DamageDestroyDisableDismantle.Destroy", "ARG0=Destroyer ARG1=Artifact ARG2=Instrument"),
     "damage.01": ("ArtifactExistence.DamageDestroyDisableDismantle.Damage", "ARG0=Damager ARG1=Artifact ARG2=Instrument"),
 }

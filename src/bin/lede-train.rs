@@ -223,7 +223,7 @@ fn jackknifed_tags(
             .chain(gum.iter().cloned())
             .collect();
         let (classes, rows) = train(&rest, 5, 20200227 + fold as u64, JACKKNIFE_PRUNE, |_, _| {});
-        let tagger = lede::tag::Tagger::from_bytes(&lede::tag::Tagger::to_bytes(&classes, &rows))?;
+        let tagger = lede::tag::Tagger::whole(&classes, &rows)?;
         for (i, t) in trees.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
             tags[i] = tagger.tag_doubt(&t.words);
         }
@@ -775,9 +775,7 @@ fn jackknifed_parses(
             true,
             |_| {},
         )?;
-        let supertagger = lede::parse::supertag::Supertagger::from_bytes(
-            &lede::parse::supertag::Supertagger::to_bytes(&sup.names, &sup.rows),
-        )?;
+        let supertagger = lede::parse::supertag::Supertagger::whole(&sup.names, &sup.rows)?;
         let (labels, rows) = train(
             &rest_trees,
             &rest_tags,
@@ -786,8 +784,7 @@ fn jackknifed_parses(
             seed + fold as u64,
             |_, _| {},
         );
-        let parser =
-            lede::parse::Parser::from_bytes(&lede::parse::Parser::to_bytes(&labels, &rows))?;
+        let parser = lede::parse::Parser::whole(&labels, &rows)?;
         for i in (fold..trees.len()).step_by(PARSE_FOLDS) {
             let (heads, rels) = parser.parse_with(&trees[i].words, &tags[i], &supertagger);
             out.insert(

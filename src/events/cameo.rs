@@ -62,7 +62,8 @@ pub(super) fn cameo(doc: &Document, tree: &Tree, e: &Event) -> Option<Cameo> {
                 source_actor,
             )
         })
-        .filter(|(_, c)| c.is_none() || *c != source_code);
+        .filter(|(_, c)| c.is_none() || *c != source_code)
+        .or_else(|| counterpart(doc, tree, verb, source_actor, source_code.as_deref()));
     Some(Cameo {
         code,
         quad_class,
@@ -71,6 +72,58 @@ pub(super) fn cameo(doc: &Document, tree: &Tree, e: &Event) -> Option<Cameo> {
         target: target.as_ref().and_then(|t| t.1.clone()),
         source_actor,
         target_actor: target.map(|t| t.0),
+    })
+}
+
+/// The other side of a dyadic verb that no argument names: the first
+/// actor in a "with", "against", "to" or "toward" phrase of the verb or of
+/// its object ("broke down a treaty with Libya", "acted oddly with respect
+/// to Libya"), not inside a clause of its own, and not the source.
+fn counterpart(
+    doc: &Document,
+    tree: &Tree,
+    verb: usize,
+    source: Option<usize>,
+    source_code: Option<&str>,
+) -> Option<(usize, Option<String>)> {
+    let clause = |c: usize| {
+        matches!(
+            doc.deprels[c],
+            "advcl" | "ccomp" | "acl" | "acl:relcl" | "parataxis" | "conj" | "xcomp" | "csubj"
+        )
+    };
+    let mut todo: Vec<usize> = tree.kids[verb]
+        .iter()
+        .copied()
+        .filter(|&c| !clause(c))
+        .collect();
+    let mut found = Vec::new();
+    while let Some(j) = todo.pop() {
+        // the words from the preposition to the phrase's head ("with
+        // Libya's ... years")
+        let case = tree.kids[j]
+            .iter()
+            .copied()
+            .find(|&g| doc.deprels[g] == "case");
+        if let Some(g) = case.filter(|&g| {
+            matches!(
+                doc.token_text(g).to_lowercase().as_str(),
+                "with" | "against" | "toward" | "towards" | "to"
+            )
+        }) {
+            found.extend(g + 1..=j);
+        }
+        if matches!(doc.deprels[j], "obj" | "obl" | "nmod" | "advmod" | "fixed") {
+            todo.extend(tree.kids[j].iter().copied().filter(|&c| !clause(c)));
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found.into_iter().find_map(|j| {
+        let (_, actor) = super::linked_entity_at(doc, doc.tokens[j].span)?;
+        let code = doc.actors[actor].code.clone();
+        let other = Some(actor) != source && (code.is_none() || code.as_deref() != source_code);
+        other.then_some((actor, code))
     })
 }
 

@@ -289,16 +289,27 @@ pub(super) fn mention(
             }
         }
         // "..., recapturing more than a hundred towns": a participle's
-        // subject is the main clause's
+        // subject is the agent of the clause it hangs on; of the main
+        // clause when the word it hangs on has no subject of its own (a
+        // parse that hangs it on a modifier), and none when that subject
+        // is no agent ("a device that exploded ..., wounding 13 people")
         let ing = doc.token_text(k).ends_with("ing") && doc.deprels[k] == "advcl";
         if ing && !args.iter().any(|a| a.role == agent) {
+            let a0_of = |v: usize| {
+                tree.frame_of(v)
+                    .and_then(|f| doc.frames[f].args.iter().find(|a| a.role == "ARG0"))
+            };
+            let subject = |v: usize| {
+                tree.kids[v]
+                    .iter()
+                    .any(|&c| doc.deprels[c].starts_with("nsubj"))
+            };
             let root = doc.sentences[sentence]
                 .tokens
                 .clone()
                 .find(|&j| doc.heads[j].is_none());
-            let a0 = root
-                .and_then(|r| tree.frame_of(r))
-                .and_then(|f| doc.frames[f].args.iter().find(|a| a.role == "ARG0"));
+            let a0 = doc.heads[k]
+                .and_then(|h| a0_of(h).or_else(|| root.filter(|_| !subject(h)).and_then(a0_of)));
             if let Some(a0) = a0.filter(|a| !a.tokens.contains(&k)) {
                 args.push(argument(
                     doc,
@@ -308,6 +319,22 @@ pub(super) fn mention(
                     a0.head,
                 ));
             }
+        }
+    }
+    // the victims of a death or injury the labeller left without them:
+    // the subject of a passive or adjective ("five more were wounded",
+    // "nine people were dead"), of the passive it is coordinated with or
+    // completes ("some 130 more were mutilated, injured ...", "a man was
+    // shot dead"), of "suffered injuries"
+    if sense.kind.starts_with("Life.") && !args.iter().any(|a| a.role == patient) {
+        if let Some(s) = victims(doc, tree, k, sense) {
+            args.push(argument(
+                doc,
+                tree,
+                patient,
+                trim(tree, subtree(tree, s)),
+                s,
+            ));
         }
     }
     // a place role must hold a place (a place actor, or a noun of place:
@@ -567,5 +594,42 @@ pub(super) fn injuries(
             .push(argument(doc, tree, "Victim", j + 1..c + 1, c));
         injury.spans.push(j + 1..c + 1);
         injury.casualties = attrs::casualties(doc, tree, injury.sense, j, &injury.args);
+    }
+}
+
+/// The word whose phrase holds the victims of death or injury word `k`
+/// when the labeller gave none (see [`mention`]).
+fn victims(doc: &Document, tree: &Tree, k: usize, sense: &EventSense) -> Option<usize> {
+    let subject = |v: usize| {
+        tree.kids[v]
+            .iter()
+            .copied()
+            .find(|&c| matches!(doc.deprels[c], "nsubj" | "nsubj:pass"))
+    };
+    // a subject that undergoes: of a passive, an adjective, or a verb with
+    // no agent role ("died")
+    let undergoes =
+        |v: usize| passive(doc, tree, v) || tree.upos[v] == "ADJ" || sense.role("ARG0").is_none();
+    if let Some(s) = subject(k).filter(|_| undergoes(k)) {
+        return Some(s);
+    }
+    let h = doc.heads[k]?;
+    // conjuncts hang on the first: the nearest one before with a subject
+    // ("nine were dead and 130 were mutilated, injured": 130)
+    let conjunct = (doc.deprels[k] == "conj")
+        .then(|| {
+            tree.kids[h]
+                .iter()
+                .copied()
+                .filter(|&c| c < k && doc.deprels[c] == "conj" && subject(c).is_some())
+                .max()
+        })
+        .flatten()
+        .unwrap_or(h);
+    let undergone = |v: usize| passive(doc, tree, v) || tree.upos[v] == "ADJ";
+    match doc.deprels[k] {
+        "conj" | "xcomp" if subject(k).is_none() && undergone(conjunct) => subject(conjunct),
+        "obj" if matches!(&tree.lemma[h], "suffer" | "sustain") => subject(h),
+        _ => None,
     }
 }

@@ -424,6 +424,15 @@ pub fn codings(
                     .as_ref()
                     .filter(|p| p.stated)
                     .map(|p| p.name.as_str()))
+                // the other side of the verb that no argument names ("broke
+                // down a treaty with Libya")
+                .or(e
+                    .cameo
+                    .as_ref()
+                    .and_then(|c| c.target_actor)
+                    .and_then(|t| a.actors.get(t))
+                    .map(|t| t.name.as_str())
+                    .filter(|t| !dict.codes(t, date).is_empty()))
                 .or(targets.first().copied());
             let (sources, targets) = (side(source), side(target));
             // one coding per pair of conjuncts, as PETRARCH codes them

@@ -203,6 +203,52 @@ pub(super) fn attempted(
 }
 
 /// What goes off when a bomb does.
+/// What a broken bone is part of: "broke his leg" is an injury.
+const BODY_PARTS: &[&str] = &[
+    "arm",
+    "leg",
+    "bone",
+    "neck",
+    "nose",
+    "jaw",
+    "rib",
+    "skull",
+    "back",
+    "hip",
+    "wrist",
+    "ankle",
+    "finger",
+    "hand",
+    "foot",
+    "collarbone",
+    "shoulder",
+    "spine",
+    "pelvis",
+    "elbow",
+    "knee",
+    "toe",
+    "tooth",
+    "teeth",
+    "femur",
+];
+
+/// Who searches for a suspect: "police are hunting a man".
+const INVESTIGATORS: &[&str] = &[
+    "police",
+    "policeman",
+    "officer",
+    "detective",
+    "investigator",
+    "authority",
+    "fbi",
+    "prosecutor",
+    "gendarme",
+    "gendarmerie",
+    "agent",
+    "interpol",
+    "investigation",
+];
+
 const EXPLOSIVES: &[&str] = &[
     "bomb",
     "device",
@@ -461,6 +507,19 @@ pub(super) fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
             return false
         }
         ("pass", "Life") if !kid_word(&["away"]) => return false,
+        // "broke his leg", not "broke relations" or "broke the law"
+        ("break", "Life") => {
+            return tree.kids[k].iter().any(|&c| {
+                matches!(doc.deprels[c], "obj" | "nsubj:pass")
+                    && BODY_PARTS.contains(&&tree.lemma[c])
+            })
+        }
+        // "police are hunting a suspect", not "hunting for a job"
+        ("hunt" | "search", "Justice") => {
+            return tree.kids[k]
+                .iter()
+                .any(|&c| doc.deprels[c] == "nsubj" && INVESTIGATORS.contains(&&tree.lemma[c]))
+        }
         // "brought down a drone", not "brought down the government"
         ("bring", "Conflict") => {
             return tree.kids[k].iter().any(|&c| {

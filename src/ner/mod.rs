@@ -29,7 +29,7 @@ pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 pub const N_TAGS: usize = 17;
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
-const MAGIC: &[u8; 8] = b"LEDENER2";
+const MAGIC: &[u8; 8] = b"LEDENER3";
 
 /// Tag name: `O`, `B-PER`, `L-ORG`, ...
 pub fn tag_name(t: usize) -> String {
@@ -57,6 +57,8 @@ pub fn key(h: u64) -> u32 {
 /// The trained weights, quantized to `i16` per feature and tag.
 pub struct Model {
     weights: IdMap<[i16; N_TAGS]>,
+    /// The low bits of a feature's key that the model does not keep.
+    drop: u32,
 }
 
 impl Model {
@@ -76,7 +78,7 @@ impl Model {
         if n_tags != N_TAGS {
             return Err(format!("model has {n_tags} tags, expected {N_TAGS}"));
         }
-        let rows = weights::read(&mut r, N_TAGS)?;
+        let (rows, drop) = weights::read(&mut r, N_TAGS)?;
         if !r.at_end() {
             return Err("model file has trailing bytes".into());
         }
@@ -88,7 +90,7 @@ impl Model {
             }
             weights.insert(k, w);
         }
-        Ok(Model { weights })
+        Ok(Model { weights, drop })
     }
 
     /// Serialize: the tag count, then the non-zero weights as [`weights::write`] stores them.
@@ -99,7 +101,7 @@ impl Model {
             .collect();
         let mut out = MAGIC.to_vec();
         varint(&mut out, N_TAGS as u64);
-        weights::write(&mut out, &rows);
+        weights::write(&mut out, &rows, weights::KEY_MARGIN);
         out
     }
 
@@ -115,7 +117,7 @@ impl Model {
     fn scores(&self, feats: &[u64]) -> [i32; N_TAGS] {
         let mut s = [0i32; N_TAGS];
         for &f in feats {
-            if let Some(w) = self.weights.get(&key(f)) {
+            if let Some(w) = self.weights.get(&(key(f) >> self.drop)) {
                 for (a, &b) in s.iter_mut().zip(w.iter()) {
                     *a += b as i32;
                 }
@@ -591,10 +593,10 @@ mod tests {
         let mut w = [0i16; N_TAGS];
         w[3] = -5;
         w[16] = 100;
-        let bytes = Model::to_bytes(&[(7, w), (3, [1; N_TAGS])]);
+        let bytes = Model::to_bytes(&[(0x7000_0000, w), (0x3000_0000, [1; N_TAGS])]);
         let m = Model::from_bytes(&bytes).unwrap();
         assert_eq!(m.len(), 2);
-        assert_eq!(m.weights[&7], w);
+        assert_eq!(m.weights[&(0x7000_0000 >> m.drop)], w);
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(Model::from_bytes(b"nonsense").is_err());
     }

@@ -20,7 +20,7 @@ use crate::lexicon::lower_key;
 use crate::ner::features::Hash;
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../models/parse.bin");
-const MAGIC: &[u8; 8] = b"LEDEDEP3";
+const MAGIC: &[u8; 8] = b"LEDEDEP4";
 
 /// A transition: 0 is SHIFT, 1 REDUCE, `2 + 2l` LEFT(l), `3 + 2l` RIGHT(l).
 pub type Move = usize;
@@ -482,7 +482,15 @@ impl Parser {
     }
 
     pub fn to_bytes(labels: &[String], rows: &[(u32, Vec<(u8, i16)>)]) -> Vec<u8> {
-        crate::tag::Tagger::to_bytes_with_magic(MAGIC, labels, rows)
+        crate::tag::Tagger::to_bytes_with_magic(MAGIC, labels, rows, crate::weights::KEY_MARGIN)
+    }
+
+    /// The parser of `rows` with whole keys, for training (see
+    /// [`crate::tag::Tagger::whole`]).
+    pub fn whole(labels: &[String], rows: &[(u32, Vec<(u8, i16)>)]) -> Result<Parser, String> {
+        Parser::from_bytes(&crate::tag::Tagger::to_bytes_with_magic(
+            MAGIC, labels, rows, 32,
+        ))
     }
 
     pub fn len(&self) -> usize {
@@ -552,6 +560,7 @@ impl Parser {
         single_root(&mut heads, &mut rels, tags, stag_root);
         punctuation(&mut heads, &rels, words);
         attribution(&mut heads, &mut rels, words, tags);
+        dates(&mut heads, &mut rels, words, tags);
         (heads, rels)
     }
 }
@@ -653,6 +662,47 @@ const SAYING: [&str; 24] = [
     "explained",
     "explains",
 ];
+
+/// Day names that date the clause, not a noun before them.
+const DATES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A day named after a place or other noun that a verb governs
+/// ("arrived in Ankara on Wednesday") dates the verb's event, not the
+/// noun: a parser trained on web text now and then hangs it from the noun
+/// as `nmod`. When "on" and the name are the noun's last dependent and
+/// the verb comes before the noun, the name goes to the verb as `obl`; the
+/// tree stays projective.
+fn dates(heads: &mut [Option<usize>], rels: &mut [&str], words: &[String], tags: &[String]) {
+    let n = heads.len().min(rels.len()).min(words.len()).min(tags.len());
+    for i in 0..n {
+        if !rels[i].starts_with("nmod") || !DATES.contains(&words[i].to_lowercase().as_str()) {
+            continue;
+        }
+        let Some(h) = heads[i].filter(|&h| h < i) else {
+            continue;
+        };
+        let Some(v) = heads[h].filter(|&v| v < h && tags[v].starts_with("VERB")) else {
+            continue;
+        };
+        // "on Wednesday", not "the beginning of February"
+        let on = (h + 1..i).any(|j| {
+            heads[j] == Some(i) && rels[j] == "case" && words[j].eq_ignore_ascii_case("on")
+        });
+        let last = (i + 1..n).all(|j| heads[j] != Some(h));
+        if on && last && rels[h].starts_with("obl") {
+            heads[i] = Some(v);
+            rels[i] = "obl";
+        }
+    }
+}
 
 /// The subject of a verb of saying placed after a clause and a comma:
 /// in "Three soldiers were killed in Idlib, Turkish President Recep Tayyip
@@ -892,6 +942,34 @@ mod tests {
     /// Heads written as numbers, -1 for the root.
     fn heads(of: &[i32]) -> Vec<Option<usize>> {
         of.iter().map(|&h| usize::try_from(h).ok()).collect()
+    }
+
+    #[test]
+    fn a_day_after_a_place_dates_the_verb() {
+        // "on Wednesday" under "Ankara": moved to "arrived"
+        let sentence = words("They arrived in Ankara on Wednesday .");
+        let tags: Vec<String> = ["PRON", "VERB", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"]
+            .map(String::from)
+            .to_vec();
+        let mut rels = vec!["nsubj", "root", "case", "obl", "case", "nmod", "punct"];
+        let mut parse = heads(&[1, -1, 3, 1, 5, 3, 1]);
+        dates(&mut parse, &mut rels, &sentence, &tags);
+        assert_eq!(parse, heads(&[1, -1, 3, 1, 5, 1, 1]));
+        assert_eq!(rels[5], "obl");
+        // "the beginning of February" keeps its month, "of" its day
+        let sentence = words("They came at the start of Monday .");
+        let tags: Vec<String> = [
+            "PRON", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut rels = vec![
+            "nsubj", "root", "case", "det", "obl", "case", "nmod", "punct",
+        ];
+        let mut parse = heads(&[1, -1, 4, 4, 1, 6, 4, 1]);
+        let before = parse.clone();
+        dates(&mut parse, &mut rels, &sentence, &tags);
+        assert_eq!(parse, before);
     }
 
     #[test]

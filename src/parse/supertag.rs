@@ -13,7 +13,7 @@ use crate::ner::features::Hash;
 use crate::tag::Tagger;
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../models/stag.bin");
-const MAGIC: &[u8; 8] = b"LEDESTG1";
+const MAGIC: &[u8; 8] = b"LEDESTG2";
 
 /// The supertagger: a tagger's model format and decoding, its own features.
 pub struct Supertagger(Tagger);
@@ -32,7 +32,16 @@ impl Supertagger {
     }
 
     pub fn to_bytes(classes: &[String], rows: &[(u32, Vec<(u8, i16)>)]) -> Vec<u8> {
-        Tagger::to_bytes_with_magic(MAGIC, classes, rows)
+        Tagger::to_bytes_with_magic(MAGIC, classes, rows, crate::weights::KEY_MARGIN)
+    }
+
+    /// The supertagger of `rows` with whole keys, for training (see
+    /// [`Tagger::whole`]).
+    pub fn whole(
+        classes: &[String],
+        rows: &[(u32, Vec<(u8, i16)>)],
+    ) -> Result<Supertagger, String> {
+        Supertagger::from_bytes(&Tagger::to_bytes_with_magic(MAGIC, classes, rows, 32))
     }
 
     /// Supertag names by class.

@@ -153,7 +153,7 @@ pub fn train_supertags(
     for fold in (0..FOLDS).filter(|_| jackknife) {
         let rest: Vec<usize> = (0..trees.len()).filter(|i| i % FOLDS != fold).collect();
         let rows = train_on(&rest, seed + fold as u64);
-        let tagger = Supertagger::from_bytes(&Supertagger::to_bytes(&names, &rows))?;
+        let tagger = Supertagger::whole(&names, &rows)?;
         for i in (fold..trees.len()).step_by(FOLDS) {
             jackknifed[i] = tagger.tag(&states[i]);
         }
