@@ -55,8 +55,24 @@ pub(super) fn mention(
                             "to" | "into" | "toward" | "towards"
                         )
                     };
+                    // "IS attacks in Badia al-Sukhnah": a numbered "in",
+                    // "at" or "near" phrase of an attack that names a place
+                    // is where, not what, it struck
+                    let located = || {
+                        sense.kind.starts_with("Conflict.Attack")
+                            && matches!(
+                                doc.token_text(a.tokens.start).to_lowercase().as_str(),
+                                "in" | "at" | "near"
+                            )
+                            && (tree.upos[a.head] == "PROPN" && !in_time(doc, a.head)
+                                || PLACE_NOUNS.contains(&&tree.lemma[a.head]))
+                    };
                     let role = match sense.role(r).filter(|_| !state) {
                         _ if r == "ARGM-GOL" && movement => Some("Destination"),
+                        Some(_) if r.starts_with("ARG") && located() => {
+                            loc.push(a.tokens.clone());
+                            None
+                        }
                         Some(role) => Some(role),
                         None if movement && !state && r.starts_with("ARG") && towards() => {
                             Some("Destination")
@@ -194,6 +210,20 @@ pub(super) fn mention(
             args.push(argument(doc, tree, patient, trim(tree, span), n));
         }
     }
+    // "the explosion targeted a bakery", "bombings targeted at the Russian
+    // military": what an attack named by a noun struck
+    if noun && sense.kind.starts_with("Conflict.Attack") && !args.iter().any(|a| a.role == "Target")
+    {
+        if let Some(t) = struck(doc, tree, k) {
+            // up to a comma after it ("a bakery on Rue Victor Hugo, in what
+            // Macron called an attack")
+            let r = subtree(tree, t);
+            let end = (t + 1..r.end)
+                .find(|&j| doc.token_text(j) == ",")
+                .unwrap_or(r.end);
+            args.push(argument(doc, tree, "Target", trim(tree, r.start..end), t));
+        }
+    }
     // "an offensive against HTS" where the parse lost the preposition
     if noun && !args.iter().any(|a| a.role == patient) {
         if let Some(next) = doc.tokens.get(k + 1).map(|_| k + 1) {
@@ -321,6 +351,36 @@ pub(super) fn mention(
             }
         }
     }
+    // a verb with an object that the parse hung on the noun before it as
+    // a reduced relative ("Taliban gunmen and suicide bombers attacked
+    // Camp Shorabak" after a date that misled it): a participle of a
+    // reduced relative takes no object, so the noun is the subject
+    if !args.iter().any(|a| a.role == agent)
+        && sense.role("ARG0").is_some()
+        && doc.deprels[k] == "acl"
+        && tree.upos[k] == "VERB"
+        && tree.kids[k].iter().any(|&c| doc.deprels[c] == "obj")
+        && !tree.kids[k]
+            .iter()
+            .any(|&c| doc.token_text(c).eq_ignore_ascii_case("to"))
+        && !doc.token_text(k).ends_with("ing")
+        && !passive(doc, tree, k)
+    {
+        if let Some(h) = doc.heads[k].filter(|&h| h < k && matches!(tree.upos[h], "NOUN" | "PROPN"))
+        {
+            // from the last comma before the noun ("1 March 2019, Taliban
+            // gunmen")
+            let from = noun_phrase(doc, tree, h).start;
+            let from = (from..h)
+                .rev()
+                .find(|&j| doc.token_text(j) == ",")
+                .map_or(from, |j| j + 1);
+            let r = trim(tree, from..k);
+            if !r.is_empty() {
+                args.insert(0, argument(doc, tree, agent, r, h));
+            }
+        }
+    }
     // the victims of a death or injury the labeller left without them:
     // the subject of a passive or adjective ("five more were wounded",
     // "nine people were dead"), of the passive it is coordinated with or
@@ -377,17 +437,38 @@ pub(super) fn mention(
                 .copied()
                 .filter(|&c| doc.deprels[c] == "nmod" && c >= a.tokens.end && locative(c))
         });
+        // "the bus station, where six people were killed"
+        let relative = doc.heads[k].filter(|_| {
+            doc.deprels[k] == "acl:relcl"
+                && tree.kids[k].iter().any(|&c| {
+                    doc.deprels[c] == "advmod" && doc.token_text(c).eq_ignore_ascii_case("where")
+                })
+        });
+        // "the worst explosion was at the bus station"
+        let copular = doc.heads[k].filter(|&h| {
+            doc.deprels[k] == "nsubj"
+                && locative(h)
+                && tree.kids[h].iter().any(|&c| doc.deprels[c] == "cop")
+        });
         // a proper noun that is no time ("on Friday"), or a noun of place
         let nominal = from_loc
             .chain(obl)
             .chain(cut)
+            .chain(relative)
+            .chain(copular)
             .find(|&h| match tree.upos[h] {
                 "PROPN" => !in_time(doc, h),
                 "NOUN" => PLACE_NOUNS.contains(&&tree.lemma[h]),
                 _ => false,
             });
         if let Some(head) = nominal {
-            let r = trim(tree, subtree(tree, head));
+            // the noun phrase alone where its clause holds the event
+            let whole = subtree(tree, head);
+            let r = if whole.contains(&k) {
+                noun_phrase(doc, tree, head)
+            } else {
+                trim(tree, whole)
+            };
             args.push(argument(doc, tree, "Place", r, head));
         }
     }
@@ -632,4 +713,53 @@ fn victims(doc: &Document, tree: &Tree, k: usize, sense: &EventSense) -> Option<
         "obj" if matches!(&tree.lemma[h], "suffer" | "sustain") => subject(h),
         _ => None,
     }
+}
+
+/// The words of the noun phrase headed by `h` without its clauses,
+/// subject, copula and preposition: "the busy Oxford Street bus station"
+/// of "The explosion was at the busy Oxford Street bus station, where ...".
+fn noun_phrase(doc: &Document, tree: &Tree, h: usize) -> Range<usize> {
+    let mut r = h..h + 1;
+    for &c in &tree.kids[h] {
+        if matches!(
+            doc.deprels[c],
+            "det" | "amod" | "compound" | "nmod:poss" | "nummod" | "flat" | "fixed"
+        ) {
+            let s = subtree(tree, c);
+            r = r.start.min(s.start)..r.end.max(s.end);
+        }
+    }
+    r
+}
+
+/// What attack noun `k` struck, read off a verb of striking it is the
+/// subject of ("the explosion targeted a bakery": "bakery") or a
+/// participle that modifies it ("bombings targeted at the military").
+fn struck(doc: &Document, tree: &Tree, k: usize) -> Option<usize> {
+    let striking = |v: usize| {
+        matches!(
+            &tree.lemma[v],
+            "target" | "hit" | "strike" | "rock" | "destroy" | "damage" | "aim" | "direct"
+        )
+    };
+    let kid = |v: usize, rel: &str, case: &[&str]| {
+        tree.kids[v].iter().copied().find(|&c| {
+            doc.deprels[c] == rel
+                && (case.is_empty()
+                    || tree.kids[c].iter().any(|&g| {
+                        doc.deprels[g] == "case"
+                            && case.contains(&doc.token_text(g).to_lowercase().as_str())
+                    }))
+        })
+    };
+    if doc.deprels[k] == "nsubj" {
+        if let Some(v) = doc.heads[k].filter(|&v| striking(v)) {
+            return kid(v, "obj", &[]);
+        }
+    }
+    tree.kids[k]
+        .iter()
+        .copied()
+        .filter(|&c| doc.deprels[c] == "acl" && striking(c))
+        .find_map(|c| kid(c, "obl", &["at", "against"]))
 }

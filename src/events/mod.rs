@@ -539,12 +539,16 @@ fn controlling_verb(doc: &Document, tree: &Tree, k: usize) -> Option<usize> {
     (matches!(doc.deprels[k], "advcl" | "xcomp" | "conj") && !own_subject).then_some(h)
 }
 
-/// A passive verb ("were killed"): its missing agent is no one's subject.
+/// A passive verb ("were killed", "the man killed"; not a participle with
+/// an object, which no reduced relative has): its missing agent is no
+/// one's subject.
 fn passive(doc: &Document, tree: &Tree, k: usize) -> bool {
     tree.kids[k]
         .iter()
         .any(|&c| matches!(doc.deprels[c], "aux:pass" | "nsubj:pass"))
-        || (doc.deprels[k] == "acl" && tree.upos[k] == "VERB")
+        || (doc.deprels[k] == "acl"
+            && tree.upos[k] == "VERB"
+            && !tree.kids[k].iter().any(|&c| doc.deprels[c] == "obj"))
 }
 
 /// The tokens of `k`'s subtree.
