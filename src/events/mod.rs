@@ -384,8 +384,9 @@ pub fn find(doc: &mut Document) {
     }
     // a movement or contact with nothing known of it ("bring about
     // stability") is seldom news
-    // a motion verb is an event with a mover and a place ("McVeigh drove
-    // to Junction City"), not "came to power", "moved on"
+    // a motion verb is an event with a mover (an actor, a name, a pronoun
+    // or an agent noun: "the army") and a place ("McVeigh drove to
+    // Junction City"), not "came to power", "moved on"
     mentions.retain(|m| {
         !m.sense.needs_place
             || m.args
@@ -395,6 +396,9 @@ pub fn find(doc: &mut Document) {
                     let head = head_in(doc, &a.tokens);
                     a.actor.is_some()
                         || matches!(tree.upos[head], "PROPN" | "PRON") && !in_time(doc, head)
+                        // "the army moved in to the Bogside area"
+                        || tree.upos[head] == "NOUN"
+                            && crate::lexicon::agents().get(&tree.lemma[head]).is_some()
                 })
                 && (m.place.is_some_and(|p| p.stated)
                     || m.args
