@@ -5,11 +5,12 @@
 //! `(class, weight)` pairs with `i16` weights. On disk the rows are stored
 //! column by column, so that gzip (which the page is served with) finds the
 //! regularities of each column: the sorted keys as Rice-coded gaps (see
-//! [`rice`]), then every row's length, then every class byte, then every weight as one byte on a
-//! logarithmic scale between the smallest and the largest magnitude in the
-//! model (a sign bit and 127 steps: within ±4.3% of the `i16` weight when the
-//! magnitudes span 1..32767, ±1.3% for a model pruned below 1200). Weights are
-//! read back as `i16`, so scoring code does not change.
+//! [`rice`]), then every row's length, then every class byte, then every
+//! weight as one byte on a logarithmic scale between the smallest and the
+//! largest magnitude in the model (a sign bit and 127 steps: within ±4.3% of
+//! the `i16` weight when the magnitudes span 1..32767, ±1.3% for a model
+//! pruned below 1200). Weights are read back as `i16`, so scoring code does
+//! not change.
 //!
 //! A model keeps only the high bits of its feature keys: as many as it
 //! needs for its rows, plus [`KEY_MARGIN`] (see [`key_bits`]). A feature
