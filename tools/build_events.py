@@ -219,10 +219,15 @@ FRAMES = {
                   {"hindrance": "Impeder", "protagonist": "Impeder", "action": "ImpededEvent"}),
     "Committing_crime": ("GenericCrime.GenericCrime.GenericCrime",
                          {"perpetrator": "Perpetrator", "crime": "Crime"}),
+    # the goods stolen are no victim: "" gives a linked element no role,
+    # "_ppt" the role of a proto-patient with no link (else the type's
+    # patient)
     "Theft": ("GenericCrime.GenericCrime.GenericCrime",
-              {"perpetrator": "Perpetrator", "victim": "Victim"}),
+              {"perpetrator": "Perpetrator", "victim": "Victim", "source": "Victim",
+               "goods": "", "_ppt": ""}),
     "Robbery": ("GenericCrime.GenericCrime.GenericCrime",
-                {"perpetrator": "Perpetrator", "victim": "Victim"}),
+                {"perpetrator": "Perpetrator", "victim": "Victim", "source": "Victim",
+                 "goods": ""}),
     "Rape": ("GenericCrime.GenericCrime.GenericCrime",
              {"perpetrator": "Perpetrator", "victim": "Victim"}),
     "Medical_intervention": ("Medical.Intervention.Unspecified",
@@ -311,6 +316,8 @@ ADDED = {
     "take_out.27": ("Life.Die.Unspecified", "ARG0=Killer ARG1=Victim"),
     # "testified in court": the hearing
     "testify.01": ("Justice.TrialHearing.Unspecified", "ARG2=Defendant"),
+    # "committed fraud": the crime is no victim
+    "commit.02": ("GenericCrime.GenericCrime.GenericCrime", "ARG0=Perpetrator"),
     # "forces suppressed the insurrection", "quelled the riots"
     "suppress.01": ("Control.ImpedeInterfereWith.Unspecified", "ARG0=Impeder ARG1=ImpededEvent"),
     "quell.01": ("Control.ImpedeInterfereWith.Unspecified", "ARG0=Impeder ARG1=ImpededEvent"),
@@ -451,12 +458,16 @@ def event_rows(frames_dir):
         out = []
         for arg in sorted(roles):
             ftag, links = roles[arg]
-            role = next((elements[e] for c, e in links if c == frame and e in elements), None)
+            linked = [elements[e] for c, e in links if c == frame and e in elements]
+            # an argument linked to an element with no role ("goods") has
+            # none, even where another link names a role ("thing stolen"
+            # of steal.01 is linked to both goods and victim)
+            role = "" if "" in linked else next(iter(linked), None)
             if role is None and ftag == "PAG":
                 role = agent
             if role is None and ftag == "PPT":
-                role = patient
-            if role is not None:
+                role = elements.get("_ppt", patient)
+            if role:
                 out.append(f"{arg}={role}")
         rows[rid] = (etype, " ".join(out), "")
     known = {rid for rid, _, _ in rolesets(frames_dir)}
