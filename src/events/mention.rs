@@ -62,7 +62,7 @@ pub(super) fn mention(
                         sense.kind.starts_with("Conflict.Attack")
                             && matches!(
                                 doc.token_text(a.tokens.start).to_lowercase().as_str(),
-                                "in" | "at" | "near"
+                                "in" | "at" | "near" | "across"
                             )
                             && (tree.upos[a.head] == "PROPN" && !in_time(doc, a.head)
                                 || PLACE_NOUNS.contains(&&tree.lemma[a.head]))
@@ -395,6 +395,29 @@ pub(super) fn mention(
                 trim(tree, subtree(tree, s)),
                 s,
             ));
+        }
+    }
+    // "shot dead by police": the agent of the verb a death completes
+    // (the killer even where the roleset has no agent: "dead")
+    let doer = match sense.kind {
+        _ if sense.role("ARG0").is_some() => Some(agent),
+        "Life.Die.Unspecified" => Some("Killer"),
+        "Life.Injure.Unspecified" => Some("Injurer"),
+        _ => None,
+    };
+    if let Some(doer) =
+        doer.filter(|&d| doc.deprels[k] == "xcomp" && !args.iter().any(|a| a.role == d))
+    {
+        let by = doc.heads[k].and_then(|h| {
+            tree.kids[h].iter().copied().find(|&c| {
+                doc.deprels[c].starts_with("obl")
+                    && tree.kids[c].iter().any(|&g| {
+                        doc.deprels[g] == "case" && doc.token_text(g).eq_ignore_ascii_case("by")
+                    })
+            })
+        });
+        if let Some(c) = by {
+            args.push(argument(doc, tree, doer, trim(tree, subtree(tree, c)), c));
         }
     }
     // a place role must hold a place (a place actor, or a noun of place:
