@@ -64,8 +64,7 @@ pub(super) fn mention(
                                 doc.token_text(a.tokens.start).to_lowercase().as_str(),
                                 "in" | "at" | "near" | "across"
                             )
-                            && (tree.upos[a.head] == "PROPN" && !in_time(doc, a.head)
-                                || PLACE_NOUNS.contains(&&tree.lemma[a.head]))
+                            && names_place(doc, tree, a.head)
                     };
                     let role = match sense.role(r).filter(|_| !state) {
                         _ if r == "ARGM-GOL" && movement => Some("Destination"),
@@ -143,10 +142,7 @@ pub(super) fn mention(
         // "an offensive against HTS", "talks with Turkish officials", "the
         // SAA's offensive", "Ankara-Moscow talks"
         for &c in &tree.kids[k] {
-            let case = tree.kids[c]
-                .iter()
-                .find(|&&g| doc.deprels[g] == "case")
-                .map(|&g| doc.token_text(g).to_lowercase());
+            let case = tree.case(doc, c);
             let role = match (doc.deprels[c], case.as_deref()) {
                 // not "Saturday's attack"
                 ("nmod:poss", _) if in_time(doc, c) => None,
@@ -410,10 +406,7 @@ pub(super) fn mention(
     {
         let by = doc.heads[k].and_then(|h| {
             tree.kids[h].iter().copied().find(|&c| {
-                doc.deprels[c].starts_with("obl")
-                    && tree.kids[c].iter().any(|&g| {
-                        doc.deprels[g] == "case" && doc.token_text(g).eq_ignore_ascii_case("by")
-                    })
+                doc.deprels[c].starts_with("obl") && tree.case(doc, c).as_deref() == Some("by")
             })
         });
         if let Some(c) = by {
@@ -432,14 +425,8 @@ pub(super) fn mention(
     // (or the verb's own locative phrase the labeller gave another role,
     // or one cut off an argument: "arrested by police at the house")
     if !args.iter().any(|a| a.role == "Place") {
-        let case_of = |c: usize| {
-            tree.kids[c]
-                .iter()
-                .find(|&&g| doc.deprels[g] == "case")
-                .map(|&g| doc.token_text(g).to_lowercase())
-        };
         let locative = |c: usize| {
-            case_of(c).is_some_and(|c| {
+            tree.case(doc, c).is_some_and(|c| {
                 matches!(
                     c.as_str(),
                     "in" | "at" | "near" | "outside" | "inside" | "on" | "across" | "around"
@@ -448,7 +435,7 @@ pub(super) fn mention(
         };
         let from_loc = loc.iter().filter_map(|r| {
             let head = head_in(doc, &trim(tree, r.clone()));
-            (case_of(head).is_none() || locative(head)).then_some(head)
+            (tree.case(doc, head).is_none() || locative(head)).then_some(head)
         });
         let obl = tree.kids[k]
             .iter()
@@ -479,11 +466,7 @@ pub(super) fn mention(
             .chain(cut)
             .chain(relative)
             .chain(copular)
-            .find(|&h| match tree.upos[h] {
-                "PROPN" => !in_time(doc, h),
-                "NOUN" => PLACE_NOUNS.contains(&&tree.lemma[h]),
-                _ => false,
-            });
+            .find(|&h| names_place(doc, tree, h));
         if let Some(head) = nominal {
             // the noun phrase alone where its clause holds the event
             let whole = subtree(tree, head);
@@ -738,6 +721,16 @@ fn victims(doc: &Document, tree: &Tree, k: usize, sense: &EventSense) -> Option<
     }
 }
 
+/// Whether word `h` heads a place: a proper noun that is no time ("on
+/// Friday"), or a noun of place ("station").
+fn names_place(doc: &Document, tree: &Tree, h: usize) -> bool {
+    match tree.upos[h] {
+        "PROPN" => !in_time(doc, h),
+        "NOUN" => PLACE_NOUNS.contains(&&tree.lemma[h]),
+        _ => false,
+    }
+}
+
 /// The words of the noun phrase headed by `h` without its clauses,
 /// subject, copula and preposition: "the busy Oxford Street bus station"
 /// of "The explosion was at the busy Oxford Street bus station, where ...".
@@ -765,24 +758,22 @@ fn struck(doc: &Document, tree: &Tree, k: usize) -> Option<usize> {
             "target" | "hit" | "strike" | "rock" | "destroy" | "damage" | "aim" | "direct"
         )
     };
-    let kid = |v: usize, rel: &str, case: &[&str]| {
-        tree.kids[v].iter().copied().find(|&c| {
-            doc.deprels[c] == rel
-                && (case.is_empty()
-                    || tree.kids[c].iter().any(|&g| {
-                        doc.deprels[g] == "case"
-                            && case.contains(&doc.token_text(g).to_lowercase().as_str())
-                    }))
-        })
-    };
     if doc.deprels[k] == "nsubj" {
         if let Some(v) = doc.heads[k].filter(|&v| striking(v)) {
-            return kid(v, "obj", &[]);
+            return tree.kids[v]
+                .iter()
+                .copied()
+                .find(|&c| doc.deprels[c] == "obj");
         }
     }
     tree.kids[k]
         .iter()
         .copied()
         .filter(|&c| doc.deprels[c] == "acl" && striking(c))
-        .find_map(|c| kid(c, "obl", &["at", "against"]))
+        .find_map(|c| {
+            tree.kids[c].iter().copied().find(|&o| {
+                doc.deprels[o] == "obl"
+                    && matches!(tree.case(doc, o).as_deref(), Some("at" | "against"))
+            })
+        })
 }

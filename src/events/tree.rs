@@ -141,6 +141,14 @@ impl Tree {
         self.frames.get(i).filter(|p| p.0 == k).map(|p| p.1)
     }
 
+    /// The preposition of word `c` (its first `case` dependent), lowercase.
+    pub(super) fn case(&self, doc: &Document, c: usize) -> Option<String> {
+        self.kids[c]
+            .iter()
+            .find(|&&g| doc.deprels[g] == "case")
+            .map(|&g| doc.token_text(g).to_lowercase())
+    }
+
     /// The references that lie inside `span`, in text order.
     pub(super) fn refs_in(&self, span: Span) -> impl Iterator<Item = &(Span, usize)> {
         let i = self.refs.partition_point(|r| r.0.start < span.start);

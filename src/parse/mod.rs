@@ -683,7 +683,7 @@ const DATES: [&str; 7] = [
 fn dates(heads: &mut [Option<usize>], rels: &mut [&str], words: &[String], tags: &[String]) {
     let n = heads.len().min(rels.len()).min(words.len()).min(tags.len());
     for i in 0..n {
-        if !rels[i].starts_with("nmod") || !DATES.contains(&words[i].to_lowercase().as_str()) {
+        if !rels[i].starts_with("nmod") || !DATES.iter().any(|d| words[i].eq_ignore_ascii_case(d)) {
             continue;
         }
         let Some(h) = heads[i].filter(|&h| h < i) else {
