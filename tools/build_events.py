@@ -300,6 +300,17 @@ ADDED = {
     "demonstrate.01": ("Conflict.Demonstrate.Unspecified", "ARG0=Demonstrator ARG1=Topic"),
     "threaten.01": ("Contact.ThreatenCoerce.Unspecified", "ARG0=Communicator ARG1=Topic ARG2=Recipient"),
     "warn.01": ("Contact.ThreatenCoerce.Unspecified", "ARG0=Communicator ARG1=Recipient ARG2=Topic"),
+    # "police urged people to avoid the area", "instructed prefects to
+    # reinforce security", "called on Muslims to take up arms", "asking
+    # citizens to take to the streets", "pressuring employees to vote"
+    # (CAMEO 02 and 13; kept only with a named communicator:
+    # src/events/mod.rs)
+    "urge.01": ("Contact.RequestCommand.Unspecified", "ARG0=Communicator ARG1=Recipient ARG2=Topic"),
+    "instruct.01": ("Contact.RequestCommand.Unspecified", "ARG0=Communicator ARG1=Recipient ARG2=Topic"),
+    "call.03": ("Contact.RequestCommand.Unspecified", "ARG0=Communicator ARG1=Topic ARG2=Recipient"),
+    "ask.02": ("Contact.RequestCommand.Unspecified", "ARG0=Communicator ARG1=Topic ARG2=Recipient"),
+    "pressure.01": ("Contact.ThreatenCoerce.Unspecified", "ARG0=Communicator ARG1=Recipient ARG2=Topic"),
+    "coerce.01": ("Contact.ThreatenCoerce.Unspecified", "ARG0=Communicator ARG1=Recipient ARG2=Topic"),
     # "a bomb went off" (src/events/sense.rs keeps it only when what went
     # off is an explosive: not alarms or lights)
     "go_off.16": ("Conflict.Attack.DetonateExplode", "ARG1=ExplosiveDevice"),

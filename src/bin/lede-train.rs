@@ -1107,11 +1107,16 @@ fn eval_events(args: &Args) -> Result<(), String> {
     );
     println!(
         "  found among the events that are not reports: {:.1}%",
-        pct(all.found, all.gold - all.reports)
+        pct(all.found - all.reports_as_events, all.gold - all.reports)
     );
     println!(
-        "arguments within matched events: P {p:.3} R {r:.3} F1 {f:.3} ({} gold, {} lede)",
+        "arguments within matched events (lede's on the gold trigger's sentence): P {p:.3} R {r:.3} F1 {f:.3} ({} gold, {} lede)",
         all.arg_gold, all.arg_pred
+    );
+    let (p, r, f) = all.arg_prf_all();
+    println!(
+        "  counting all the matched event's arguments, from every sentence it was merged from: P {p:.3} R {r:.3} F1 {f:.3} ({} lede)",
+        all.arg_pred_all
     );
     println!("{tokens} words in {secs:.2} s");
     Ok(())

@@ -135,10 +135,21 @@ pub struct Score {
     pub reports: usize,
     /// Of those, the ones lede gives as an event's source or a quote's cue.
     pub reports_found: usize,
+    /// Reports that lede gives as events of the right type (counted in
+    /// `found` too).
+    pub reports_as_events: usize,
     pub predicted: usize,
     pub arg_gold: usize,
+    /// lede's arguments of the matched events that lie on the gold
+    /// trigger's line (its sentence: 426 of the 428 gold arguments lie
+    /// there), and the right ones among them.
     pub arg_pred: usize,
     pub arg_right: usize,
+    /// The same over all of the matched event's arguments, wherever they
+    /// lie: an event lede merged from mentions in several sentences is then
+    /// scored with all their arguments against each gold mention.
+    pub arg_pred_all: usize,
+    pub arg_right_all: usize,
     /// Gold events missed, with their trigger and type (for `ERRORS=1`).
     pub missed: Vec<String>,
     /// Gold arguments of found events that lede missed or gave another
@@ -152,27 +163,38 @@ impl Score {
         self.found += o.found;
         self.reports += o.reports;
         self.reports_found += o.reports_found;
+        self.reports_as_events += o.reports_as_events;
         self.predicted += o.predicted;
         self.arg_gold += o.arg_gold;
         self.arg_pred += o.arg_pred;
         self.arg_right += o.arg_right;
+        self.arg_pred_all += o.arg_pred_all;
+        self.arg_right_all += o.arg_right_all;
         self.missed.extend(o.missed.iter().cloned());
         self.arg_errors.extend(o.arg_errors.iter().cloned());
     }
 
+    /// Argument precision, recall and F1, counting lede's arguments on the
+    /// gold trigger's line.
     pub fn arg_prf(&self) -> (f64, f64, f64) {
-        let p = self.arg_right as f64 / self.arg_pred.max(1) as f64;
-        let r = self.arg_right as f64 / self.arg_gold.max(1) as f64;
-        (
-            p,
-            r,
-            if p + r > 0.0 {
-                2.0 * p * r / (p + r)
-            } else {
-                0.0
-            },
-        )
+        prf(self.arg_right, self.arg_pred, self.arg_gold)
     }
+
+    /// The same counting all of the matched event's arguments.
+    pub fn arg_prf_all(&self) -> (f64, f64, f64) {
+        prf(self.arg_right_all, self.arg_pred_all, self.arg_gold)
+    }
+}
+
+fn prf(right: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
+    let p = right as f64 / pred.max(1) as f64;
+    let r = right as f64 / gold.max(1) as f64;
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f)
 }
 
 fn two_levels(t: &str) -> &str {
@@ -217,6 +239,13 @@ fn is_report(e: &GoldEvent) -> bool {
         )
 }
 
+/// The character span of the line that holds character `at`, from the
+/// lines' starts.
+fn line_span(starts: &[usize], at: usize) -> (usize, usize) {
+    let i = starts.partition_point(|&s| s <= at).saturating_sub(1);
+    (starts[i], starts.get(i + 1).map_or(usize::MAX, |&s| s - 1))
+}
+
 /// The line of `text` around character `at`.
 fn line_of(text: &str, at: usize) -> String {
     text.char_indices()
@@ -244,6 +273,16 @@ pub fn score(doc: &WikiDoc, a: &Analysis) -> Score {
         v
     };
     let to_char = |u: usize| units.partition_point(|&x| x < u);
+    // the character offset of each line's start
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            doc.text
+                .chars()
+                .enumerate()
+                .filter(|&(_, c)| c == '\n')
+                .map(|(i, _)| i + 1),
+        )
+        .collect();
     let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
     let mut s = Score {
         gold: doc.events.len(),
@@ -306,6 +345,7 @@ pub fn score(doc: &WikiDoc, a: &Analysis) -> Score {
             continue;
         };
         s.found += 1;
+        s.reports_as_events += usize::from(is_report(g));
         let e = &a.events[i];
         // lede's arguments, and its stated place as a Place argument
         let mut pred: Vec<(&str, (usize, usize))> = e
@@ -363,16 +403,36 @@ pub fn score(doc: &WikiDoc, a: &Analysis) -> Score {
                 }
             }
         }
+        let right = |(role, span): &(&str, (usize, usize))| {
+            g.args
+                .iter()
+                .any(|(r, gs)| r == role && overlaps(*span, *gs))
+        };
         s.arg_gold += g.args.len();
-        s.arg_pred += pred.len();
-        s.arg_right += pred
+        s.arg_pred_all += pred.len();
+        s.arg_right_all += pred.iter().filter(|x| right(x)).count();
+        // lede's arguments on the gold trigger's line
+        let (from, to) = line_span(&line_starts, g.trigger.0);
+        let local: Vec<_> = pred
             .iter()
-            .filter(|(role, span)| {
-                g.args
-                    .iter()
-                    .any(|(r, gs)| r == role && overlaps(*span, *gs))
-            })
-            .count();
+            .filter(|(_, (x, y))| *x >= from && *y <= to)
+            .collect();
+        s.arg_pred += local.len();
+        s.arg_right += local.iter().filter(|x| right(x)).count();
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_span;
+
+    #[test]
+    fn a_line_runs_from_its_start_to_the_next_break() {
+        // "ab\ncd\nef": lines start at 0, 3 and 6
+        let starts = [0, 3, 6];
+        assert_eq!(line_span(&starts, 0), (0, 2));
+        assert_eq!(line_span(&starts, 4), (3, 5));
+        assert_eq!(line_span(&starts, 7), (6, usize::MAX));
+    }
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::lexicon::{EventLexicon, EventSense};
 use super::tree::Tree;
 use super::*;
-use crate::doc::{Document, EventArg, Span};
+use crate::doc::{Document, EventArg, Label, Span};
 
 /// One mention: its arguments, time, place, casualties, status and source.
 pub(super) fn mention(
@@ -377,6 +377,22 @@ pub(super) fn mention(
             }
         }
     }
+    // a past participle that describes a noun, with no object, tells what
+    // befell the noun: "the people killed in the attack" are its victims,
+    // whatever agent the labeller made of them
+    if doc.deprels[k] == "acl"
+        && tree.upos[k] == "VERB"
+        && doc.token_text(k).ends_with("ed")
+        && !tree.kids[k].iter().any(|&c| doc.deprels[c] == "obj")
+    {
+        if let Some(h) = doc.heads[k] {
+            for a in &mut args {
+                if a.role == agent && a.tokens.contains(&h) && !a.tokens.contains(&k) {
+                    a.role = patient;
+                }
+            }
+        }
+    }
     // the victims of a death or injury the labeller left without them:
     // the subject of a passive or adjective ("five more were wounded",
     // "nine people were dead"), of the passive it is coordinated with or
@@ -384,13 +400,12 @@ pub(super) fn mention(
     // shot dead"), of "suffered injuries"
     if sense.kind.starts_with("Life.") && !args.iter().any(|a| a.role == patient) {
         if let Some(s) = victims(doc, tree, k, sense) {
-            args.push(argument(
-                doc,
-                tree,
-                patient,
-                trim(tree, subtree(tree, s)),
-                s,
-            ));
+            // (up to the participle that describes them)
+            let mut r = trim(tree, subtree(tree, s));
+            if r.contains(&k) {
+                r.end = k;
+            }
+            args.push(argument(doc, tree, patient, trim(tree, r), s));
         }
     }
     // "shot dead by police": the agent of the verb a death completes
@@ -411,6 +426,27 @@ pub(super) fn mention(
         });
         if let Some(c) = by {
             args.push(argument(doc, tree, doer, trim(tree, subtree(tree, c)), c));
+        }
+    }
+    // "called on the prosecutor to investigate": the one called on
+    if sense.kind == "Contact.RequestCommand.Unspecified"
+        && &tree.lemma[k] == "call"
+        && !args.iter().any(|a| a.role == "Recipient")
+    {
+        let on = tree.kids[k].iter().copied().find(|&c| {
+            doc.deprels[c] == "obl"
+                && tree.case(doc, c).as_deref() == Some("on")
+                && !in_time(doc, c)
+        });
+        if let Some(c) = on {
+            args.retain(|a| !a.tokens.contains(&c));
+            args.push(argument(
+                doc,
+                tree,
+                "Recipient",
+                trim(tree, subtree(tree, c)),
+                c,
+            ));
         }
     }
     // a place role must hold a place (a place actor, or a noun of place:
@@ -466,7 +502,8 @@ pub(super) fn mention(
             .chain(cut)
             .chain(relative)
             .chain(copular)
-            .find(|&h| names_place(doc, tree, h));
+            // (not a word another argument holds: "called on Muslims")
+            .find(|&h| names_place(doc, tree, h) && !args.iter().any(|a| a.tokens.contains(&h)));
         if let Some(head) = nominal {
             // the noun phrase alone where its clause holds the event
             let whole = subtree(tree, head);
@@ -715,6 +752,20 @@ fn victims(doc: &Document, tree: &Tree, k: usize, sense: &EventSense) -> Option<
         .unwrap_or(h);
     let undergone = |v: usize| passive(doc, tree, v) || tree.upos[v] == "ADJ";
     match doc.deprels[k] {
+        // "four men injured", "people killed in the attack": the noun a
+        // passive participle describes, from its first conjunct ("eight
+        // women, a girl and four men injured")
+        "acl"
+            if tree.upos[k] == "VERB"
+                && doc.token_text(k).ends_with("ed")
+                && matches!(tree.upos[h], "NOUN" | "PROPN" | "PRON" | "NUM") =>
+        {
+            let mut first = h;
+            while doc.deprels[first] == "conj" {
+                first = doc.heads[first]?;
+            }
+            Some(first)
+        }
         "conj" | "xcomp" if subject(k).is_none() && undergone(conjunct) => subject(conjunct),
         "obj" if matches!(&tree.lemma[h], "suffer" | "sustain") => subject(h),
         _ => None,
@@ -722,10 +773,19 @@ fn victims(doc: &Document, tree: &Tree, k: usize, sense: &EventSense) -> Option<
 }
 
 /// Whether word `h` heads a place: a proper noun that is no time ("on
-/// Friday"), or a noun of place ("station").
+/// Friday") and no name of a person, group or organization ("called on
+/// Muslims"), or a noun of place ("station").
 fn names_place(doc: &Document, tree: &Tree, h: usize) -> bool {
     match tree.upos[h] {
-        "PROPN" => !in_time(doc, h),
+        "PROPN" => {
+            let at = doc.tokens[h].span;
+            let i = doc.entities.partition_point(|e| e.span.end <= at.start);
+            let someone = doc.entities.get(i).is_some_and(|e| {
+                e.span.start <= at.start
+                    && matches!(e.label, Label::Person | Label::Norp | Label::Org)
+            });
+            !in_time(doc, h) && !someone
+        }
         "NOUN" => PLACE_NOUNS.contains(&&tree.lemma[h]),
         _ => false,
     }
@@ -749,21 +809,40 @@ fn noun_phrase(doc: &Document, tree: &Tree, h: usize) -> Range<usize> {
 }
 
 /// What attack noun `k` struck, read off a verb of striking it is the
-/// subject of ("the explosion targeted a bakery": "bakery") or a
+/// subject of ("the explosion targeted a bakery": "bakery") or the agent
+/// of ("the building was shattered by an explosion": "building"), or a
 /// participle that modifies it ("bombings targeted at the military").
 fn struck(doc: &Document, tree: &Tree, k: usize) -> Option<usize> {
     let striking = |v: usize| {
         matches!(
             &tree.lemma[v],
-            "target" | "hit" | "strike" | "rock" | "destroy" | "damage" | "aim" | "direct"
+            "target"
+                | "hit"
+                | "strike"
+                | "rock"
+                | "destroy"
+                | "damage"
+                | "aim"
+                | "direct"
+                | "shatter"
+                | "devastate"
+                | "wreck"
+                | "flatten"
         )
     };
-    if doc.deprels[k] == "nsubj" {
+    let by = doc.deprels[k] == "obl:agent"
+        || doc.deprels[k] == "obl" && tree.case(doc, k).as_deref() == Some("by");
+    let (rel, object) = if by {
+        ("obl", "nsubj:pass")
+    } else {
+        ("nsubj", "obj")
+    };
+    if doc.deprels[k].starts_with(rel) {
         if let Some(v) = doc.heads[k].filter(|&v| striking(v)) {
             return tree.kids[v]
                 .iter()
                 .copied()
-                .find(|&c| doc.deprels[c] == "obj");
+                .find(|&c| doc.deprels[c] == object);
         }
     }
     tree.kids[k]

@@ -407,10 +407,21 @@ pub fn find(doc: &mut Document) {
     });
     mentions.retain(|m| {
         let loose = m.sense.kind.starts_with("Movement.") || m.sense.kind.starts_with("Contact.");
+        // an appeal, order or threat needs only a named communicator:
+        // "police urged people to avoid the area", "officials threatened
+        // to cut off supplies"
+        let appeal = matches!(
+            m.sense.kind,
+            "Contact.RequestCommand.Unspecified" | "Contact.ThreatenCoerce.Unspecified"
+        );
         !loose
             || m.anaphoric
             || m.args.iter().any(|a| a.actor.is_some())
             || m.place.is_some_and(|p| p.stated)
+            || appeal
+                && m.args.iter().any(|a| {
+                    a.role == "Communicator" && names_word(doc, &tree, head_in(doc, &a.tokens))
+                })
     });
     doc.events = merge::merge(doc, mentions);
     for e in 0..doc.events.len() {

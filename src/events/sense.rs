@@ -520,6 +520,23 @@ pub(super) fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
                 .iter()
                 .any(|&c| doc.deprels[c] == "nsubj" && INVESTIGATORS.contains(&&tree.lemma[c]))
         }
+        // "called on the government to act", "called for a ban"; not
+        // "what Macron called an attack"
+        ("call", "Contact") if kind.starts_with("Contact.RequestCommand") => {
+            return tree.kids[k].iter().any(|&c| {
+                let prt = doc.deprels[c] == "compound:prt";
+                (prt || doc.deprels[c] == "obl" && !in_time(doc, c))
+                    && matches!(
+                        (if prt {
+                            Some(doc.token_text(c).to_lowercase())
+                        } else {
+                            tree.case(doc, c)
+                        })
+                        .as_deref(),
+                        Some("for" | "on")
+                    )
+            })
+        }
         // "brought down a drone", not "brought down the government"
         ("bring", "Conflict") => {
             return tree.kids[k].iter().any(|&c| {

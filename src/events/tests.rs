@@ -296,3 +296,45 @@ fn killed_and_injured_are_counted_apart() {
         assert_eq!((k, i), (Some(killed), Some(injured)), "{text}");
     }
 }
+
+#[test]
+fn appeals_and_threats_with_a_named_communicator() {
+    let a = run("Police have urged people to avoid the area.");
+    let e = event(&a, "urged");
+    assert_eq!(e.kind, "Contact.RequestCommand.Unspecified");
+    assert_eq!(arg(e, "Communicator"), Some("Police"));
+    let a = run("The governor called on the prosecutor to investigate the deaths.");
+    let e = event(&a, "called");
+    assert_eq!(e.kind, "Contact.RequestCommand.Unspecified");
+    assert_eq!(arg(e, "Recipient"), Some("the prosecutor"));
+    assert_eq!(arg(e, "Place"), None);
+    // naming is no request
+    let a =
+        run("On Friday, the French president, Emmanuel Macron, called the explosion an attack.");
+    assert!(
+        a.events.iter().all(|e| e.text != "called"),
+        "{:#?}",
+        a.events
+    );
+}
+
+#[test]
+fn the_noun_a_participle_describes_is_the_victim() {
+    let a = run("There were eight women, a girl and four men injured.");
+    let e = event(&a, "injured");
+    assert!(
+        arg(e, "Victim").is_some_and(|v| v.ends_with("four men")),
+        "{e:#?}"
+    );
+    let a = run("The people killed in the attack were buried on Sunday.");
+    let e = event(&a, "killed");
+    assert_eq!(arg(e, "Victim"), Some("The people"));
+    assert_eq!(arg(e, "Killer"), None);
+}
+
+#[test]
+fn what_an_explosion_shattered_is_its_target() {
+    let a = run("The federal building in Oklahoma City was shattered by an explosion.");
+    let e = event(&a, "explosion");
+    assert_eq!(arg(e, "Target"), Some("The federal building"));
+}
