@@ -203,6 +203,26 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
 /// [`analyze`] of a text the caller gives away: the document keeps it
 /// instead of a copy (the wasm exports, which copy it out of JavaScript).
 pub fn analyze_owned(text: String, options: &Options) -> Result<Analysis, Error> {
+    run(text, options, events::lexicon::CameoLexicon::embedded())
+}
+
+/// [`analyze`] with another CAMEO verb dictionary for the events (in
+/// `models/cameo.tsv`'s format): `lede-train eval-petrarch` codes
+/// PETRARCH2's unit records with the records' own verbs.
+pub fn analyze_with_verbs(
+    text: &str,
+    options: &Options,
+    verbs: &'static events::lexicon::CameoLexicon,
+) -> Result<Analysis, Error> {
+    run(text.to_string(), options, verbs)
+}
+
+/// The pipeline, its events coded with `verbs`.
+fn run(
+    text: String,
+    options: &Options,
+    verbs: &'static events::lexicon::CameoLexicon,
+) -> Result<Analysis, Error> {
     let date = check(&text, options)?;
     let mut doc = doc::Document {
         text,
@@ -225,7 +245,7 @@ pub fn analyze_owned(text: String, options: &Options) -> Result<Analysis, Error>
     quote::find(&mut doc);
     actors::link(&mut doc, date);
     if options.events {
-        events::find(&mut doc);
+        events::find_with(&mut doc, verbs);
     }
     Ok(output::render(&doc, options))
 }

@@ -541,7 +541,8 @@ def cameo_rows(path):
             if "*" not in body:
                 continue
             pre, post = body.split("*", 1)
-            lit = lambda s: " ".join(w.lower().replace("_", " ") for w in re.findall(r"&[A-Za-z][A-Za-z0-9_]*|[A-Za-z][A-Za-z_'-]*", s))
+            # (% is a compound actor, "X and Y": lede matches it with "and")
+            lit = lambda s: " ".join(w.lower().replace("_", " ") for w in re.findall(r"&[A-Za-z][A-Za-z0-9_]*|[A-Za-z][A-Za-z_'-]*|%", s))
             # a synset (&CURRENCY) stands for each of its members; a pattern
             # with no words left says nothing lede can check
             pre_w, post_w = lit(keep_synsets(pre, sets)), lit(keep_synsets(post, sets))

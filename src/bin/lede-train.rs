@@ -1208,7 +1208,9 @@ fn eval_petrarch(args: &Args) -> Result<(), String> {
     }
     let tsv = std::fs::read_to_string(tmp.join("cameo.tsv")).map_err(|e| e.to_string())?;
     let _ = std::fs::remove_dir_all(&tmp);
-    let verbs = lede::events::lexicon::CameoLexicon::parse(Box::leak(tsv.into_boxed_str()));
+    let verbs: &'static _ = Box::leak(Box::new(lede::events::lexicon::CameoLexicon::parse(
+        Box::leak(tsv.into_boxed_str()),
+    )));
     let verbose = std::env::var("VERBOSE").is_ok();
     let mut all = Score::default();
     for r in &records {
@@ -1217,8 +1219,9 @@ fn eval_petrarch(args: &Args) -> Result<(), String> {
             tokens: true,
             ..Default::default()
         };
-        let a = lede::analyze(&r.text, &options).map_err(|e| format!("{}: {e}", r.id))?;
-        let lede = codings(&a, &dict, &verbs);
+        let a = lede::analyze_with_verbs(&r.text, &options, verbs)
+            .map_err(|e| format!("{}: {e}", r.id))?;
+        let lede = codings(&a, &dict, verbs);
         let s = score(&r.codings, &lede);
         if verbose {
             println!(

@@ -9,14 +9,18 @@ use crate::doc::{Cameo, Document, Event};
 /// The CAMEO coding: the verb's code (its block's pattern for the words
 /// around it, else its own), else the type's; source and target from the
 /// agent and patient actors.
-pub(super) fn cameo(doc: &Document, tree: &Tree, e: &Event) -> Option<Cameo> {
-    let lex = CameoLexicon::embedded();
+pub(super) fn cameo(
+    doc: &Document,
+    tree: &Tree,
+    e: &Event,
+    lex: &'static CameoLexicon,
+) -> Option<Cameo> {
     let k = e.trigger;
     let verb = light_verb(doc, tree, k).unwrap_or(k);
     // the verb's code where it agrees with the type's root ("arrive ... for
     // talks" 046 for a movement; not "deployed ... vehicles" 070, aid)
     let default = default_code(e.kind);
-    let code = clause_code(doc, verb, &[&tree.lemma[verb], &tree.lemma[k]])
+    let code = clause_code(doc, verb, &[&tree.lemma[verb], &tree.lemma[k]], lex)
         .filter(|c| {
             // the type's root, or a root whose verbal events have this type
             // ("assaulted" 18x for an attack, "demanded" 10x for a request)
@@ -63,7 +67,32 @@ pub(super) fn cameo(doc: &Document, tree: &Tree, e: &Event) -> Option<Cameo> {
             )
         })
         .filter(|(_, c)| c.is_none() || *c != source_code)
-        .or_else(|| counterpart(doc, tree, verb, source_actor, source_code.as_deref()));
+        .or_else(|| counterpart(doc, tree, verb, source_actor, source_code.as_deref()))
+        // "Moscow and Ankara accuse one another", "Gondor and Osgiliath
+        // have postponed their meeting": in a contact, agreement or "one
+        // another", the second of the agent's conjuncts is the first's
+        // target (allies acting together are not: "Turkey and its allied
+        // groups attacked")
+        .or_else(|| {
+            let symmetric = e.kind.starts_with("Contact.")
+                || e.kind.starts_with("Transaction.Agreement")
+                || mutual(doc, e.sentence);
+            e.args
+                .iter()
+                .filter(|a| symmetric && (Some(a.role) == agent || AGENT_ROLES.contains(&a.role)))
+                .flat_map(|a| {
+                    let r = a.tokens.clone();
+                    r.clone().filter(move |&j| {
+                        doc.deprels[j] == "conj" && doc.heads[j].is_some_and(|h| r.contains(&h))
+                    })
+                })
+                .filter_map(|j| super::linked_entity_at(doc, doc.tokens[j].span).map(|x| x.1))
+                .find(|&x| {
+                    let code = doc.actors[x].code.as_deref();
+                    Some(x) != source_actor && (code.is_none() || code != source_code.as_deref())
+                })
+                .map(|x| (x, doc.actors[x].code.clone()))
+        });
     Some(Cameo {
         code,
         quad_class,
@@ -72,6 +101,18 @@ pub(super) fn cameo(doc: &Document, tree: &Tree, e: &Event) -> Option<Cameo> {
         target: target.as_ref().and_then(|t| t.1.clone()),
         source_actor,
         target_actor: target.map(|t| t.0),
+    })
+}
+
+/// Whether sentence `s` says "each other" or "one another".
+fn mutual(doc: &Document, s: usize) -> bool {
+    let t = doc.sentences[s].tokens.clone();
+    let word = |j: usize| doc.token_text(j).to_lowercase();
+    t.clone().skip(1).any(|j| {
+        matches!(
+            (word(j - 1).as_str(), word(j).as_str()),
+            ("each", "other") | ("one", "another")
+        )
     })
 }
 
@@ -129,8 +170,12 @@ fn counterpart(
 
 /// The CAMEO code the first of `lemmas` that has one gets from the words
 /// around token `at` in its sentence (its block's patterns, else its own).
-pub(super) fn clause_code(doc: &Document, at: usize, lemmas: &[&str]) -> Option<&'static str> {
-    let lex = CameoLexicon::embedded();
+pub(super) fn clause_code(
+    doc: &Document,
+    at: usize,
+    lemmas: &[&str],
+    lex: &'static CameoLexicon,
+) -> Option<&'static str> {
     if !lemmas.iter().any(|l| lex.knows(l)) {
         return None;
     }
@@ -143,7 +188,7 @@ pub(super) fn clause_code(doc: &Document, at: usize, lemmas: &[&str]) -> Option<
 
 /// KAIROS roles of the side that acts (CAMEO's source, GDELT's Actor1);
 /// `Participant` last: in a meeting either side may be the source.
-pub const AGENT_ROLES: [&str; 20] = [
+pub const AGENT_ROLES: [&str; 21] = [
     "Attacker",
     "Killer",
     "Injurer",
@@ -162,6 +207,7 @@ pub const AGENT_ROLES: [&str; 20] = [
     "Damager",
     "Demonstrator",
     "Treater",
+    "Yielder",
     "PlaceOfEmployment",
     "Participant",
 ];

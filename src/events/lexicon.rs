@@ -195,19 +195,23 @@ impl CameoLexicon {
         }
     }
 
-    /// The code of a verb in its clause: the first of its block's patterns
-    /// whose words occur in order before and after it (the most words
-    /// first), else the verb's own code.
     /// Whether the dictionary lists the verb.
     pub fn knows(&self, lemma: &str) -> bool {
         self.verbs.contains_key(lemma)
     }
 
+    /// The code of a verb in its clause: the first of its block's patterns
+    /// whose words occur in order before and after it (the most words
+    /// first), else the verb's own code. A pattern's `%`, PETRARCH's
+    /// compound actor ("Gondor and Osgiliath have postponed"), matches an
+    /// "and".
     pub fn code(&self, lemma: &str, before: &[String], after: &[String]) -> Option<&'static str> {
         let &(own, block) = self.verbs.get(lemma)?;
         let occurs = |words: &[&str], text: &[String]| {
             let mut it = text.iter();
-            words.iter().all(|w| it.any(|t| t == w))
+            words
+                .iter()
+                .all(|&w| it.any(|t| t == w || w == "%" && t == "and"))
         };
         let best = self.patterns.get(&block).and_then(|ps| {
             ps.iter()
@@ -250,6 +254,14 @@ mod tests {
             Some("046")
         );
         assert_eq!(c.root("190"), Some((-10.0, 4)));
+        // PETRARCH's compound actor, %, is an "and" ("% &aircraft" of mock)
+        let mock =
+            CameoLexicon::parse("verb\tmock\t---\t7\npattern\t7\t062\t%\tjets\nroot\t06\t6.0\t2\n");
+        assert_eq!(
+            mock.code("mock", &w("israel and egypt"), &w("jets")),
+            Some("062")
+        );
+        assert_eq!(mock.code("mock", &w("israel"), &w("jets")), None);
         assert_eq!(c.root("046").map(|r| r.1), Some(1));
     }
 }

@@ -240,6 +240,13 @@ struct Mention {
 /// Find the document's events (`doc.events`). Needs the frames, the
 /// parse, the actors, times, quantities and quotes.
 pub fn find(doc: &mut Document) {
+    find_with(doc, lexicon::CameoLexicon::embedded());
+}
+
+/// [`find`] with another CAMEO verb dictionary than lede's own (the
+/// PETRARCH2 unit records are coded with their own, whose verbs then also
+/// decide which verbs are events).
+pub fn find_with(doc: &mut Document, verbs: &'static lexicon::CameoLexicon) {
     if doc.heads.is_empty() {
         return;
     }
@@ -367,7 +374,7 @@ pub fn find(doc: &mut Document) {
         if taken[k] {
             continue;
         }
-        if let Some(sense) = verbal_sense(doc, &tree, &taken, k) {
+        if let Some(sense) = verbal_sense(doc, &tree, &taken, k, verbs) {
             let f = tree.frame_of(k);
             let roleset = f
                 .and_then(|f| doc.frames[f].roleset)
@@ -425,7 +432,7 @@ pub fn find(doc: &mut Document) {
     });
     doc.events = merge::merge(doc, mentions);
     for e in 0..doc.events.len() {
-        let cameo = cameo::cameo(doc, &tree, &doc.events[e]);
+        let cameo = cameo::cameo(doc, &tree, &doc.events[e], verbs);
         doc.events[e].cameo = cameo;
     }
 }

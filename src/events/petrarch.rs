@@ -425,16 +425,26 @@ pub fn codings(
                     .filter(|p| p.stated)
                     .map(|p| p.name.as_str()))
                 // the other side of the verb that no argument names ("broke
-                // down a treaty with Libya")
+                // down a treaty with Libya"; not a conjunct of the source,
+                // coded below)
                 .or(e
                     .cameo
                     .as_ref()
                     .and_then(|c| c.target_actor)
                     .and_then(|t| a.actors.get(t))
                     .map(|t| t.name.as_str())
-                    .filter(|t| !dict.codes(t, date).is_empty()))
+                    .filter(|t| {
+                        !dict.codes(t, date).is_empty() && !source.is_some_and(|s| s.contains(t))
+                    }))
                 .or(targets.first().copied());
-            let (sources, targets) = (side(source), side(target));
+            let (sources, mut targets) = (side(source), side(target));
+            // a compound source with no target acts on itself, each side
+            // on the other ("Gondor and Osgiliath have postponed their
+            // meeting"), as PETRARCH codes it
+            let reciprocal = targets == ["---"] && sources.len() > 1;
+            if reciprocal {
+                targets = sources.clone();
+            }
             // one coding per pair of conjuncts, as PETRARCH codes them
             Some(
                 sources
@@ -442,6 +452,7 @@ pub fn codings(
                     .flat_map(|s| {
                         targets
                             .iter()
+                            .filter(move |&t| !reciprocal || t != s)
                             .map(move |t| (s.clone(), t.clone(), code.to_string()))
                     })
                     .collect::<Vec<_>>(),

@@ -15,6 +15,7 @@ pub(super) fn verbal_sense(
     tree: &Tree,
     taken: &[bool],
     k: usize,
+    verbs: &'static lexicon::CameoLexicon,
 ) -> Option<&'static EventSense> {
     if tree.upos[k] != "VERB" || attrs::reporting(tree, k) || !eventive(doc, tree, k) {
         return None;
@@ -27,7 +28,11 @@ pub(super) fn verbal_sense(
         "take", "leave", "allow", "concede", "ratify", "release", "hold", "include", "follow",
         "lead", "remain", "continue", "use", "see", "help", "need", "expect",
     ];
-    if STATES.contains(&&tree.lemma[k]) || !lexicon::CameoLexicon::embedded().knows(&tree.lemma[k])
+    // (a run with another dictionary, PETRARCH's validation verbs, knows
+    // lede's verbs too)
+    let own = lexicon::CameoLexicon::embedded();
+    if STATES.contains(&&tree.lemma[k])
+        || !verbs.knows(&tree.lemma[k]) && !own.knows(&tree.lemma[k])
     {
         return None;
     }
@@ -118,14 +123,24 @@ pub(super) fn verbal_sense(
         doc.tokens[agent.end - 1].span.end,
     );
     let agent_named =
-        actor_in(doc, tree, agent_span, None).1.is_some() || core_names(doc, tree, agent);
+        actor_in(doc, tree, agent_span, None).1.is_some() || core_names(doc, tree, agent.clone());
     // (a proper noun of a time expression, "on Thursday", names no one)
     let named = |j: usize| names_actor(doc, tree, j) || tree.upos[j] == "PROPN" && !in_time(doc, j);
-    if !agent_named || !patients.into_iter().any(|p| p.into_iter().any(named)) {
+    // (a compound agent names both sides: "Gondor and Osgiliath have
+    // postponed their meeting", "France and the Philippines agree")
+    let compound = agent.clone().any(|j| {
+        doc.deprels[j] == "conj" && doc.heads[j].is_some_and(|h| agent.contains(&h)) && named(j)
+    });
+    if !agent_named || !compound && !patients.into_iter().any(|p| p.into_iter().any(named)) {
         return None;
     }
-    let code = cameo::clause_code(doc, k, &[&tree.lemma[k]])?;
-    EventLexicon::embedded().cameo_root(code.get(..2)?)
+    // the type of the code's root, else (a root of another dictionary that
+    // no type has) of lede's own code
+    let sense = |lex| {
+        let code = cameo::clause_code(doc, k, &[&tree.lemma[k]], lex)?;
+        EventLexicon::embedded().cameo_root(code.get(..2)?)
+    };
+    sense(verbs).or_else(|| sense(own))
 }
 
 /// The gunshot sense (`shoot.02`) of "shot" where the labeller read a

@@ -338,3 +338,16 @@ fn what_an_explosion_shattered_is_its_target() {
     let e = event(&a, "explosion");
     assert_eq!(arg(e, "Target"), Some("The federal building"));
 }
+
+#[test]
+fn a_compound_agent_of_a_mutual_act_codes_each_side_against_the_other() {
+    let a = run("Moscow and Ankara accuse one another of failing to adhere to the deal.");
+    let e = event(&a, "accuse");
+    let cameo = e.cameo.as_ref().unwrap();
+    assert_eq!(cameo.source.as_deref(), Some("RUSGOV"));
+    assert_eq!(cameo.target.as_deref(), Some("TURGOV"));
+    // allies acting together are not each other's targets
+    let a = run("Turkey and its allied Syrian groups launched attacks on Thursday.");
+    let e = event(&a, "attacks");
+    assert_eq!(e.cameo.as_ref().unwrap().target, None, "{e:#?}");
+}
