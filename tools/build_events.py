@@ -336,6 +336,12 @@ ADDED = {
     # police or investigators as the searchers: src/events/sense.rs)
     "hunt.01": ("Justice.InvestigateCrime.Unspecified", "ARG0=Investigator ARG1=Defendant"),
     "search.01": ("Justice.InvestigateCrime.Unspecified", "ARG0=Investigator ARG1=Place ARG2=Defendant"),
+    # "a long war of attrition" (a keyword of Conflict.Attack in the
+    # KAIROS ontology; no FrameNet link in the frame files; "war on
+    # poverty" is dropped by src/events/sense.rs)
+    "war.01": ("Conflict.Attack.Unspecified", "ARG0=Attacker ARG1=Target"),
+    # "were hospitalized" (and "taken to hospital": src/events/sense.rs)
+    "hospitalize.01": ("Medical.Intervention.Unspecified", "ARG0=Treater ARG1=Patient"),
     "destroy.01": ("ArtifactExistence.DamageDestroyDisableDismantle.Destroy", "ARG0=Destroyer ARG1=Artifact ARG2=Instrument"),
     "damage.01": ("ArtifactExistence.DamageDestroyDisableDismantle.Damage", "ARG0=Damager ARG1=Artifact ARG2=Instrument"),
 }

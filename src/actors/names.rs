@@ -3,7 +3,7 @@
 //! ("the U.S.'s" → `us`, "Erdoğan" → `erdogan`), with what the lexicons
 //! know about them.
 
-use crate::lexicon::{actors, places, Actor, Place};
+use crate::lexicon::{actors, fold, places, Actor, Place};
 
 /// A mention's name, normalized.
 #[derive(Debug, Clone, Default)]
@@ -228,32 +228,4 @@ pub fn name_words(text: &str, person: bool) -> Name {
         actor,
         place,
     }
-}
-
-/// Lowercase, with the accents of Latin letters folded (`Erdoğan` →
-/// `erdogan`, `Pérez` → `perez`).
-fn fold(w: &str) -> String {
-    w.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-            'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
-            'ď' | 'đ' => 'd',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-            'ğ' | 'ĝ' | 'ġ' | 'ģ' => 'g',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-            'ł' | 'ľ' | 'ĺ' | 'ļ' => 'l',
-            'ñ' | 'ń' | 'ň' | 'ņ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-            'ř' | 'ŕ' => 'r',
-            'ś' | 'š' | 'ş' | 'ș' => 's',
-            'ť' | 'ţ' | 'ț' => 't',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ź' | 'ż' | 'ž' => 'z',
-            '‘' | '`' => '\'',
-            '–' | '—' => '-',
-            c => c,
-        })
-        .collect()
 }

@@ -378,18 +378,25 @@ pub(super) fn mention(
         }
     }
     // a past participle that describes a noun, with no object, tells what
-    // befell the noun: "the people killed in the attack" are its victims,
-    // whatever agent the labeller made of them
-    if doc.deprels[k] == "acl"
+    // befell the noun ("the people killed in the attack" are its victims),
+    // and so does a passive its subject ("11 people were taken to
+    // hospital"), whatever agent the labeller made of them
+    let undergoer = if doc.deprels[k] == "acl"
         && tree.upos[k] == "VERB"
         && doc.token_text(k).ends_with("ed")
         && !tree.kids[k].iter().any(|&c| doc.deprels[c] == "obj")
     {
-        if let Some(h) = doc.heads[k] {
-            for a in &mut args {
-                if a.role == agent && a.tokens.contains(&h) && !a.tokens.contains(&k) {
-                    a.role = patient;
-                }
+        doc.heads[k]
+    } else {
+        tree.kids[k]
+            .iter()
+            .copied()
+            .find(|&c| doc.deprels[c] == "nsubj:pass")
+    };
+    if let Some(h) = undergoer {
+        for a in &mut args {
+            if a.role == agent && a.tokens.contains(&h) && !a.tokens.contains(&k) {
+                a.role = patient;
             }
         }
     }

@@ -33,7 +33,9 @@ use std::ops::Range;
 use crate::doc::{Casualties, Document, EventArg, EventPlace, EventTime, Label, Source, Span};
 use lexicon::{EventLexicon, EventSense};
 use mention::{injuries, mention};
-use sense::{attempted, claimed_lives, detained, eventive, fits, gunshot, verbal_sense};
+use sense::{
+    attempted, claimed_lives, detained, eventive, fits, gunshot, to_hospital, verbal_sense,
+};
 use tree::Tree;
 
 /// Verbs that take an event noun as their object without adding an event
@@ -263,6 +265,9 @@ pub fn find_with(doc: &mut Document, verbs: &'static lexicon::CameoLexicon) {
         }
         if let Some(s) = claimed_lives(&tree, k, doc) {
             return Some(("kill.01".to_string(), s));
+        }
+        if let Some(s) = to_hospital(&tree, k, doc) {
+            return Some(("hospitalize.01".to_string(), s));
         }
         let noun = tree.upos[k] != "VERB";
         let usable = |s: &EventSense| s.nouns_only.is_none_or(|n| n == noun);

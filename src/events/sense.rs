@@ -372,6 +372,25 @@ pub(super) fn claimed_lives(tree: &Tree, k: usize, doc: &Document) -> Option<&'s
     lives.then(|| EventLexicon::embedded().roleset("kill.01"))?
 }
 
+/// The hospital sense of a verb of carrying someone "to hospital" ("11
+/// people were taken to hospital", "rushed to a hospital"): the one taken
+/// is the patient (`ARG1`, as of `hospitalize.01`).
+pub(super) fn to_hospital(tree: &Tree, k: usize, doc: &Document) -> Option<&'static EventSense> {
+    let carrying = matches!(
+        &tree.lemma[k],
+        "take" | "rush" | "bring" | "carry" | "fly" | "airlift" | "transport" | "send" | "admit"
+    );
+    if !carrying || tree.upos[k] != "VERB" {
+        return None;
+    }
+    let hospital = tree.kids[k].iter().any(|&c| {
+        doc.deprels[c] == "obl"
+            && &tree.lemma[c] == "hospital"
+            && matches!(tree.case(doc, c).as_deref(), Some("to" | "into"))
+    });
+    hospital.then(|| EventLexicon::embedded().roleset("hospitalize.01"))?
+}
+
 /// Whether word `k` may name an event in this use: not "according to",
 /// not "tried to" (an
 /// attempt, not a trial), not "calls for calm", "sign up", "committed suicide",
@@ -522,6 +541,10 @@ pub(super) fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
             return false
         }
         ("pass", "Life") if !kid_word(&["away"]) => return false,
+        // a war is an event, warfare a way of fighting ("drone warfare"),
+        // and "war games" no war
+        ("warfare", "Conflict") => return false,
+        ("war", "Conflict") if doc.deprels[k] == "compound" => return false,
         // "broke his leg", not "broke relations" or "broke the law"
         ("break", "Life") => {
             return tree.kids[k].iter().any(|&c| {
