@@ -332,6 +332,8 @@ ADDED = {
     # "forces suppressed the insurrection", "quelled the riots"
     "suppress.01": ("Control.ImpedeInterfereWith.Unspecified", "ARG0=Impeder ARG1=ImpededEvent"),
     "quell.01": ("Control.ImpedeInterfereWith.Unspecified", "ARG0=Impeder ARG1=ImpededEvent"),
+    # "troops were deployed to repel incursions"
+    "repel.01": ("Control.ImpedeInterfereWith.Unspecified", "ARG0=Impeder ARG1=ImpededEvent"),
     # "police are hunting a suspect", "searching for a man" (kept only with
     # police or investigators as the searchers: src/events/sense.rs)
     "hunt.01": ("Justice.InvestigateCrime.Unspecified", "ARG0=Investigator ARG1=Defendant"),

@@ -331,7 +331,12 @@ pub fn find_with(doc: &mut Document, verbs: &'static lexicon::CameoLexicon) {
             continue;
         };
         taken[k] = true;
-        mentions.push(mention(doc, &tree, sense, k, Some(f), Some(id)));
+        // "taken to hospital": the labeller's numbering of "take" says
+        // nothing of the hospital sense's roles, the parse does
+        let chosen = frame.roleset.and_then(|i| frames.roleset(i));
+        let renamed = id == "hospitalize.01" && chosen.is_none_or(|r| r.id != id);
+        let f = (!renamed).then_some(f);
+        mentions.push(mention(doc, &tree, sense, k, f, Some(id)));
     }
     // words the labeller did not take for predicates
     let free: Vec<usize> = (0..doc.tokens.len())

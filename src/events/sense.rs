@@ -140,7 +140,13 @@ pub(super) fn verbal_sense(
         let code = cameo::clause_code(doc, k, &[&tree.lemma[k]], lex)?;
         EventLexicon::embedded().cameo_root(code.get(..2)?)
     };
-    sense(verbs).or_else(|| sense(own))
+    sense(verbs).or_else(|| {
+        if std::ptr::eq(verbs, own) {
+            None
+        } else {
+            sense(own)
+        }
+    })
 }
 
 /// The gunshot sense (`shoot.02`) of "shot" where the labeller read a

@@ -351,3 +351,24 @@ fn a_compound_agent_of_a_mutual_act_codes_each_side_against_the_other() {
     let e = event(&a, "attacks");
     assert_eq!(e.cameo.as_ref().unwrap().target, None, "{e:#?}");
 }
+
+#[test]
+fn wars_hospital_stays_and_repelled_incursions() {
+    let a = run("Idlib is the last rebel enclave in the country's nearly decadelong civil war.");
+    assert_eq!(event(&a, "war").kind, "Conflict.Attack.Unspecified");
+    let a = run("Experts in drone warfare met in London.");
+    assert!(
+        a.events.iter().all(|e| e.text != "warfare"),
+        "{:#?}",
+        a.events
+    );
+    let a = run("None of the injuries were serious but 11 people were taken to hospital.");
+    let e = event(&a, "taken");
+    assert_eq!(e.kind, "Medical.Intervention.Unspecified");
+    assert_eq!(arg(e, "Patient"), Some("11 people"));
+    let a = run("Federal troops were deployed to repel incursions by Chechen militants.");
+    assert_eq!(
+        event(&a, "repel").kind,
+        "Control.ImpedeInterfereWith.Unspecified"
+    );
+}
