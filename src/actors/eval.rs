@@ -54,7 +54,9 @@ impl Score {
     }
 }
 
-fn prf(both: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
+/// Precision, recall and F1 of `both` right among `pred` found and `gold`
+/// expected.
+pub(crate) fn prf(both: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
     let p = both as f64 / pred.max(1) as f64;
     let r = both as f64 / gold.max(1) as f64;
     let f = if p + r > 0.0 {

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::actors::eval::prf;
 use crate::output::Analysis;
 
 #[derive(Deserialize)]
@@ -184,17 +185,6 @@ impl Score {
     pub fn arg_prf_all(&self) -> (f64, f64, f64) {
         prf(self.arg_right_all, self.arg_pred_all, self.arg_gold)
     }
-}
-
-fn prf(right: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
-    let p = right as f64 / pred.max(1) as f64;
-    let r = right as f64 / gold.max(1) as f64;
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
-    (p, r, f)
 }
 
 fn two_levels(t: &str) -> &str {
