@@ -237,3 +237,18 @@ export function analyzeJson(text: string, options?: AnalyzeOptions | null): stri
 
 /** lede's version. */
 export function version(): string;
+
+/** What `init` loads the WebAssembly module from (as wasm-bindgen's init takes it). */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/**
+ * Load the WebAssembly module once (in the browser: from the lede_bg.wasm
+ * beside the package's index.js unless `input` says otherwise); `analyze`,
+ * `analyzeJson` and `version` work after it resolves. In Node the module is
+ * loaded on import and `init` resolves at once.
+ */
+export function init(
+  input?: InitInput | Promise<InitInput> | { module_or_path: InitInput | Promise<InitInput> },
+): Promise<void>;
+
+export default init;

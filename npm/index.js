@@ -1,7 +1,57 @@
-// lede for browsers and bundlers: the WebAssembly module is fetched next to
-// this file and instantiated once, before `analyze` can be called.
-import init, { analyze, analyzeJson, version } from './lede.js';
+// lede for browsers and bundlers. Importing this module loads nothing: call
+// `await init()` once (it fetches and compiles lede_bg.wasm from beside this
+// file, or the input you give it), then `analyze`. No top-level await, so
+// any bundler target and a module worker can import it.
+import wasmInit, {
+  analyze as analyzeWasm,
+  analyzeJson as analyzeJsonWasm,
+  version as versionWasm,
+} from './lede.js';
 
-await init({ module_or_path: new URL('./lede_bg.wasm', import.meta.url) });
+let loading = null;
+let ready = false;
 
-export { analyze, analyzeJson, version };
+/**
+ * Load the WebAssembly module once; later calls return the same promise.
+ * `input` is what wasm-bindgen's own init takes: a URL or string, a
+ * Request, a Response, the bytes, a compiled WebAssembly.Module, a promise
+ * of one of those, or `{ module_or_path }`. By default the lede_bg.wasm
+ * beside this file.
+ */
+export function init(input) {
+  if (!loading) {
+    const given = input ?? new URL('./lede_bg.wasm', import.meta.url);
+    const arg = typeof given === 'object' && given !== null && 'module_or_path' in given
+      ? given
+      : { module_or_path: given };
+    loading = wasmInit(arg).then(
+      () => { ready = true; },
+      (e) => { loading = null; throw e; },
+    );
+  }
+  return loading;
+}
+
+function loaded() {
+  if (!ready) throw new Error('lede is not loaded yet: call `await init()` once before analyze');
+}
+
+/** Analyze a text: the result object of schema "lede/1". */
+export function analyze(text, options) {
+  loaded();
+  return analyzeWasm(text, options);
+}
+
+/** Analyze a text: the result as a JSON string. */
+export function analyzeJson(text, options) {
+  loaded();
+  return analyzeJsonWasm(text, options);
+}
+
+/** lede's version. */
+export function version() {
+  loaded();
+  return versionWasm();
+}
+
+export default init;

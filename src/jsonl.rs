@@ -127,9 +127,9 @@ fn process_text(line: &str, number: usize, defaults: &crate::Options, csv: bool)
     }
     let mut options = match obj.get("options") {
         None | Some(Value::Null) => crate::Options::default(),
-        Some(o @ Value::Object(_)) => match serde_json::from_value::<crate::Options>(o.clone()) {
+        Some(Value::Object(o)) => match crate::Options::from_object(o.clone()) {
             Ok(o) => o,
-            Err(e) => return error(&id, crate::Error::InvalidOptions(e.to_string()).to_string()),
+            Err(e) => return error(&id, e.to_string()),
         },
         Some(_) => return error(&id, "\"options\" must be an object".into()),
     };

@@ -163,12 +163,27 @@ impl Date {
 }
 
 impl Options {
-    /// Parse options from JSON (`null` or `{}` give the defaults).
+    /// Options from a JSON object (the wasm exports' and `--jsonl` lines'
+    /// `options`); a field given as `null` (JavaScript's `undefined` too)
+    /// is absent and takes its default.
+    pub fn from_object(
+        mut map: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Options, Error> {
+        // (an unknown field stays, to be reported, even when null)
+        const FIELDS: [&str; 5] = ["date", "tokens", "frames", "events", "maxBytes"];
+        map.retain(|k, v| !(v.is_null() && FIELDS.contains(&k.as_str())));
+        serde_json::from_value(serde_json::Value::Object(map))
+            .map_err(|e| Error::InvalidOptions(e.to_string()))
+    }
+
+    /// Parse options from JSON (`null` or `{}` give the defaults; a field
+    /// given as `null` takes its default).
     pub fn from_json(json: &str) -> Result<Options, Error> {
         if json.trim().is_empty() || json.trim() == "null" {
             return Ok(Options::default());
         }
-        serde_json::from_str(json).map_err(|e| Error::InvalidOptions(e.to_string()))
+        let map = serde_json::from_str(json).map_err(|e| Error::InvalidOptions(e.to_string()))?;
+        Options::from_object(map)
     }
 
     /// The input cap these options set, in bytes.
@@ -337,6 +352,14 @@ pub fn version() -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn options_given_as_null_take_their_defaults() {
+        let o = Options::from_json(r#"{"date": null, "tokens": null, "events": null}"#).unwrap();
+        assert_eq!(o, Options::default());
+        assert!(Options::from_json(r#"{"tokens": 1}"#).is_err());
+        assert!(Options::from_json(r#"{"colour": null}"#).is_err());
+    }
 
     #[test]
     fn date_parse_accepts_real_dates_only() {

@@ -158,8 +158,7 @@ fn parse_options(options: JsValue) -> Result<Options, JsError> {
     let map: serde_json::Map<String, serde_json::Value> =
         serde_wasm_bindgen::from_value(options)
             .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
-    serde_json::from_value(serde_json::Value::Object(map))
-        .map_err(|e| JsError::new(&crate::Error::InvalidOptions(e.to_string()).to_string()))
+    Options::from_object(map).map_err(|e| JsError::new(&e.to_string()))
 }
 
 fn js_type(v: &JsValue) -> String {

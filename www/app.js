@@ -1,5 +1,5 @@
 // The page only renders what lede's core returns; no extraction happens here.
-import { analyze, version } from './pkg/index.js';
+import init, { analyze, version } from './pkg/index.js';
 import { SAMPLE_TEXT, SAMPLE_DATE } from './sample.js';
 
 const $ = (id) => document.getElementById(id);
@@ -344,7 +344,14 @@ function download() {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-function init() {
+async function setup() {
+  $('status').textContent = 'Loading the analyzer…';
+  try {
+    await init();
+  } catch (e) {
+    $('status').textContent = `The analyzer could not be loaded: ${e.message}`;
+    return;
+  }
   $('version').textContent = version();
   $('analyze').disabled = false;
   $('status').textContent = 'Ready.';
@@ -372,4 +379,4 @@ function init() {
   }
 }
 
-init();
+setup();

@@ -1,6 +1,14 @@
 // Compiled with `tsc --strict --noEmit` by tests/node/package.test.mjs: the
 // package's types describe what a JS app would write against.
-import { analyze, analyzeJson, version, type Analysis, type Entity, type Frame, type Quote } from 'lede';
+import init, { analyze, analyzeJson, version, type Analysis, type Entity, type Frame, type Quote } from 'lede-news';
+
+// the browser entry needs it once; in Node it resolves at once
+async function load(): Promise<void> {
+  await init();
+  await init(new URL('https://example.invalid/lede_bg.wasm'));
+  await init({ module_or_path: new Uint8Array(0) });
+}
+void load;
 
 const text: string = 'Turkish troops entered Idlib.';
 const out: Analysis = analyze(text, { date: '2020-02-27' });
