@@ -67,8 +67,12 @@ function run() {
   try {
     out = analyze(text, { date, frames: true });
   } catch (e) {
+    // nothing of an earlier article stays on screen
     showError(e.message);
     $('results').hidden = true;
+    $('doc').replaceChildren();
+    last = null;
+    $('status').textContent = 'Not analyzed.';
     return;
   }
   const ms = performance.now() - t0;
@@ -139,14 +143,16 @@ function renderLegend(entities) {
   legend.replaceChildren();
   for (const label of Object.keys(LABEL_NAMES)) {
     if (!counts.has(label)) continue;
+    // a toggle: pressed while its highlights show
     const b = el('button', {
       type: 'button', 'data-label': label, style: `background: var(--${label})`,
-      title: `show or hide ${LABEL_NAMES[label]}`,
+      title: `show or hide ${LABEL_NAMES[label]}`, 'aria-pressed': String(!hidden.has(label)),
     }, `${label} · ${LABEL_NAMES[label]} (${counts.get(label)})`);
     b.classList.toggle('off', hidden.has(label));
     b.addEventListener('click', () => {
       if (hidden.has(label)) hidden.delete(label); else hidden.add(label);
       b.classList.toggle('off', hidden.has(label));
+      b.setAttribute('aria-pressed', String(!hidden.has(label)));
       applyHidden();
     });
     legend.append(b);

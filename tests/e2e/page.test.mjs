@@ -168,3 +168,59 @@ test('works offline once loaded', async () => {
   await context.close();
   assert.deepEqual(problems.filter((p) => !p.startsWith('requestfailed')), []);
 });
+
+test('the results panel shows only after an analysis, and an error clears it', async () => {
+  const { context, page, problems } = await openPage();
+  const shown = () => page.$eval('#results', (r) => getComputedStyle(r).display !== 'none' && r.offsetHeight > 0);
+  await page.waitForFunction(() => !document.querySelector('#analyze').disabled);
+  assert.equal(await shown(), false, 'no results panel (nor its Download button) before an analysis');
+  await page.fill('#text', 'Turkish troops entered Idlib on Thursday.');
+  await page.click('#analyze');
+  await page.waitForSelector('#results:not([hidden])');
+  assert.equal(await shown(), true);
+  // an error: the panel goes, and nothing of the old article stays
+  await page.evaluate(() => { document.querySelector('#text').value = 'Idlib \ud800 Ankara'; });
+  await page.click('#analyze');
+  await page.waitForSelector('#error:not([hidden])');
+  assert.equal(await shown(), false);
+  assert.equal(await page.$$eval('#doc mark', (ms) => ms.length), 0);
+  assert.doesNotMatch(await page.textContent('#status'), /sentences/);
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('the legend toggles say whether they are pressed', async () => {
+  const { context, page, problems } = await openPage();
+  await page.fill('#text', 'Turkish troops entered Idlib on Thursday.');
+  await page.click('#analyze');
+  await page.waitForSelector('#results:not([hidden])');
+  assert.equal(await page.getAttribute('#legend', 'role'), 'group');
+  const gpe = '#legend button[data-label="GPE"]';
+  assert.equal(await page.getAttribute(gpe, 'aria-pressed'), 'true');
+  await page.click(gpe);
+  assert.equal(await page.getAttribute(gpe, 'aria-pressed'), 'false');
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('dark theme follows the system setting', async () => {
+  const { context, page, problems } = await openPage();
+  const luminance = () => page.evaluate(() => {
+    const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  });
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.ok(await luminance() > 0.8, 'light background');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.ok(await luminance() < 0.2, 'dark background');
+  // the article's panel and the text follow
+  await page.fill('#text', 'Turkish troops entered Idlib on Thursday.');
+  await page.click('#analyze');
+  await page.waitForSelector('#results:not([hidden])');
+  const doc = await page.$eval('#doc', (d) => [getComputedStyle(d).backgroundColor, getComputedStyle(d).color]);
+  assert.notEqual(doc[0], 'rgb(255, 255, 255)', 'the article panel is not white in the dark');
+  assert.notEqual(doc[1], 'rgb(29, 29, 31)', 'the text is not dark on dark');
+  await page.screenshot({ path: join(OUT, 'page-dark.png') });
+  await context.close();
+  assert.deepEqual(problems, []);
+});
