@@ -243,9 +243,11 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 /**
  * Load the WebAssembly module once (in the browser: from the lede_bg.wasm
- * beside the package's index.js unless `input` says otherwise); `analyze`,
+ * beside the package's index.js unless `input` says otherwise) and decode
+ * its models, so the first `analyze` is as quick as the next; `analyze`,
  * `analyzeJson` and `version` work after it resolves. In Node the module is
- * loaded on import and `init` resolves at once.
+ * loaded on import (`analyze` works without `init`) and `init` decodes the
+ * models ahead of the first call.
  */
 export function init(
   input?: InitInput | Promise<InitInput> | { module_or_path: InitInput | Promise<InitInput> },

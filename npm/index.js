@@ -5,6 +5,7 @@
 import wasmInit, {
   analyze as analyzeWasm,
   analyzeJson as analyzeJsonWasm,
+  load,
   version as versionWasm,
 } from './lede.js';
 
@@ -12,7 +13,8 @@ let loading = null;
 let ready = false;
 
 /**
- * Load the WebAssembly module once; later calls return the same promise.
+ * Load the WebAssembly module and decode its models once; later calls
+ * return the same promise.
  * `input` is what wasm-bindgen's own init takes: a URL or string, a
  * Request, a Response, the bytes, a compiled WebAssembly.Module, a promise
  * of one of those, or `{ module_or_path }`. By default the lede_bg.wasm
@@ -24,8 +26,10 @@ export function init(input) {
     const arg = typeof given === 'object' && given !== null && 'module_or_path' in given
       ? given
       : { module_or_path: given };
+    // the models are decoded here, so that the first `analyze` is as
+    // quick as the next
     loading = wasmInit(arg).then(
-      () => { ready = true; },
+      () => { load(); ready = true; },
       (e) => { loading = null; throw e; },
     );
   }

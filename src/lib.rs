@@ -265,6 +265,68 @@ fn run(
     Ok(output::render(&doc, options))
 }
 
+/// The models and lexicons `analyze` decodes from the embedded bytes on
+/// first use, by name ([`load`] decodes one).
+pub const PARTS: [&str; 17] = [
+    "tagger",
+    "lemmatizer",
+    "supertagger",
+    "parser",
+    "frames",
+    "roles",
+    "ner",
+    "gazetteer",
+    "actors",
+    "agents",
+    "given names",
+    "capitalization",
+    "clusters",
+    "countries",
+    "events",
+    "cameo",
+    "pipeline",
+];
+
+/// Decode one of the [`PARTS`] now rather than on first use; false for a
+/// name that is none of them. The wasm's `init` decodes them all, so the
+/// first `analyze` costs no more than the next.
+pub fn load(part: &str) -> bool {
+    match part {
+        "tagger" => _ = tag::Tagger::embedded(),
+        "lemmatizer" => _ = tag::lemma::Lemmatizer::embedded(),
+        "supertagger" => _ = parse::supertag::Supertagger::embedded(),
+        "parser" => _ = parse::Parser::embedded(),
+        "frames" => _ = roles::frames::Frames::embedded(),
+        "roles" => _ = roles::Labeller::embedded(),
+        "ner" => _ = ner::Model::embedded(),
+        "gazetteer" => _ = lexicon::places(),
+        "actors" => _ = lexicon::actors(),
+        "agents" => _ = lexicon::agents(),
+        "given names" => _ = lexicon::is_given_name("ann"),
+        "capitalization" => _ = lexicon::capitalization("the"),
+        "clusters" => _ = lexicon::clusters("the"),
+        "countries" => _ = actors::country_code("TUR"),
+        "events" => _ = events::lexicon::EventLexicon::embedded(),
+        "cameo" => _ = events::lexicon::CameoLexicon::embedded(),
+        // one short article through every stage: what is left to set up on
+        // first use (in wasm, the engine compiles each function on its
+        // first call)
+        "pipeline" => {
+            let options = Options {
+                date: Some("2020-02-27".into()),
+                frames: true,
+                ..Options::default()
+            };
+            let warm = "Turkish troops killed three rebels near Idlib on Thursday, \
+                        President Erdogan said: \u{201c}We will respond.\u{201d} \
+                        Russia and Turkey agreed on a ceasefire in March 2020.";
+            _ = analyze(warm, &options);
+        }
+        _ => return false,
+    }
+    true
+}
+
 /// Check the options and the text's size; returns the parsed date.
 fn check(text: &str, options: &Options) -> Result<Option<Date>, Error> {
     let date = options.validate()?;
@@ -352,6 +414,14 @@ pub fn version() -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_part_loads_by_name() {
+        for p in PARTS {
+            assert!(load(p), "{p}");
+        }
+        assert!(!load("everything"));
+    }
 
     #[test]
     fn options_given_as_null_take_their_defaults() {

@@ -82,6 +82,32 @@ impl std::io::Write for Chunks {
 }
 
 /// lede's version.
+/// Decode the models and lexicons now rather than in the first `analyze`:
+/// the one named `part` (one of `parts()`), or all when it is undefined.
+/// The package's `init` calls it with none.
+#[wasm_bindgen]
+pub fn load(part: Option<String>) -> Result<(), JsError> {
+    match part {
+        None => {
+            for p in crate::PARTS {
+                crate::load(p);
+            }
+            Ok(())
+        }
+        Some(p) if crate::load(&p) => Ok(()),
+        Some(p) => Err(JsError::new(&format!(
+            "no part {p:?} to load: one of {}",
+            crate::PARTS.join(", ")
+        ))),
+    }
+}
+
+/// The names `load` takes, in the order `load()` decodes them.
+#[wasm_bindgen]
+pub fn parts() -> Vec<String> {
+    crate::PARTS.iter().map(|p| p.to_string()).collect()
+}
+
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::version().to_string()

@@ -759,7 +759,7 @@ fn singular(w: &str) -> String {
 }
 
 /// A CAMEO country code the gazetteer knows (`TUR`), as a static string.
-fn country_code(code: &str) -> Option<&'static str> {
+pub(crate) fn country_code(code: &str) -> Option<&'static str> {
     use std::sync::OnceLock;
     static CODES: OnceLock<Vec<&'static str>> = OnceLock::new();
     let codes = CODES.get_or_init(|| {

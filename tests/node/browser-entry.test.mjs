@@ -104,3 +104,15 @@ test('CommonJS can require() the Node entry (Node 20.19 and later)', (t) => {
      console.log(lede.analyze('Idlib.').entities[0].text)`], { encoding: 'utf8' });
   assert.equal(out.trim(), 'Idlib');
 });
+
+test('init decodes the models: load() by part, with a clear Error for an unknown one', () => {
+  const out = fresh(`
+const raw = await import(${JSON.stringify(new URL('../../pkg/lede.js', import.meta.url).href)});
+await lede.init(bytes);
+let unknown = '';
+try { raw.load('everything'); } catch (e) { unknown = e.message; }
+console.log(JSON.stringify({ parts: raw.parts(), unknown }));`);
+  const r = JSON.parse(out);
+  assert.ok(r.parts.includes('tagger') && r.parts.includes('gazetteer') && r.parts.at(-1) === 'pipeline', r.parts.join());
+  assert.match(r.unknown, /no part "everything" to load: one of tagger, /);
+});
