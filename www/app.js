@@ -1,5 +1,4 @@
 // The page only renders what lede's core returns; no extraction happens here.
-import init, { analyze, version } from './pkg/index.js';
 import { SAMPLE_TEXT, SAMPLE_DATE } from './sample.js';
 
 const $ = (id) => document.getElementById(id);
@@ -58,15 +57,41 @@ function showError(message) {
   box.hidden = !message;
 }
 
-function run() {
+// The analyzer runs in a module worker (worker.js): the page stays
+// responsive while it loads and while it analyzes.
+const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+const pending = new Map();
+let nextId = 0;
+worker.addEventListener('message', ({ data }) => {
+  const p = pending.get(data.id);
+  if (!p) return;
+  pending.delete(data.id);
+  if (data.error !== undefined) p.reject(new Error(data.error)); else p.resolve(data.out);
+});
+
+/** The core's analysis, from the worker. */
+function analyze(text, options) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, text, options });
+  });
+}
+
+let running = 0;
+
+async function run() {
   showError('');
   const text = $('text').value;
   const date = $('date').value || null;
   const t0 = performance.now();
+  const mine = ++running;
+  $('status').textContent = 'Analyzing…';
   let out;
   try {
-    out = analyze(text, { date, frames: true });
+    out = await analyze(text, { date, frames: true });
   } catch (e) {
+    if (mine !== running) return;
     // nothing of an earlier article stays on screen
     showError(e.message);
     $('results').hidden = true;
@@ -75,6 +100,8 @@ function run() {
     $('status').textContent = 'Not analyzed.';
     return;
   }
+  // a later run's answer wins
+  if (mine !== running) return;
   const ms = performance.now() - t0;
   last = { text, out };
   render(text, out);
@@ -352,13 +379,20 @@ function download() {
 
 async function setup() {
   $('status').textContent = 'Loading the analyzer…';
-  try {
-    await init();
-  } catch (e) {
-    $('status').textContent = `The analyzer could not be loaded: ${e.message}`;
+  const loaded = await new Promise((resolve) => {
+    const first = ({ data }) => {
+      if (data.type !== 'ready' && data.type !== 'failed') return;
+      worker.removeEventListener('message', first);
+      resolve(data);
+    };
+    worker.addEventListener('message', first);
+    worker.addEventListener('error', (e) => resolve({ type: 'failed', message: e.message ?? 'the worker did not start' }), { once: true });
+  });
+  if (loaded.type === 'failed') {
+    $('status').textContent = `The analyzer could not be loaded: ${loaded.message}`;
     return;
   }
-  $('version').textContent = version();
+  $('version').textContent = loaded.version;
   $('analyze').disabled = false;
   $('status').textContent = 'Ready.';
   $('analyze').addEventListener('click', run);

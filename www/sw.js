@@ -1,8 +1,8 @@
 // Offline support: every request goes to the network first and falls back
 // to the copy cached on the last successful visit.
-const CACHE = 'lede-v1';
+const CACHE = 'lede-v2';
 const SHELL = [
-  './', './index.html', './style.css', './app.js', './sample.js',
+  './', './index.html', './style.css', './app.js', './worker.js', './sample.js',
   './pkg/index.js', './pkg/lede.js', './pkg/lede_bg.wasm',
 ];
 

@@ -21,7 +21,8 @@ after(async () => { await env?.stop(); });
 /** Run `analyze` of the case in the page, with the page's module. */
 async function inPage(page, c, seed) {
   const expr = `(async () => {
-    const { analyze, analyzeJson } = await import('./pkg/index.js');
+    const { default: init, analyze, analyzeJson } = await import('./pkg/index.js');
+    await init();
     const spanProblems = ${spanProblems.toString()};
     const text = (${c.make.toString()})(${JSON.stringify(seed)});
     const t0 = performance.now();
@@ -54,7 +55,8 @@ test('hostile inputs in Chromium: each a valid analysis or a clear Error', { tim
     assert.equal(r.after, 1, `${c.name}: the module works after it`);
   }
   const bad = await page.evaluate(`(async () => {
-    const { analyze } = await import('./pkg/index.js');
+    const { default: init, analyze } = await import('./pkg/index.js');
+    await init();
     return ${badCallsSource('analyze')}.map(([f, re]) => {
       try { f(); return 'no error: ' + f; } catch (e) { return e instanceof Error && re.test(e.message) ? 'ok' : f + ': ' + e; }
     });
