@@ -114,7 +114,7 @@ function render(text, out) {
   renderEvents(out);
   renderLegend(out.entities);
   renderActors(out);
-  renderTimes(out.times);
+  renderTimes(out.times, out.date !== null);
   renderQuantities(out.quantities);
   renderQuotes(out.quotes);
   renderFrames(text, out.frames ?? []);
@@ -259,8 +259,8 @@ function renderEvents(out) {
       const where = [e.place.name, e.place.country].filter(Boolean).join(', ');
       row('Where', where, el('span', { class: 'meta' }, e.place.stated ? '' : ' (from the sentence)'));
     }
-    if (e.time) row('When', e.time.value, el('span', { class: 'meta' }, e.time.stated ? '' : ' (from the sentence)'));
-    else if (out.date) row('When', out.date, el('span', { class: 'meta' }, ' (publication date)'));
+    if (e.time) row('When', ...timeValue(e.time.value), el('span', { class: 'meta' }, e.time.stated ? '' : ' (from the sentence)'));
+    else if (out.date) row('When', ...timeValue(out.date), el('span', { class: 'meta' }, ' (publication date)'));
     const c = e.casualties;
     if (c) {
       const sign = c.comparator ? `${COMPARATOR_SIGNS[c.comparator]} ` : '';
@@ -315,15 +315,53 @@ function renderQuantities(quantities) {
   $('n-quantities').textContent = `(${quantities.length})`;
 }
 
-function renderTimes(times) {
+// A TIMEX3 value (the core's normalized time) in words, for reading; the
+// value itself stays beside it. Unknown shapes are shown as they are.
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const UNITS = { Y: 'year', M: 'month', W: 'week', D: 'day', H: 'hour', MIN: 'minute', S: 'second', DE: 'decade', CE: 'century' };
+const REFS = { PRESENT_REF: 'now', PAST_REF: 'the past', FUTURE_REF: 'the future' };
+function timeWords(v) {
+  if (REFS[v]) return REFS[v];
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(v);
+  if (m) {
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    const day = `${DAYS[d.getUTCDay()]} ${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
+    return m[4] ? `${day}, ${m[4]}:${m[5]}` : day;
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(v))) return `${MONTHS[+m[2] - 1]} ${m[1]}`;
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(v))) return `week ${+m[2]} of ${m[1]}`;
+  if ((m = /^(\d{4})-Q(\d)$/.exec(v))) return `Q${m[2]} ${m[1]}`;
+  if ((m = /^(\d{3})X$/.exec(v))) return `the ${m[1]}0s`;
+  if ((m = /^XXXX-WXX-(\d)$/.exec(v))) return `a ${WEEKDAYS[+m[1]]}, date unknown`;
+  if ((m = /^XXXX-(\d{2})-(\d{2})$/.exec(v))) return `${+m[2]} ${MONTHS[+m[1] - 1]}, year unknown`;
+  if ((m = /^P(T?)(\d+(?:\.\d+)?|X)(Y|M|W|D|H|S|DE|CE)$/.exec(v))) {
+    const unit = m[1] && m[3] === 'M' ? 'minute' : UNITS[m[3]];
+    if (m[2] === 'X') return `${unit}s`;
+    const n = Number(m[2]);
+    return `${n} ${unit}${n === 1 ? '' : 's'}`;
+  }
+  return v;
+}
+
+/** A time's value in words with the value beside it. */
+function timeValue(v) {
+  const words = timeWords(v);
+  return words === v ? [el('strong', {}, v)] : [el('strong', {}, words), el('span', { class: 'meta' }, ` (${v})`)];
+}
+
+function renderTimes(times, dated) {
   const list = $('times');
   list.replaceChildren();
   for (const t of times) {
     const mod = t.mod ? ` (${t.mod.toLowerCase().replace('_', ' ')})` : '';
     list.append(el('li', {}, pill(t.type === 'TIME' ? 'TIME' : 'DATE', t.type.toLowerCase()),
-      `“${t.text}” → `, el('strong', {}, t.value), mod));
+      `“${t.text}” → `, ...timeValue(t.value), mod));
   }
   $('n-times').textContent = `(${times.length})`;
+  // relative times ("Thursday", "last week") need the article's date
+  $('date-hint').hidden = dated || !times.some((t) => t.value.includes('X'));
 }
 
 function renderQuotes(quotes) {

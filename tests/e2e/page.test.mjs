@@ -140,8 +140,8 @@ test('sample article renders entities, times, quantities and quotes', async () =
   await page.click('#sample');
   await page.waitForSelector('#results:not([hidden])');
   const times = await page.$$eval('#times li', (ls) => ls.map((l) => l.textContent));
-  assert.ok(times.some((t) => t.includes('“Thursday” → 2024-03-14')), times.join('\n'));
-  assert.ok(times.some((t) => t.includes('“late February” → 2024-02') && t.includes('end')), times.join('\n'));
+  assert.ok(times.some((t) => t.includes('“Thursday” → Thu 14 Mar 2024 (2024-03-14)')), times.join('\n'));
+  assert.ok(times.some((t) => t.includes('“late February” → Feb 2024 (2024-02)') && t.includes('end')), times.join('\n'));
   assert.ok(times.some((t) => t.includes('48 hours') && t.includes('PT48H')), times.join('\n'));
   const quantities = await page.$$eval('#quantities li', (ls) => ls.map((l) => l.textContent));
   assert.ok(quantities.some((q) => q.includes('more than a hundred') && q.includes('> 100')), quantities.join('\n'));
@@ -221,6 +221,26 @@ test('dark theme follows the system setting', async () => {
   assert.notEqual(doc[0], 'rgb(255, 255, 255)', 'the article panel is not white in the dark');
   assert.notEqual(doc[1], 'rgb(29, 29, 31)', 'the text is not dark on dark');
   await page.screenshot({ path: join(OUT, 'page-dark.png') });
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('times in words, the value beside them, and a hint when the date is missing', async () => {
+  const { context, page, problems } = await openPage();
+  const times = () => page.$$eval('#times li', (ls) => ls.map((l) => l.textContent));
+  await page.fill('#text', 'Erdogan spoke on Thursday. The talks lasted two weeks.');
+  await page.click('#analyze');
+  await page.waitForSelector('#results:not([hidden])');
+  let t = await times();
+  assert.ok(t.some((x) => x.includes('a Thursday, date unknown') && x.includes('XXXX-WXX-4')), t.join(' | '));
+  assert.ok(t.some((x) => x.includes('2 weeks') && x.includes('P2W')), t.join(' | '));
+  assert.equal(await page.isVisible('#date-hint'), true, 'a hint to set the date');
+  await page.fill('#date', '2020-02-27');
+  await page.click('#analyze');
+  await page.waitForFunction(() => document.querySelector('#times').textContent.includes('Thu 27 Feb 2020'));
+  t = await times();
+  assert.ok(t.some((x) => x.includes('Thu 27 Feb 2020') && x.includes('(2020-02-27)')), t.join(' | '));
+  assert.equal(await page.isVisible('#date-hint'), false);
   await context.close();
   assert.deepEqual(problems, []);
 });
