@@ -235,6 +235,20 @@ export function analyze(text: string, options?: AnalyzeOptions | null): Analysis
 /** The same analysis as JSON text (the bytes the CLI prints). */
 export function analyzeJson(text: string, options?: AnalyzeOptions | null): string;
 
+/**
+ * The events of one article as CSV: a header, then one row per event with
+ * GDELT/ACLED-like columns (the CLI's `--format csv`); `doc` fills the
+ * first column.
+ */
+export function analyzeCsv(text: string, options?: AnalyzeOptions | null, doc?: string | null): string;
+
+/**
+ * The places and events of one article that have coordinates, as GeoJSON
+ * text: a FeatureCollection of Points (`[lon, lat]`) whose properties say
+ * `feature: "place"` or `"event"`; `doc` names the article in each.
+ */
+export function analyzeGeoJson(text: string, options?: AnalyzeOptions | null, doc?: string | null): string;
+
 /** lede's version. */
 export function version(): string;
 

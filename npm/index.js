@@ -4,6 +4,8 @@
 // any bundler target and a module worker can import it.
 import wasmInit, {
   analyze as analyzeWasm,
+  analyzeCsv as analyzeCsvWasm,
+  analyzeGeoJson as analyzeGeoJsonWasm,
   analyzeJson as analyzeJsonWasm,
   load,
   version as versionWasm,
@@ -50,6 +52,18 @@ export function analyze(text, options) {
 export function analyzeJson(text, options) {
   loaded();
   return analyzeJsonWasm(text, options);
+}
+
+/** Analyze a text: its events as CSV, one row each (the CLI's `--format csv`). */
+export function analyzeCsv(text, options, doc) {
+  loaded();
+  return analyzeCsvWasm(text, options, doc);
+}
+
+/** Analyze a text: its places and events with coordinates as GeoJSON text. */
+export function analyzeGeoJson(text, options, doc) {
+  loaded();
+  return analyzeGeoJsonWasm(text, options, doc);
 }
 
 /** lede's version. */

@@ -2,7 +2,9 @@
 // synchronously when this module is imported, so `analyze` works at once;
 // `init()`, as in the browser, decodes the models ahead of the first call.
 import { readFileSync } from 'node:fs';
-import { initSync, analyze, analyzeJson, load, version } from './lede.js';
+import {
+  initSync, analyze, analyzeCsv, analyzeGeoJson, analyzeJson, load, version,
+} from './lede.js';
 
 initSync({ module: readFileSync(new URL('./lede_bg.wasm', import.meta.url)) });
 
@@ -19,5 +21,7 @@ export function init() {
   return loaded;
 }
 
-export { analyze, analyzeJson, version };
+export {
+  analyze, analyzeCsv, analyzeGeoJson, analyzeJson, version,
+};
 export default init;

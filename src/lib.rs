@@ -15,6 +15,7 @@ pub mod actors;
 pub mod csv;
 pub mod doc;
 pub mod events;
+pub mod geojson;
 pub mod jsonl;
 pub mod lexicon;
 pub mod ner;

@@ -42,6 +42,36 @@ pub fn analyze_json(text: JsValue, options: JsValue) -> Result<js_sys::JsString,
     Ok(out.js)
 }
 
+/// Analyze one article and return its events as CSV (a header, then one
+/// row per event: the CLI's `--format csv`); `doc` fills the first column.
+#[wasm_bindgen(js_name = analyzeCsv)]
+pub fn analyze_csv(
+    text: JsValue,
+    options: JsValue,
+    doc: Option<String>,
+) -> Result<String, JsError> {
+    let (text, options) = arguments("analyzeCsv", text, options)?;
+    let analysis =
+        crate::analyze_owned(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let mut out = crate::csv::events_header();
+    crate::csv::write_event_rows(&mut out, doc.as_deref().unwrap_or(""), &analysis);
+    Ok(out)
+}
+
+/// Analyze one article and return its places and events with coordinates
+/// as a GeoJSON FeatureCollection (text); `doc` names it in each feature.
+#[wasm_bindgen(js_name = analyzeGeoJson)]
+pub fn analyze_geojson(
+    text: JsValue,
+    options: JsValue,
+    doc: Option<String>,
+) -> Result<String, JsError> {
+    let (text, options) = arguments("analyzeGeoJson", text, options)?;
+    let analysis =
+        crate::analyze_owned(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(crate::geojson::features(doc.as_deref().unwrap_or(""), &analysis).to_string())
+}
+
 /// Bytes of JSON handed to JavaScript at a time.
 const CHUNK: usize = 1 << 20;
 

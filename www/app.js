@@ -69,12 +69,12 @@ worker.addEventListener('message', ({ data }) => {
   if (data.error !== undefined) p.reject(new Error(data.error)); else p.resolve(data.out);
 });
 
-/** The core's analysis, from the worker. */
-function analyze(text, options) {
+/** The core's analysis (or, by `kind`, its CSV or GeoJSON), from the worker. */
+function analyze(text, options, kind, doc) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, text, options });
+    worker.postMessage({ id, text, options, kind, doc });
   });
 }
 
@@ -103,7 +103,7 @@ async function run() {
   // a later run's answer wins
   if (mine !== running) return;
   const ms = performance.now() - t0;
-  last = { text, out };
+  last = { text, out, options: { date, frames: true } };
   render(text, out);
   $('status').textContent = `${out.sentences.length} sentences, ${out.entities.length} entities, ` +
     `${out.events.length} events, ${out.quotes.length} quotes in ${ms.toFixed(1)} ms`;
@@ -407,12 +407,39 @@ function loadFile(file) {
   }, (e) => showError(`could not read ${file.name}: ${e.message}`));
 }
 
-function download() {
-  if (!last) return;
-  const blob = new Blob([JSON.stringify(last.out, null, 2)], { type: 'application/json' });
-  const a = el('a', { href: URL.createObjectURL(blob), download: 'lede.json' });
+// A file name from the article's headline (its first line): "turkey-says-
+// three-soldiers-killed-in-idlib.json"; "lede" when there is none.
+function fileName(text, extension) {
+  const headline = text.trim().split('\n')[0] ?? '';
+  const slug = headline.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  return `${slug || 'lede'}.${extension}`;
+}
+
+function save(contents, type, name) {
+  const blob = new Blob([contents], { type });
+  const a = el('a', { href: URL.createObjectURL(blob), download: name });
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+// The downloads: the analysis as JSON with the text and the options it was
+// made with; the events as CSV and the placed places and events as GeoJSON,
+// both written by the core.
+async function download(kind) {
+  if (!last) return;
+  const { text, out, options } = last;
+  if (kind === 'json') {
+    save(JSON.stringify({ text, options, analysis: out }, null, 2), 'application/json', fileName(text, 'json'));
+    return;
+  }
+  const name = fileName(text, kind === 'csv' ? 'csv' : 'geojson');
+  try {
+    const contents = await analyze(text, options, kind, name);
+    save(contents, kind === 'csv' ? 'text/csv' : 'application/geo+json', name);
+  } catch (e) {
+    showError(e.message);
+  }
 }
 
 async function setup() {
@@ -440,7 +467,9 @@ async function setup() {
     run();
   });
   $('file').addEventListener('change', (e) => loadFile(e.target.files[0]));
-  $('download').addEventListener('click', download);
+  $('download').addEventListener('click', () => download('json'));
+  $('download-csv').addEventListener('click', () => download('csv'));
+  $('download-geojson').addEventListener('click', () => download('geojson'));
   $('text').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run();
   });

@@ -88,11 +88,35 @@ test('seed article: event cards say who did what to whom, where, when, how many'
   await page.click(`#events li[data-event="${i}"] button.event-head`);
   assert.deepEqual(await page.$$eval('#doc mark.trigger.focus', (ms) => ms.map((m) => m.textContent)), ['retook']);
 
-  // the JSON download holds the events
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
-  const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert.equal(saved.events.length, cards.length);
-  assert.ok(saved.events.some((e) => e.text === 'retook' && e.cameo.root === '19'));
+  // the downloads, named after the headline: the JSON holds the text, the
+  // options and the analysis with its events; the CSV a row per event; the
+  // GeoJSON the placed places and events
+  const save = async (button) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    return { name: d.suggestedFilename(), body: await readFile(await d.path(), 'utf8') };
+  };
+  const headline = (await readFile(SEED, 'utf8')).trim().split('\n')[0];
+  const slug = headline.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 20);
+  const json = await save('#download');
+  assert.ok(json.name.startsWith(slug) && json.name.endsWith('.json'), json.name);
+  const saved = JSON.parse(json.body);
+  assert.equal(saved.text, await page.$eval('#text', (t) => t.value));
+  assert.deepEqual(saved.options, { date: '2020-02-27', frames: true });
+  assert.equal(saved.analysis.events.length, cards.length);
+  assert.ok(saved.analysis.events.some((e) => e.text === 'retook' && e.cameo.root === '19'));
+  const csv = await save('#download-csv');
+  assert.ok(csv.name.endsWith('.csv'), csv.name);
+  const rows = csv.body.trim().split('\n');
+  assert.ok(rows[0].startsWith('doc,event,date,date_from,type,'), rows[0]);
+  assert.equal(rows.length, 1 + cards.length);
+  assert.ok(rows.some((r) => r.includes('Conflict.Capture.Unspecified') && r.includes('retook')));
+  const geo = await save('#download-geojson');
+  assert.ok(geo.name.endsWith('.geojson'), geo.name);
+  const fc = JSON.parse(geo.body);
+  assert.equal(fc.type, 'FeatureCollection');
+  const named = fc.features.map((f) => f.properties.name ?? f.properties.place);
+  for (const want of ['Idlib', 'Saraqib', 'Ankara']) assert.ok(named.includes(want), `${want} not placed: ${named}`);
+  assert.ok(fc.features.some((f) => f.properties.feature === 'event' && f.properties.type === 'Life.Die.Unspecified'));
   await page.$eval('#events', (r) => r.scrollIntoView());
   await page.screenshot({ path: join(OUT, 'page-idlib-events.png') });
   assert.deepEqual(problems, []);

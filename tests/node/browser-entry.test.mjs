@@ -116,3 +116,17 @@ console.log(JSON.stringify({ parts: raw.parts(), unknown }));`);
   assert.ok(r.parts.includes('tagger') && r.parts.includes('gazetteer') && r.parts.at(-1) === 'pipeline', r.parts.join());
   assert.match(r.unknown, /no part "everything" to load: one of tagger, /);
 });
+
+test('analyzeCsv and analyzeGeoJson: the core writes the events as CSV and the placed ones as GeoJSON', async () => {
+  const lede = await import('../../pkg/node.js');
+  const text = 'Three Turkish soldiers were killed in Idlib on Wednesday.';
+  const csv = lede.analyzeCsv(text, { date: '2020-02-27' }, 'a.txt').trim().split('\n');
+  assert.ok(csv[0].startsWith('doc,event,date,'), csv[0]);
+  assert.ok(csv[1].startsWith('a.txt,0,2020-02-26,'), csv[1]);
+  const geo = JSON.parse(lede.analyzeGeoJson(text, { date: '2020-02-27' }, 'a.txt'));
+  assert.equal(geo.type, 'FeatureCollection');
+  const idlib = geo.features.find((f) => f.properties.name === 'Idlib');
+  assert.equal(idlib.geometry.type, 'Point');
+  assert.ok(geo.features.some((f) => f.properties.feature === 'event' && f.properties.fatalities === 3));
+  assert.throws(() => lede.analyzeCsv(42), /analyzeCsv\(text, options\): text must be a string/);
+});
