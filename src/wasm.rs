@@ -50,9 +50,7 @@ pub fn analyze_csv(
     options: JsValue,
     doc: Option<String>,
 ) -> Result<String, JsError> {
-    let (text, options) = arguments("analyzeCsv", text, options)?;
-    let analysis =
-        crate::analyze_owned(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let analysis = analyzed("analyzeCsv", text, options)?;
     let mut out = crate::csv::events_header();
     crate::csv::write_event_rows(&mut out, doc.as_deref().unwrap_or(""), &analysis);
     Ok(out)
@@ -66,10 +64,18 @@ pub fn analyze_geojson(
     options: JsValue,
     doc: Option<String>,
 ) -> Result<String, JsError> {
-    let (text, options) = arguments("analyzeGeoJson", text, options)?;
-    let analysis =
-        crate::analyze_owned(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let analysis = analyzed("analyzeGeoJson", text, options)?;
     Ok(crate::geojson::features(doc.as_deref().unwrap_or(""), &analysis).to_string())
+}
+
+/// The analysis for an export that writes it out another way.
+fn analyzed(
+    function: &str,
+    text: JsValue,
+    options: JsValue,
+) -> Result<crate::output::Analysis, JsError> {
+    let (text, options) = arguments(function, text, options)?;
+    crate::analyze_owned(text, &options).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Bytes of JSON handed to JavaScript at a time.
