@@ -398,5 +398,44 @@ fn jsonl_csv_rows_carry_the_line_id_and_errors_go_to_stderr() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("json or csv"), "{err}");
+    assert!(err.contains("json, csv or geojson"), "{err}");
+}
+
+#[test]
+fn geojson_of_two_files_is_one_feature_collection() {
+    let a = temp_file(
+        "a.txt",
+        "Three Turkish soldiers were killed in Idlib on Wednesday.",
+    );
+    let b = temp_file("b.txt", "A Russian delegation arrived in Ankara.");
+    let out = lede()
+        .args(["analyze", "--date", "2020-02-27", "--format", "geojson"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let g: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(g["type"], "FeatureCollection");
+    let fs = g["features"].as_array().unwrap();
+    let names: Vec<&str> = fs
+        .iter()
+        .filter_map(|f| f["properties"]["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"Idlib") && names.contains(&"Ankara"),
+        "{names:?}"
+    );
+    assert!(fs
+        .iter()
+        .any(|f| f["properties"]["feature"] == "event"
+            && f["properties"]["doc"] == a.to_str().unwrap()));
+    // not with --jsonl
+    let (_, err, code) = run_with_stdin(&["analyze", "--jsonl", "--format", "geojson"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("--format geojson reads FILEs"), "{err}");
 }

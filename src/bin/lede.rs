@@ -26,6 +26,9 @@ Usage:
       same id. A bad line (not JSON, not UTF-8, blank, no string \"text\", a
       lone surrogate, over the size cap) gives {\"id\", \"line\", \"error\"} and
       the run goes on; the exit status is 0 unless the run itself fails.
+  lede analyze FILE... --format geojson
+      Write one GeoJSON FeatureCollection: a Point for each place with
+      coordinates and each event placed at one (docs/schema.md).
   lede analyze FILE... --format csv   (or --jsonl [FILE] --format csv)
       Write the events as CSV: a header, then one row per event of every
       document (column `doc`: the file name or the line's id) with date,
@@ -40,7 +43,11 @@ Options:
   --tokens            include the tokens in the output
   --frames            include the predicates and their semantic roles
   --pretty            indent the JSON (not with --jsonl)
-  --format json|csv   json (default): the whole analysis; csv: events only
+  --format json|csv|geojson
+                      json (default): the whole analysis; csv: events only,
+                      one row each; geojson: one FeatureCollection of every
+                      file's places and events with coordinates (not with
+                      --jsonl)
   --max-bytes N       the input cap in bytes (default 10000000, at most
                       40000000); larger texts and lines are refused
   --threads N         worker threads for --jsonl (default: all cores)
@@ -54,6 +61,9 @@ struct Args {
     jsonl: bool,
     pretty: bool,
     csv: bool,
+    /// `--format geojson`: one FeatureCollection of every file's placed
+    /// places and events.
+    geojson: bool,
     options: lede::Options,
     threads: Option<usize>,
 }
@@ -64,6 +74,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
         jsonl: false,
         pretty: false,
         csv: false,
+        geojson: false,
         options: lede::Options::default(),
         threads: None,
     };
@@ -84,10 +95,11 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--jsonl" => args.jsonl = true,
             "--pretty" => args.pretty = true,
             "--format" => match argv.next().as_deref() {
-                Some("json") => args.csv = false,
-                Some("csv") => args.csv = true,
-                Some(f) => return Err(format!("unknown format {f:?}: use json or csv")),
-                None => return Err("--format needs a value: json or csv".into()),
+                Some("json") => (args.csv, args.geojson) = (false, false),
+                Some("csv") => (args.csv, args.geojson) = (true, false),
+                Some("geojson") => (args.csv, args.geojson) = (false, true),
+                Some(f) => return Err(format!("unknown format {f:?}: use json, csv or geojson")),
+                None => return Err("--format needs a value: json, csv or geojson".into()),
             },
             "--tokens" => args.options.tokens = true,
             "--frames" => args.options.frames = true,
@@ -125,6 +137,12 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
     }
     if args.csv && args.options.tokens {
         return Err("--tokens is for JSON, not with --format csv".into());
+    }
+    if args.geojson && (args.options.tokens || args.options.frames) {
+        return Err("--tokens and --frames are for JSON, not with --format geojson".into());
+    }
+    if args.geojson && args.jsonl {
+        return Err("--format geojson reads FILEs, not --jsonl (use json or csv there)".into());
     }
     if args.jsonl && args.files.len() > 1 {
         return Err("--jsonl reads one FILE (or standard input)".into());
@@ -204,6 +222,7 @@ fn run_files(args: &Args) -> io::Result<ExitCode> {
     if args.csv {
         out.write_all(lede::csv::events_header().as_bytes())?;
     }
+    let mut features: Vec<serde_json::Value> = Vec::new();
     for path in &args.files {
         let text = match read_input(path, args.options.limit()) {
             Ok(t) => t,
@@ -219,6 +238,13 @@ fn run_files(args: &Args) -> io::Result<ExitCode> {
                 lede::csv::write_event_rows(&mut rows, path, &a);
                 out.write_all(rows.as_bytes())?;
             }
+            Ok(a) if args.geojson => {
+                if let serde_json::Value::Array(fs) =
+                    lede::geojson::features(path, &a)["features"].take()
+                {
+                    features.extend(fs);
+                }
+            }
             Ok(a) => {
                 if args.pretty {
                     serde_json::to_writer_pretty(&mut out, &a)?;
@@ -232,6 +258,15 @@ fn run_files(args: &Args) -> io::Result<ExitCode> {
                 failed = true;
             }
         }
+    }
+    if args.geojson {
+        let all = serde_json::json!({ "type": "FeatureCollection", "features": features });
+        if args.pretty {
+            serde_json::to_writer_pretty(&mut out, &all)?;
+        } else {
+            serde_json::to_writer(&mut out, &all)?;
+        }
+        writeln!(out)?;
     }
     out.flush()?;
     Ok(if failed {
