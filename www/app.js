@@ -280,12 +280,48 @@ function renderEvents(out) {
     const more = e.mentions.length > 1 ? el('span', { class: 'meta' }, ` · ${e.mentions.length} mentions`) : '';
     const head = el('button', { type: 'button', class: 'event-head', 'aria-pressed': 'false', title: e.type },
       el('strong', {}, eventWords(e)), ' ', el('span', { class: 'trigger-word' }, `“${e.text}”`), ' ', status, more);
-    const card = el('li', { class: 'event-card', 'data-event-type': e.type, 'data-event': String(i) },
-      head, el('dl', {}, ...rows));
+    // the actors it involves: its arguments', its CAMEO sides', its place's
+    const involved = new Set([...e.arguments.map((a) => a.actor), e.cameo?.source_actor, e.cameo?.target_actor, e.place?.actor]
+      .filter((x) => x !== null && x !== undefined));
+    const card = el('li', {
+      class: 'event-card', 'data-event-type': e.type, 'data-event': String(i), 'data-actors': [...involved].join(' '),
+    }, head, el('dl', {}, ...rows));
     head.addEventListener('click', () => focusEvent(i));
     list.append(card);
   });
-  $('n-events').textContent = `(${out.events.length})`;
+  renderEventFilters(out);
+}
+
+// Filters of the event cards by type and by an actor they involve; the
+// choices are the types and actors of this article's events.
+function renderEventFilters(out) {
+  const types = [...new Set(out.events.map((e) => e.type))];
+  const actors = [...new Set(out.events.flatMap((e) => [...e.arguments.map((a) => a.actor),
+    e.cameo?.source_actor, e.cameo?.target_actor, e.place?.actor]))]
+    .filter((x) => x !== null && x !== undefined)
+    .sort((a, b) => out.actors[a].name.localeCompare(out.actors[b].name));
+  const fill = (select, options) => {
+    select.replaceChildren(el('option', { value: '' }, 'all'),
+      ...options.map(([value, label]) => el('option', { value }, label)));
+    select.onchange = applyEventFilters;
+  };
+  fill($('event-type'), types.map((t) => [t, `${eventWords({ type: t, arguments: [] })} (${t})`]));
+  fill($('event-actor'), actors.map((a) => [String(a), out.actors[a].name]));
+  applyEventFilters();
+}
+
+function applyEventFilters() {
+  const type = $('event-type').value;
+  const actor = $('event-actor').value;
+  const cards = [...$('events').children];
+  let shown = 0;
+  for (const card of cards) {
+    const off = (type && card.dataset.eventType !== type)
+      || (actor && !card.dataset.actors.split(' ').includes(actor));
+    card.hidden = Boolean(off);
+    if (!off) shown += 1;
+  }
+  $('n-events').textContent = shown === cards.length ? `(${cards.length})` : `(${shown} of ${cards.length})`;
 }
 
 function focusEvent(i) {
@@ -320,7 +356,7 @@ function renderQuantities(quantities) {
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const UNITS = { Y: 'year', M: 'month', W: 'week', D: 'day', H: 'hour', MIN: 'minute', S: 'second', DE: 'decade', CE: 'century' };
+const UNITS = { Y: 'year', M: 'month', W: 'week', D: 'day', H: 'hour', S: 'second', DE: 'decade', CE: 'century' };
 const REFS = { PRESENT_REF: 'now', PAST_REF: 'the past', FUTURE_REF: 'the future' };
 function timeWords(v) {
   if (REFS[v]) return REFS[v];

@@ -268,3 +268,30 @@ test('times in words, the value beside them, and a hint when the date is missing
   await context.close();
   assert.deepEqual(problems, []);
 });
+
+test('event cards filter by type and by an actor they involve', async () => {
+  const { context, page, problems } = await openPage();
+  await page.fill('#text', await readFile(SEED, 'utf8'));
+  await page.fill('#date', '2020-02-27');
+  await page.click('#analyze');
+  await page.waitForSelector('#results:not([hidden])');
+  const visible = () => page.$$eval('#events li.event-card:not([hidden])', (ls) => ls.map((l) => ({
+    type: l.dataset.eventType, actors: l.dataset.actors.split(' '),
+  })));
+  const all = await visible();
+  await page.selectOption('#event-type', 'Conflict.Capture.Unspecified');
+  const captures = await visible();
+  assert.ok(captures.length > 0 && captures.length < all.length, `${captures.length} of ${all.length}`);
+  assert.ok(captures.every((c) => c.type === 'Conflict.Capture.Unspecified'));
+  assert.match(await page.textContent('#n-events'), new RegExp(`\\(${captures.length} of ${all.length}\\)`));
+  await page.selectOption('#event-type', '');
+  // an actor: only the events that involve it
+  const turkish = await page.$$eval('#event-actor option', (os) => os.find((o) => /Turkish soldiers|Turkish forces/.test(o.textContent))?.value);
+  assert.ok(turkish, 'a Turkish actor to filter by');
+  await page.selectOption('#event-actor', turkish);
+  const theirs = await visible();
+  assert.ok(theirs.length > 0 && theirs.length < all.length, `${theirs.length} of ${all.length}`);
+  assert.ok(theirs.every((c) => c.actors.includes(turkish)));
+  await context.close();
+  assert.deepEqual(problems, []);
+});
