@@ -280,11 +280,8 @@ function renderEvents(out) {
     const more = e.mentions.length > 1 ? el('span', { class: 'meta' }, ` · ${e.mentions.length} mentions`) : '';
     const head = el('button', { type: 'button', class: 'event-head', 'aria-pressed': 'false', title: e.type },
       el('strong', {}, eventWords(e)), ' ', el('span', { class: 'trigger-word' }, `“${e.text}”`), ' ', status, more);
-    // the actors it involves: its arguments', its CAMEO sides', its place's
-    const involved = new Set([...e.arguments.map((a) => a.actor), e.cameo?.source_actor, e.cameo?.target_actor, e.place?.actor]
-      .filter((x) => x !== null && x !== undefined));
     const card = el('li', {
-      class: 'event-card', 'data-event-type': e.type, 'data-event': String(i), 'data-actors': [...involved].join(' '),
+      class: 'event-card', 'data-event-type': e.type, 'data-event': String(i), 'data-actors': involved(e).join(' '),
     }, head, el('dl', {}, ...rows));
     head.addEventListener('click', () => focusEvent(i));
     list.append(card);
@@ -292,13 +289,17 @@ function renderEvents(out) {
   renderEventFilters(out);
 }
 
+/** The actors an event involves: its arguments', its CAMEO sides', its place's. */
+function involved(e) {
+  const all = [...e.arguments.map((a) => a.actor), e.cameo?.source_actor, e.cameo?.target_actor, e.place?.actor];
+  return [...new Set(all.filter((x) => x !== null && x !== undefined))];
+}
+
 // Filters of the event cards by type and by an actor they involve; the
 // choices are the types and actors of this article's events.
 function renderEventFilters(out) {
   const types = [...new Set(out.events.map((e) => e.type))];
-  const actors = [...new Set(out.events.flatMap((e) => [...e.arguments.map((a) => a.actor),
-    e.cameo?.source_actor, e.cameo?.target_actor, e.place?.actor]))]
-    .filter((x) => x !== null && x !== undefined)
+  const actors = [...new Set(out.events.flatMap(involved))]
     .sort((a, b) => out.actors[a].name.localeCompare(out.actors[b].name));
   const fill = (select, options) => {
     select.replaceChildren(el('option', { value: '' }, 'all'),

@@ -381,18 +381,12 @@ pub(super) fn mention(
     // befell the noun ("the people killed in the attack" are its victims),
     // and so does a passive its subject ("11 people were taken to
     // hospital"), whatever agent the labeller made of them
-    let undergoer = if doc.deprels[k] == "acl"
-        && tree.upos[k] == "VERB"
-        && doc.token_text(k).ends_with("ed")
-        && !tree.kids[k].iter().any(|&c| doc.deprels[c] == "obj")
-    {
-        doc.heads[k]
-    } else {
+    let undergoer = described(doc, tree, k).or_else(|| {
         tree.kids[k]
             .iter()
             .copied()
             .find(|&c| doc.deprels[c] == "nsubj:pass")
-    };
+    });
     if let Some(h) = undergoer {
         for a in &mut args {
             if a.role == agent && a.tokens.contains(&h) && !a.tokens.contains(&k) {
@@ -763,9 +757,8 @@ fn victims(doc: &Document, tree: &Tree, k: usize, sense: &EventSense) -> Option<
         // passive participle describes, from its first conjunct ("eight
         // women, a girl and four men injured")
         "acl"
-            if tree.upos[k] == "VERB"
-                && doc.token_text(k).ends_with("ed")
-                && matches!(tree.upos[h], "NOUN" | "PROPN" | "PRON" | "NUM") =>
+            if described(doc, tree, k)
+                .is_some_and(|h| matches!(tree.upos[h], "NOUN" | "PROPN" | "PRON" | "NUM")) =>
         {
             let mut first = h;
             while doc.deprels[first] == "conj" {
@@ -777,6 +770,17 @@ fn victims(doc: &Document, tree: &Tree, k: usize, sense: &EventSense) -> Option<
         "obj" if matches!(&tree.lemma[h], "suffer" | "sustain") => subject(h),
         _ => None,
     }
+}
+
+/// The noun that past participle `k` describes ("the people killed in
+/// the attack": "people"); none for a participle with an object, which is
+/// no passive ("gunmen attacked Camp Shorabak" misparsed).
+fn described(doc: &Document, tree: &Tree, k: usize) -> Option<usize> {
+    let participle = doc.deprels[k] == "acl"
+        && tree.upos[k] == "VERB"
+        && doc.token_text(k).ends_with("ed")
+        && !tree.kids[k].iter().any(|&c| doc.deprels[c] == "obj");
+    doc.heads[k].filter(|_| participle)
 }
 
 /// Whether word `h` heads a place: a proper noun that is no time ("on

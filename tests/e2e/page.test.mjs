@@ -18,12 +18,17 @@ after(async () => { await env?.stop(); });
 
 const openPage = () => env.openPage();
 
-test('seed article: highlights, quotes with speakers, no console errors', async () => {
-  const { context, page, problems } = await openPage();
-  await page.fill('#text', await readFile(SEED, 'utf8'));
-  await page.fill('#date', '2020-02-27');
+/** Paste `text` (and the date, if given) into the page, analyze, wait for the results. */
+async function analyzeIn(page, text, date) {
+  await page.fill('#text', text);
+  if (date) await page.fill('#date', date);
   await page.click('#analyze');
   await page.waitForSelector('#results:not([hidden])');
+}
+
+test('seed article: highlights, quotes with speakers, no console errors', async () => {
+  const { context, page, problems } = await openPage();
+  await analyzeIn(page, await readFile(SEED, 'utf8'), '2020-02-27');
 
   const marks = await page.$$eval('#doc mark.ent', (ms) => ms.map((m) => `${m.textContent}/${m.dataset.label}`));
   for (const want of ['Idlib/GPE', 'Ankara/GPE', 'Aleppo/GPE', 'Saraqib/GPE', 'Turkish/NORP', 'Syrian/NORP', 'Russian/NORP']) {
@@ -62,10 +67,7 @@ test('seed article: highlights, quotes with speakers, no console errors', async 
 
 test('seed article: event cards say who did what to whom, where, when, how many', async () => {
   const { context, page, problems } = await openPage();
-  await page.fill('#text', await readFile(SEED, 'utf8'));
-  await page.fill('#date', '2020-02-27');
-  await page.click('#analyze');
-  await page.waitForSelector('#results:not([hidden])');
+  await analyzeIn(page, await readFile(SEED, 'utf8'), '2020-02-27');
   const cards = await page.$$eval('#events li.event-card', (ls) => ls.map((l) => ({
     type: l.dataset.eventType, text: l.textContent,
   })));
@@ -184,9 +186,7 @@ test('works offline once loaded', async () => {
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('#analyze:not([disabled])');
-  await page.fill('#text', 'Turkish troops entered Idlib.');
-  await page.click('#analyze');
-  await page.waitForSelector('#results:not([hidden])');
+  await analyzeIn(page, 'Turkish troops entered Idlib.');
   const marks = await page.$$eval('#doc mark.ent', (ms) => ms.map((m) => m.textContent));
   assert.deepEqual(marks, ['Turkish', 'Idlib']);
   await context.close();
@@ -198,9 +198,7 @@ test('the results panel shows only after an analysis, and an error clears it', a
   const shown = () => page.$eval('#results', (r) => getComputedStyle(r).display !== 'none' && r.offsetHeight > 0);
   await page.waitForFunction(() => !document.querySelector('#analyze').disabled);
   assert.equal(await shown(), false, 'no results panel (nor its Download button) before an analysis');
-  await page.fill('#text', 'Turkish troops entered Idlib on Thursday.');
-  await page.click('#analyze');
-  await page.waitForSelector('#results:not([hidden])');
+  await analyzeIn(page, 'Turkish troops entered Idlib on Thursday.');
   assert.equal(await shown(), true);
   // an error: the panel goes, and nothing of the old article stays
   await page.evaluate(() => { document.querySelector('#text').value = 'Idlib \ud800 Ankara'; });
@@ -215,9 +213,7 @@ test('the results panel shows only after an analysis, and an error clears it', a
 
 test('the legend toggles say whether they are pressed', async () => {
   const { context, page, problems } = await openPage();
-  await page.fill('#text', 'Turkish troops entered Idlib on Thursday.');
-  await page.click('#analyze');
-  await page.waitForSelector('#results:not([hidden])');
+  await analyzeIn(page, 'Turkish troops entered Idlib on Thursday.');
   assert.equal(await page.getAttribute('#legend', 'role'), 'group');
   const gpe = '#legend button[data-label="GPE"]';
   assert.equal(await page.getAttribute(gpe, 'aria-pressed'), 'true');
@@ -238,9 +234,7 @@ test('dark theme follows the system setting', async () => {
   await page.emulateMedia({ colorScheme: 'dark' });
   assert.ok(await luminance() < 0.2, 'dark background');
   // the article's panel and the text follow
-  await page.fill('#text', 'Turkish troops entered Idlib on Thursday.');
-  await page.click('#analyze');
-  await page.waitForSelector('#results:not([hidden])');
+  await analyzeIn(page, 'Turkish troops entered Idlib on Thursday.');
   const doc = await page.$eval('#doc', (d) => [getComputedStyle(d).backgroundColor, getComputedStyle(d).color]);
   assert.notEqual(doc[0], 'rgb(255, 255, 255)', 'the article panel is not white in the dark');
   assert.notEqual(doc[1], 'rgb(29, 29, 31)', 'the text is not dark on dark');
@@ -252,9 +246,7 @@ test('dark theme follows the system setting', async () => {
 test('times in words, the value beside them, and a hint when the date is missing', async () => {
   const { context, page, problems } = await openPage();
   const times = () => page.$$eval('#times li', (ls) => ls.map((l) => l.textContent));
-  await page.fill('#text', 'Erdogan spoke on Thursday. The talks lasted two weeks.');
-  await page.click('#analyze');
-  await page.waitForSelector('#results:not([hidden])');
+  await analyzeIn(page, 'Erdogan spoke on Thursday. The talks lasted two weeks.');
   let t = await times();
   assert.ok(t.some((x) => x.includes('a Thursday, date unknown') && x.includes('XXXX-WXX-4')), t.join(' | '));
   assert.ok(t.some((x) => x.includes('2 weeks') && x.includes('P2W')), t.join(' | '));
@@ -271,10 +263,7 @@ test('times in words, the value beside them, and a hint when the date is missing
 
 test('event cards filter by type and by an actor they involve', async () => {
   const { context, page, problems } = await openPage();
-  await page.fill('#text', await readFile(SEED, 'utf8'));
-  await page.fill('#date', '2020-02-27');
-  await page.click('#analyze');
-  await page.waitForSelector('#results:not([hidden])');
+  await analyzeIn(page, await readFile(SEED, 'utf8'), '2020-02-27');
   const visible = () => page.$$eval('#events li.event-card:not([hidden])', (ls) => ls.map((l) => ({
     type: l.dataset.eventType, actors: l.dataset.actors.split(' '),
   })));
