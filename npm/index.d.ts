@@ -243,6 +243,16 @@ export function analyzeJson(text: string, options?: AnalyzeOptions | null): stri
 export function analyzeCsv(text: string, options?: AnalyzeOptions | null, doc?: string | null): string;
 
 /**
+ * The entities of one article as CSV: a header, then one row per actor (a
+ * person, organization, group or place with its mentions merged) with its
+ * label, kind, role, CAMEO code, country, coordinates, how often it is
+ * named (`mentions`) and referred to (`references`), the names it goes by
+ * (`names`, joined by `|`) and its first mention's offsets (the CLI's
+ * `--format entities-csv`); `doc` fills the first column.
+ */
+export function analyzeEntitiesCsv(text: string, options?: AnalyzeOptions | null, doc?: string | null): string;
+
+/**
  * The places and events of one article that have coordinates, as GeoJSON
  * text: a FeatureCollection of Points (`[lon, lat]`) whose properties say
  * `feature: "place"` or `"event"`; `doc` names the article in each.

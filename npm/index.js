@@ -5,6 +5,7 @@
 import wasmInit, {
   analyze as analyzeWasm,
   analyzeCsv as analyzeCsvWasm,
+  analyzeEntitiesCsv as analyzeEntitiesCsvWasm,
   analyzeGeoJson as analyzeGeoJsonWasm,
   analyzeJson as analyzeJsonWasm,
   load,
@@ -58,6 +59,12 @@ export function analyzeJson(text, options) {
 export function analyzeCsv(text, options, doc) {
   loaded();
   return analyzeCsvWasm(text, options, doc);
+}
+
+/** Analyze a text: its entities as CSV, one row per actor (the CLI's `--format entities-csv`). */
+export function analyzeEntitiesCsv(text, options, doc) {
+  loaded();
+  return analyzeEntitiesCsvWasm(text, options, doc);
 }
 
 /** Analyze a text: its places and events with coordinates as GeoJSON text. */

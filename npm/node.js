@@ -3,7 +3,7 @@
 // `init()`, as in the browser, decodes the models ahead of the first call.
 import { readFileSync } from 'node:fs';
 import {
-  initSync, analyze, analyzeCsv, analyzeGeoJson, analyzeJson, load, version,
+  initSync, analyze, analyzeCsv, analyzeEntitiesCsv, analyzeGeoJson, analyzeJson, load, version,
 } from './lede.js';
 
 initSync({ module: readFileSync(new URL('./lede_bg.wasm', import.meta.url)) });
@@ -22,6 +22,6 @@ export function init() {
 }
 
 export {
-  analyze, analyzeCsv, analyzeGeoJson, analyzeJson, version,
+  analyze, analyzeCsv, analyzeEntitiesCsv, analyzeGeoJson, analyzeJson, version,
 };
 export default init;

@@ -1,13 +1,16 @@
 //! Events as CSV: one row per event, with the columns analysts know from
 //! GDELT and ACLED (date, type, CAMEO code, Actor1 / Actor2 name, code and
 //! country, place with coordinates, fatalities, status, source, sentence).
+//! Entities as CSV: one row per actor (a person, organization, group or
+//! place with its mentions merged), with its role, CAMEO code, country,
+//! coordinates, how often it is named and the names it goes by.
 //!
 //! RFC 4180: comma-separated, `\n` line ends, a field in double quotes when
 //! it holds a comma, a quote or a line break. A text field that starts with
 //! `=`, `+`, `-` or `@` gets a leading `'` so that a spreadsheet does not run
 //! it as a formula (the article is untrusted input).
 
-use crate::output::{integral, one_decimal, Analysis, EventOut};
+use crate::output::{integral, one_decimal, ActorOut, Analysis, EventOut};
 
 /// The header row's column names.
 pub const EVENT_COLUMNS: [&str; 32] = [
@@ -52,20 +55,96 @@ pub fn events_header() -> String {
     s
 }
 
+/// The entities CSV's column names: one row per actor.
+pub const ENTITY_COLUMNS: [&str; 16] = [
+    "doc",
+    "actor",
+    "name",
+    "label",
+    "kind",
+    "role",
+    "code",
+    "country",
+    "government_of",
+    "lat",
+    "lon",
+    "mentions",
+    "references",
+    "names",
+    "first_start",
+    "first_end",
+];
+
+/// The entities CSV's header line, with its line end.
+pub fn entities_header() -> String {
+    let mut s = ENTITY_COLUMNS.join(",");
+    s.push('\n');
+    s
+}
+
 /// Append one row per event of `analysis` to `out`; `doc` names the
 /// document (a file name, a JSON-lines id). `start` / `end` are UTF-16
 /// offsets of the trigger, as in the JSON.
 pub fn write_event_rows(out: &mut String, doc: &str, analysis: &Analysis) {
     for (i, e) in analysis.events.iter().enumerate() {
-        let fields = event_fields(doc, i, analysis, e);
-        for (j, f) in fields.iter().enumerate() {
-            if j > 0 {
-                out.push(',');
-            }
-            push_field(out, f);
-        }
-        out.push('\n');
+        push_row(out, &event_fields(doc, i, analysis, e));
     }
+}
+
+/// Append one row per actor of `analysis` to `out`: its name mentions
+/// counted in `mentions`, the pronouns that stand for it in `references`,
+/// the distinct names it goes by in `names` (joined by `|`), and the UTF-16
+/// offsets of its first mention.
+pub fn write_entity_rows(out: &mut String, doc: &str, analysis: &Analysis) {
+    for (i, a) in analysis.actors.iter().enumerate() {
+        push_row(out, &actor_fields(doc, i, analysis, a));
+    }
+}
+
+fn push_row(out: &mut String, fields: &[Field]) {
+    for (j, f) in fields.iter().enumerate() {
+        if j > 0 {
+            out.push(',');
+        }
+        push_field(out, f);
+    }
+    out.push('\n');
+}
+
+fn actor_fields(doc: &str, i: usize, a: &Analysis, x: &ActorOut) -> Vec<Field> {
+    let text = |s: &str| Field::Text(s.to_string());
+    let opt_text = |s: Option<&str>| Field::Text(s.unwrap_or("").to_string());
+    let num = |x: Option<f64>| Field::Number(x.map(format_number).unwrap_or_default());
+    let mentions: Vec<_> = x
+        .mentions
+        .iter()
+        .filter_map(|&m| a.entities.get(m))
+        .collect();
+    let mut names: Vec<&str> = Vec::new();
+    for m in &mentions {
+        if !names.contains(&m.text.as_str()) {
+            names.push(&m.text);
+        }
+    }
+    let first = mentions.iter().min_by_key(|m| m.start);
+    vec![
+        text(doc),
+        Field::Number(i.to_string()),
+        text(&x.name),
+        text(x.label),
+        opt_text(x.kind),
+        opt_text(x.role.as_deref()),
+        opt_text(x.code.as_deref()),
+        opt_text(x.country),
+        opt_text(x.government_of),
+        num(x.lat.map(one_decimal)),
+        num(x.lon.map(one_decimal)),
+        Field::Number(x.mentions.len().to_string()),
+        Field::Number(x.references.len().to_string()),
+        text(&names.join("|")),
+        num(first.map(|m| m.start as f64)),
+        num(first.map(|m| m.end as f64)),
+    ]
 }
 
 /// A cell: text (guarded against formulas) or a number (written as is).
@@ -224,6 +303,39 @@ mod tests {
                 .iter()
                 .all(|l| l.split(',').count() >= EVENT_COLUMNS.len()),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn one_entity_row_per_actor_with_its_names() {
+        let options = crate::Options {
+            date: Some("2020-02-27".into()),
+            ..Default::default()
+        };
+        let a = crate::analyze(
+            "Turkish President Recep Tayyip Erdogan spoke in Ankara. Erdogan said he would visit Idlib.",
+            &options,
+        )
+        .unwrap();
+        let mut out = entities_header();
+        write_entity_rows(&mut out, "t", &a);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0].split(',').count(), ENTITY_COLUMNS.len());
+        assert_eq!(lines.len(), 1 + a.actors.len());
+        let erdogan = lines
+            .iter()
+            .find(|l| l.contains(",Recep Tayyip Erdogan,"))
+            .unwrap_or_else(|| panic!("{out}"));
+        assert!(
+            erdogan.contains(
+                ",PERSON,person,President,TURGOV,TUR,,,,2,1,Recep Tayyip Erdogan|Erdogan,18,38"
+            ),
+            "{erdogan}"
+        );
+        let ankara = lines.iter().find(|l| l.contains(",Ankara,")).unwrap();
+        assert!(
+            ankara.contains(",GPE,city,") && ankara.contains(",39.9,32.9,"),
+            "{ankara}"
         );
     }
 }

@@ -56,6 +56,21 @@ pub fn analyze_csv(
     Ok(out)
 }
 
+/// Analyze one article and return its entities as CSV: a header, then one
+/// row per actor (its mentions merged; the CLI's `--format entities-csv`);
+/// `doc` fills the first column.
+#[wasm_bindgen(js_name = analyzeEntitiesCsv)]
+pub fn analyze_entities_csv(
+    text: JsValue,
+    options: JsValue,
+    doc: Option<String>,
+) -> Result<String, JsError> {
+    let analysis = analyzed("analyzeEntitiesCsv", text, options)?;
+    let mut out = crate::csv::entities_header();
+    crate::csv::write_entity_rows(&mut out, doc.as_deref().unwrap_or(""), &analysis);
+    Ok(out)
+}
+
 /// Analyze one article and return its places and events with coordinates
 /// as a GeoJSON FeatureCollection (text); `doc` names it in each feature.
 #[wasm_bindgen(js_name = analyzeGeoJson)]

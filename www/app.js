@@ -38,7 +38,8 @@ function eventWords(e) {
 
 const COMPARATOR_SIGNS = { approx: '≈', gt: '>', ge: '≥', lt: '<', le: '≤' };
 const hidden = new Set();
-let last = null;
+/** The article on screen: its text, the options, the worker's summary of the analysis. */
+let view = null;
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -51,14 +52,23 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) node.append(c);
+  return node;
+}
+
 function showError(message) {
   const box = $('error');
   box.textContent = message;
   box.hidden = !message;
 }
 
-// The analyzer runs in a module worker (worker.js): the page stays
-// responsive while it loads and while it analyzes.
+// The analyzer runs in a module worker (worker.js), which keeps the
+// analysis: the page asks it for the summary, then for each stretch of the
+// text and each page of a list as it renders them.
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 const pending = new Map();
 let nextId = 0;
@@ -69,112 +79,159 @@ worker.addEventListener('message', ({ data }) => {
   if (data.error !== undefined) p.reject(new Error(data.error)); else p.resolve(data.out);
 });
 
-/** The core's analysis (or, by `kind`, its CSV or GeoJSON), from the worker. */
-function analyze(text, options, kind, doc) {
+/** Ask the worker: `kind` is one of its handlers (analyze, spans, page, filter, event, json, csv, …). */
+function ask(kind, payload = {}) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, text, options, kind, doc });
+    worker.postMessage({ id, kind, ...payload });
   });
 }
 
 let running = 0;
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
 
 async function run() {
   showError('');
   const text = $('text').value;
   const date = $('date').value || null;
+  const options = { date, frames: true };
   const t0 = performance.now();
   const mine = ++running;
   $('status').textContent = 'Analyzing…';
-  let out;
+  let summary;
   try {
-    out = await analyze(text, { date, frames: true });
+    summary = await ask('analyze', { text, options });
   } catch (e) {
     if (mine !== running) return;
     // nothing of an earlier article stays on screen
     showError(e.message);
     $('results').hidden = true;
     $('doc').replaceChildren();
-    last = null;
+    view = null;
     $('status').textContent = 'Not analyzed.';
     return;
   }
   // a later run's answer wins
   if (mine !== running) return;
   const ms = performance.now() - t0;
-  last = { text, out, options: { date, frames: true } };
-  render(text, out);
-  $('status').textContent = `${out.sentences.length} sentences, ${out.entities.length} entities, ` +
-    `${out.events.length} events, ${out.quotes.length} quotes in ${ms.toFixed(1)} ms`;
+  view = { text, options, summary };
+  // the text is highlighted a stretch at a time: the panel shows with the
+  // first stretches, and the rest follow in tasks of their own, so that the
+  // page stays responsive however long the article
+  if (!await renderDoc(text, summary, mine)) return;
+  const c = summary.counts;
+  $('status').textContent = `${c.sentences} sentences, ${c.entities} entities, `
+    + `${c.events} events, ${c.quotes} quotes in ${ms.toFixed(1)} ms`;
 }
 
-function render(text, out) {
-  renderDoc(text, out.entities, out.events);
-  renderEvents(out);
-  renderLegend(out.entities);
-  renderActors(out);
-  renderTimes(out.times, out.date !== null);
-  renderQuantities(out.quantities);
-  renderQuotes(out.quotes);
-  renderFrames(text, out.frames ?? []);
+function render(s) {
+  renderLegend(s.labels);
+  renderEventFilters(s);
+  renderList('events', s.lists.events, false);
+  renderActors(s.actors);
+  renderMap(s.places);
+  renderTimeline(s.timeline);
+  renderList('times', s.lists.times, false);
+  renderList('quantities', s.lists.quantities, false);
+  renderList('quotes', s.lists.quotes, false);
+  renderList('frames', s.lists.frames, false);
+  $('date-hint').hidden = s.date !== null || !s.lists.times.items.some((t) => t.value.includes('X'));
+  showDetails(null);
+  applyHidden();
   $('results').hidden = false;
 }
 
-// The text with its entities highlighted and every event mention's
-// trigger underlined (a trigger inside a name is left to the name).
-function renderDoc(text, entities, events) {
+// The text with its names highlighted, every event mention's trigger
+// underlined and every quote marked: a stretch of the text (cut where no
+// name is cut) at a time, each asked of the worker while the last renders;
+// the results panel shows with the first batch.
+const BATCH = 8;
+async function renderDoc(text, summary, mine) {
+  const { chunks } = summary;
   const doc = $('doc');
   doc.replaceChildren();
-  const spans = entities.map((e) => ({ start: e.start, end: e.end, entity: e }));
-  events.forEach((ev, i) => {
-    for (const m of ev.mentions) spans.push({ start: m.start, end: m.end, event: i, type: ev.type });
-  });
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  let at = 0;
-  for (const s of spans) {
-    if (s.start < at) continue;
-    doc.append(text.slice(at, s.start));
-    if (s.entity) {
-      const e = s.entity;
-      const title = [LABEL_NAMES[e.label] ?? e.label, e.kind, e.country].filter(Boolean).join(' · ');
-      const attrs = {
-        class: 'ent', 'data-label': e.label, title,
-        style: `background: var(--${e.label})`,
-      };
-      if (e.actor !== null) attrs['data-actor'] = String(e.actor);
-      doc.append(el('mark', attrs, text.slice(e.start, e.end)));
-    } else {
-      doc.append(el('mark', {
-        class: 'trigger', 'data-event': String(s.event), title: `${eventWords(events[s.event])} (${s.type})`,
-      }, text.slice(s.start, s.end)));
+  let batch = [];
+  let shown = false;
+  let next = chunks.length ? ask('spans', { from: chunks[0][0], to: chunks[0][1] }) : null;
+  for (let k = 0; k < chunks.length; k += 1) {
+    const got = await next;
+    if (mine !== running) return false;
+    if (k + 1 < chunks.length) next = ask('spans', { from: chunks[k + 1][0], to: chunks[k + 1][1] });
+    batch.push(chunkOf(text, chunks[k][0], chunks[k][1], got));
+    if (batch.length === BATCH || k + 1 === chunks.length) {
+      doc.append(...batch);
+      batch = [];
+      if (!shown) {
+        render(summary);
+        shown = true;
+      }
+      if (k + 1 < chunks.length) {
+        $('status').textContent = `Highlighting… ${Math.round((100 * chunks[k][1]) / text.length)}%`;
+        await nextTask();
+        if (mine !== running) return false;
+      }
     }
+  }
+  if (!shown) render(summary);
+  return true;
+}
+
+/** One stretch [from, to) of the text, as a block of text and marks. */
+function chunkOf(text, from, to, { spans, quotes }) {
+  const block = el('div', { class: 'chunk' });
+  // plain text, with the parts inside a quote marked as quoted
+  const plain = (a, b) => {
+    let at = a;
+    for (const q of quotes) {
+      if (q.end <= at || q.start >= b) continue;
+      if (q.start > at) block.append(text.slice(at, q.start));
+      const end = Math.min(b, q.end);
+      block.append(el('span', { class: 'quoted', 'data-quote': String(q.index) }, text.slice(Math.max(at, q.start), end)));
+      at = end;
+    }
+    if (at < b) block.append(text.slice(at, b));
+  };
+  let at = from;
+  for (const s of spans) {
+    plain(at, s.start);
+    const inQuote = quotes.find((q) => q.start <= s.start && s.end <= q.end);
+    let m;
+    if (s.entity !== undefined) {
+      const title = [LABEL_NAMES[s.label] ?? s.label, s.kind, s.country].filter(Boolean).join(' · ');
+      m = el('mark', {
+        class: 'ent', 'data-label': s.label, 'data-entity': String(s.entity), 'data-start': String(s.start),
+        title, tabindex: '0', style: `background: var(--${s.label})`,
+      }, text.slice(s.start, s.end));
+      if (s.actor !== null) m.dataset.actor = String(s.actor);
+    } else {
+      m = el('mark', {
+        class: 'trigger', 'data-event': String(s.event), tabindex: '0',
+        title: `${eventWords({ type: s.type, arguments: [] })} (${s.type})`,
+      }, text.slice(s.start, s.end));
+    }
+    if (inQuote) m.dataset.quote = String(inQuote.index);
+    block.append(m);
     at = s.end;
   }
-  doc.append(text.slice(at));
-  applyHidden();
+  plain(at, to);
+  return block;
 }
 
 function applyHidden() {
-  for (const m of $('doc').querySelectorAll('mark.ent')) {
-    const off = hidden.has(m.dataset.label);
-    m.style.background = off ? 'none' : `var(--${m.dataset.label})`;
-    m.classList.toggle('off', off);
-  }
+  for (const label of Object.keys(LABEL_NAMES)) $('doc').classList.toggle(`hide-${label}`, hidden.has(label));
 }
 
-function renderLegend(entities) {
-  const counts = new Map();
-  for (const e of entities) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
+function renderLegend(labels) {
   const legend = $('legend');
   legend.replaceChildren();
   for (const label of Object.keys(LABEL_NAMES)) {
-    if (!counts.has(label)) continue;
+    if (!labels[label]) continue;
     // a toggle: pressed while its highlights show
     const b = el('button', {
       type: 'button', 'data-label': label, style: `background: var(--${label})`,
       title: `show or hide ${LABEL_NAMES[label]}`, 'aria-pressed': String(!hidden.has(label)),
-    }, `${label} · ${LABEL_NAMES[label]} (${counts.get(label)})`);
+    }, `${label} · ${LABEL_NAMES[label]} (${labels[label]})`);
     b.classList.toggle('off', hidden.has(label));
     b.addEventListener('click', () => {
       if (hidden.has(label)) hidden.delete(label); else hidden.add(label);
@@ -190,148 +247,163 @@ function pill(label, text = label) {
   return el('span', { class: 'pill', style: `background: var(--${label})` }, text);
 }
 
+/** An actor's facts in a line: role, CAMEO code, kind, coordinates, government, how often named. */
+function actorMeta(a) {
+  const where = a.lat !== null ? `${a.lat}, ${a.lon}` : '';
+  const gov = a.government_of ? `government of ${a.government_of}` : '';
+  return [a.role, a.code, a.kind, where, gov, a.n > 1 ? `×${a.n}` : ''].filter(Boolean).join(' · ');
+}
+
 // One row per actor (its mentions merged by the core); a click marks all
 // its mentions and pronoun references in the text.
-function renderActors(out) {
+function renderActors(actors) {
   const list = $('entities');
   list.replaceChildren();
-  out.actors.forEach((a, i) => {
-    const n = a.mentions.length + a.references.length;
-    const where = a.lat !== null ? `${a.lat}, ${a.lon}` : '';
-    const gov = a.government_of ? `government of ${a.government_of}` : '';
-    const meta = [a.role, a.code, a.kind, where, gov, n > 1 ? `×${n}` : ''].filter(Boolean).join(' · ');
+  actors.forEach((a, i) => {
     const b = el('button', { type: 'button', class: 'actor', 'data-actor': String(i), 'aria-pressed': 'false' },
-      pill(a.label), a.name, ' ', el('span', { class: 'meta' }, meta));
-    b.addEventListener('click', () => focusActor(out, i));
+      pill(a.label), a.name, ' ', el('span', { class: 'meta' }, actorMeta(a)));
+    b.addEventListener('click', () => focusActor(i));
     list.append(el('li', {}, b));
   });
-  $('n-entities').textContent = `(${out.actors.length})`;
+  $('n-entities').textContent = `(${actors.length})`;
 }
 
-function focusActor(out, i) {
+/** Clear the marks of a focused actor, event or quote. */
+function clearFocus() {
   const doc = $('doc');
-  const on = $('entities').querySelector(`button[data-actor="${i}"]`).getAttribute('aria-pressed') !== 'true';
-  for (const b of $('entities').querySelectorAll('button.actor')) b.setAttribute('aria-pressed', 'false');
-  for (const m of doc.querySelectorAll('mark.focus')) m.classList.remove('focus');
-  for (const r of doc.querySelectorAll('mark.ref')) r.replaceWith(r.textContent);
-  doc.normalize();
-  if (!on) return;
-  $('entities').querySelector(`button[data-actor="${i}"]`).setAttribute('aria-pressed', 'true');
-  for (const m of doc.querySelectorAll(`mark.ent[data-actor="${i}"]`)) m.classList.add('focus');
-  for (const r of out.actors[i].references) markText(doc, last.text, r.start, r.end);
-  doc.querySelector('mark.focus')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  for (const b of document.querySelectorAll('#entities button.actor, #events button.event-head, #quotes button.quote-head')) {
+    b.setAttribute('aria-pressed', 'false');
+  }
+  for (const m of doc.querySelectorAll('.focus')) m.classList.remove('focus');
+  for (const r of doc.querySelectorAll('mark.ref')) {
+    const parent = r.parentNode;
+    r.replaceWith(r.textContent);
+    parent.normalize();
+  }
 }
 
-// Wrap text [start, end) (UTF-16 offsets of the analyzed text) of the
-// rendered document in a reference mark, walking its text nodes.
-function markText(root, text, start, end) {
+function focusActor(i) {
+  const button = $('entities').querySelector(`button[data-actor="${i}"]`);
+  const on = button?.getAttribute('aria-pressed') !== 'true';
+  clearFocus();
+  if (!on) return;
+  button?.setAttribute('aria-pressed', 'true');
+  const doc = $('doc');
+  for (const m of doc.querySelectorAll(`mark.ent[data-actor="${i}"]`)) m.classList.add('focus');
+  markTexts(doc, view.summary.actors[i].references);
+  doc.querySelector('.focus')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+// Wrap each of `ranges` ({start, end}: UTF-16 offsets of the analyzed text)
+// of the rendered document in a reference mark, in one walk over its text
+// nodes; a range inside a highlighted name is left to the name.
+function markTexts(root, ranges) {
+  const todo = [...ranges].sort((a, b) => a.start - b.start);
+  let i = 0;
   let at = 0;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const found = [];
+  for (let node = walker.nextNode(); node && i < todo.length; node = walker.nextNode()) {
     const len = node.data.length;
-    if (node.parentElement?.closest('mark.ent') === null && at <= start && end <= at + len) {
-      const range = document.createRange();
-      range.setStart(node, start - at);
-      range.setEnd(node, end - at);
-      range.surroundContents(el('mark', { class: 'ref focus' }));
-      return;
+    while (i < todo.length && todo[i].end <= at + len) {
+      const { start, end } = todo[i];
+      if (start >= at && node.parentElement?.closest('mark') === null) found.push([node, start - at, end - at]);
+      i += 1;
     }
     at += len;
   }
+  // from the last to the first, so that the offsets in a node stay right
+  for (const [node, a, b] of found.reverse()) {
+    const range = document.createRange();
+    range.setStart(node, a);
+    range.setEnd(node, b);
+    range.surroundContents(el('mark', { class: 'ref focus' }));
+  }
+}
+
+/** An event's facts as rows: who to whom, where, when, how many, source, CAMEO. */
+function eventRows(e) {
+  const actors = view.summary.actors;
+  const rows = [];
+  const row = (name, ...value) => rows.push(el('dt', {}, name), el('dd', {}, ...value));
+  const args = [...e.arguments].sort((a, b) => Number(!AGENT_ROLES.has(a.role)) - Number(!AGENT_ROLES.has(b.role)));
+  for (const a of args) {
+    const actor = a.actor !== null ? actors[a.actor] : null;
+    const code = actor?.code ? el('span', { class: 'meta' }, ` ${actor.code}`) : '';
+    row(a.role, a.text, code);
+  }
+  if (e.place) {
+    const where = [e.place.name, e.place.country].filter(Boolean).join(', ');
+    row('Where', where, el('span', { class: 'meta' }, e.place.stated ? '' : ' (from the sentence)'));
+  }
+  const date = view.summary.date;
+  if (e.time) row('When', ...timeValue(e.time.value), el('span', { class: 'meta' }, e.time.stated ? '' : ' (from the sentence)'));
+  else if (date) row('When', ...timeValue(date), el('span', { class: 'meta' }, ' (publication date)'));
+  const c = e.casualties;
+  if (c) {
+    const sign = c.comparator ? `${COMPARATOR_SIGNS[c.comparator]} ` : '';
+    const counts = [['killed', c.killed], ['injured', c.injured], ['missing', c.missing]]
+      .filter(([, n]) => n !== null).map(([w, n]) => `${sign}${n} ${w}`).join(', ');
+    row('How many', counts, c.code ? el('span', { class: 'meta' }, ` ${c.code}`) : '');
+  }
+  if (e.source) {
+    const cue = e.source.cue ? ` (${e.source.cue.text})` : '';
+    row('Source', `${e.source.name ?? 'unnamed'}${cue}`, e.source.quote !== null ? el('span', { class: 'meta' }, ' in a quote') : '');
+  }
+  if (e.cameo) {
+    const sides = [e.cameo.source, e.cameo.target].map((x) => x ?? '—').join(' → ');
+    row('CAMEO', `${e.cameo.code} `, el('span', { class: 'meta' }, `${sides} · Goldstein ${e.cameo.goldstein}`));
+  }
+  return el('dl', {}, ...rows);
+}
+
+/** What an event is, in a line: its type in words, the trigger, its status, how often mentioned. */
+function eventTitle(e) {
+  const status = e.status !== 'asserted' ? el('span', { class: `status status-${e.status}` }, e.status) : '';
+  const more = e.mentions.length > 1 ? el('span', { class: 'meta' }, ` · ${e.mentions.length} mentions`) : '';
+  return [el('strong', {}, eventWords(e)), ' ', el('span', { class: 'trigger-word' }, `“${e.text}”`), ' ', status, more];
 }
 
 // One card per event: what, who to whom, where, when, how many, status and
 // source, CAMEO; a click marks its triggers in the text.
-function renderEvents(out) {
-  const list = $('events');
-  list.replaceChildren();
-  out.events.forEach((e, i) => {
-    const rows = [];
-    const row = (name, ...value) => rows.push(el('dt', {}, name), el('dd', {}, ...value));
-    const actorOf = (a) => (a.actor !== null ? out.actors[a.actor] : null);
-    const args = [...e.arguments].sort((a, b) => Number(!AGENT_ROLES.has(a.role)) - Number(!AGENT_ROLES.has(b.role)));
-    for (const a of args) {
-      const actor = actorOf(a);
-      const code = actor?.code ? el('span', { class: 'meta' }, ` ${actor.code}`) : '';
-      row(a.role, a.text, code);
-    }
-    if (e.place) {
-      const where = [e.place.name, e.place.country].filter(Boolean).join(', ');
-      row('Where', where, el('span', { class: 'meta' }, e.place.stated ? '' : ' (from the sentence)'));
-    }
-    if (e.time) row('When', ...timeValue(e.time.value), el('span', { class: 'meta' }, e.time.stated ? '' : ' (from the sentence)'));
-    else if (out.date) row('When', ...timeValue(out.date), el('span', { class: 'meta' }, ' (publication date)'));
-    const c = e.casualties;
-    if (c) {
-      const sign = c.comparator ? `${COMPARATOR_SIGNS[c.comparator]} ` : '';
-      const counts = [['killed', c.killed], ['injured', c.injured], ['missing', c.missing]]
-        .filter(([, n]) => n !== null).map(([w, n]) => `${sign}${n} ${w}`).join(', ');
-      row('How many', counts, c.code ? el('span', { class: 'meta' }, ` ${c.code}`) : '');
-    }
-    if (e.source) {
-      const cue = e.source.cue ? ` (${e.source.cue.text})` : '';
-      row('Source', `${e.source.name ?? 'unnamed'}${cue}`, e.source.quote !== null ? el('span', { class: 'meta' }, ' in a quote') : '');
-    }
-    if (e.cameo) {
-      const sides = [e.cameo.source, e.cameo.target].map((x) => x ?? '—').join(' → ');
-      row('CAMEO', `${e.cameo.code} `, el('span', { class: 'meta' }, `${sides} · Goldstein ${e.cameo.goldstein}`));
-    }
-    const status = e.status !== 'asserted' ? el('span', { class: `status status-${e.status}` }, e.status) : '';
-    const more = e.mentions.length > 1 ? el('span', { class: 'meta' }, ` · ${e.mentions.length} mentions`) : '';
-    const head = el('button', { type: 'button', class: 'event-head', 'aria-pressed': 'false', title: e.type },
-      el('strong', {}, eventWords(e)), ' ', el('span', { class: 'trigger-word' }, `“${e.text}”`), ' ', status, more);
-    const card = el('li', {
-      class: 'event-card', 'data-event-type': e.type, 'data-event': String(i), 'data-actors': involved(e).join(' '),
-    }, head, el('dl', {}, ...rows));
-    head.addEventListener('click', () => focusEvent(i));
-    list.append(card);
-  });
-  renderEventFilters(out);
-}
-
-/** The actors an event involves: its arguments', its CAMEO sides', its place's. */
-function involved(e) {
-  const all = [...e.arguments.map((a) => a.actor), e.cameo?.source_actor, e.cameo?.target_actor, e.place?.actor];
-  return [...new Set(all.filter((x) => x !== null && x !== undefined))];
+function eventCard(e) {
+  const head = el('button', { type: 'button', class: 'event-head', 'aria-pressed': 'false', title: e.type }, ...eventTitle(e));
+  head.addEventListener('click', () => focusEvent(e.index));
+  return el('li', {
+    class: 'event-card', 'data-event-type': e.type, 'data-event': String(e.index), 'data-actors': e.involved.join(' '),
+  }, head, eventRows(e));
 }
 
 // Filters of the event cards by type and by an actor they involve; the
-// choices are the types and actors of this article's events.
-function renderEventFilters(out) {
-  const types = [...new Set(out.events.map((e) => e.type))];
-  const actors = [...new Set(out.events.flatMap(involved))]
-    .sort((a, b) => out.actors[a].name.localeCompare(out.actors[b].name));
+// choices are the types and actors of this article's events. The worker
+// filters all of them; the page shows the first page of the result.
+function renderEventFilters(s) {
+  const actors = [...s.eventActors].sort((a, b) => s.actors[a].name.localeCompare(s.actors[b].name));
   const fill = (select, options) => {
     select.replaceChildren(el('option', { value: '' }, 'all'),
       ...options.map(([value, label]) => el('option', { value }, label)));
     select.onchange = applyEventFilters;
   };
-  fill($('event-type'), types.map((t) => [t, `${eventWords({ type: t, arguments: [] })} (${t})`]));
-  fill($('event-actor'), actors.map((a) => [String(a), out.actors[a].name]));
-  applyEventFilters();
+  fill($('event-type'), s.eventTypes.map((t) => [t, `${eventWords({ type: t, arguments: [] })} (${t})`]));
+  fill($('event-actor'), actors.map((a) => [String(a), s.actors[a].name]));
+  $('events').dataset.filter = '|';
 }
 
-function applyEventFilters() {
-  const type = $('event-type').value;
-  const actor = $('event-actor').value;
-  const cards = [...$('events').children];
-  let shown = 0;
-  for (const card of cards) {
-    const off = (type && card.dataset.eventType !== type)
-      || (actor && !card.dataset.actors.split(' ').includes(actor));
-    card.hidden = Boolean(off);
-    if (!off) shown += 1;
-  }
-  $('n-events').textContent = shown === cards.length ? `(${cards.length})` : `(${shown} of ${cards.length})`;
+async function applyEventFilters() {
+  const filter = { type: $('event-type').value, actor: $('event-actor').value };
+  const page = await ask('filter', { filter });
+  if ($('event-type').value !== filter.type || $('event-actor').value !== filter.actor) return;
+  renderList('events', page, false);
+  $('events').dataset.filter = `${filter.type}|${filter.actor}`;
 }
 
 function focusEvent(i) {
-  const on = $('events').querySelector(`li[data-event="${i}"] button`).getAttribute('aria-pressed') !== 'true';
-  for (const b of $('events').querySelectorAll('button.event-head')) b.setAttribute('aria-pressed', 'false');
-  for (const m of $('doc').querySelectorAll('mark.trigger.focus')) m.classList.remove('focus');
-  if (!on) return;
-  $('events').querySelector(`li[data-event="${i}"] button`).setAttribute('aria-pressed', 'true');
+  const button = $('events').querySelector(`li[data-event="${i}"] button`);
   const marks = [...$('doc').querySelectorAll(`mark.trigger[data-event="${i}"]`)];
+  const on = button ? button.getAttribute('aria-pressed') !== 'true' : !marks[0]?.classList.contains('focus');
+  clearFocus();
+  if (!on) return;
+  button?.setAttribute('aria-pressed', 'true');
   for (const m of marks) m.classList.add('focus');
   marks[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
 }
@@ -343,13 +415,185 @@ function formatValue(q) {
   return `${sign}${value}${unit}`;
 }
 
-function renderQuantities(quantities) {
-  const list = $('quantities');
-  list.replaceChildren();
-  for (const q of quantities) {
-    list.append(el('li', {}, pill(q.label), `“${q.text}” → `, el('strong', {}, formatValue(q))));
+const times = (n) => (n > 1 ? el('span', { class: 'meta' }, ` ×${n}`) : '');
+
+/** An item of a side list, by list. */
+const ITEMS = {
+  events: eventCard,
+  times: (t) => {
+    const mod = t.mod ? ` (${t.mod.toLowerCase().replace('_', ' ')})` : '';
+    return el('li', {}, pill(t.type === 'TIME' ? 'TIME' : 'DATE', t.type.toLowerCase()),
+      `“${t.text}” → `, ...timeValue(t.value), mod, times(t.n));
+  },
+  quantities: (q) => el('li', {}, pill(q.label), `“${q.text}” → `, el('strong', {}, formatValue(q)), times(q.n)),
+  quotes: (q) => {
+    const who = el('span', { class: 'speaker' }, q.speaker ? q.speaker.text : 'unknown speaker');
+    const parts = [who];
+    if (q.speaker_ref) parts.push(' → ', el('span', { class: 'speaker speaker-ref' }, q.speaker_ref.text));
+    if (q.cue) parts.push(el('span', { class: 'meta' }, ` (${q.cue.text})`));
+    const head = el('button', { type: 'button', class: 'quote-head', 'aria-pressed': 'false', title: 'show the quote and its speaker in the text' },
+      el('blockquote', {}, `“${q.text}”`));
+    head.addEventListener('click', () => focusQuote(q));
+    return el('li', { class: 'quote', 'data-quote': String(q.index) }, head, el('div', {}, '— ', ...parts));
+  },
+  frames: (f) => {
+    const args = f.arguments.map((a) => el('li', { 'data-role': a.role },
+      el('span', { class: 'role', title: a.role }, a.descr ?? a.role), ' ', a.text));
+    const sense = [f.roleset, f.name].filter(Boolean).join(': ');
+    return el('li', { class: 'frame', 'data-roleset': f.roleset ?? '' },
+      el('strong', {}, f.text), ' ', el('span', { class: 'meta' }, sense), el('ul', { class: 'args' }, ...args));
+  },
+};
+
+const COUNTS = { events: 'n-events', times: 'n-times', quantities: 'n-quantities', quotes: 'n-quotes', frames: 'n-frames' };
+
+/**
+ * Show a page of one of the side lists (`append`: after what is shown);
+ * past the first page a button asks the worker for the next.
+ */
+function renderList(name, { items, total, offset = 0 }, append) {
+  const list = $(name);
+  if (!append) list.replaceChildren();
+  list.querySelector(':scope > li.more')?.remove();
+  for (const item of items) list.append(ITEMS[name](item));
+  const shown = offset + items.length;
+  if (shown < total) {
+    const more = el('button', { type: 'button', class: 'more' }, `Show more (${shown} of ${total} shown)`);
+    more.addEventListener('click', async () => {
+      more.disabled = true;
+      renderList(name, await ask('page', { list: name, offset: shown }), true);
+    });
+    list.append(el('li', { class: 'more' }, more));
   }
-  $('n-quantities').textContent = `(${quantities.length})`;
+  const all = name === 'events' ? view.summary.counts.events : total;
+  $(COUNTS[name]).textContent = total === all ? `(${total})` : `(${total} of ${all})`;
+}
+
+function focusQuote(q) {
+  const i = q.index;
+  const button = $('quotes').querySelector(`li[data-quote="${i}"] button`);
+  const on = button.getAttribute('aria-pressed') !== 'true';
+  clearFocus();
+  if (!on) return;
+  button.setAttribute('aria-pressed', 'true');
+  const doc = $('doc');
+  for (const q of doc.querySelectorAll(`[data-quote="${i}"]`)) q.classList.add('focus');
+  // the speaker: the name as highlighted, or else its words in the text
+  const words = [];
+  for (const who of [q.speaker, q.speaker_ref]) {
+    if (!who) continue;
+    const name = doc.querySelector(`mark.ent[data-start="${who.start}"]`);
+    if (name) name.classList.add('focus', 'speaker-focus'); else words.push(who);
+  }
+  markTexts(doc, words);
+  doc.querySelector(`[data-quote="${i}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+// The details of what is focused or clicked in the text (a name or an
+// event's trigger), reachable by keyboard: every highlight takes the focus.
+let shownDetails = 0;
+async function showDetails(mark) {
+  const box = $('details');
+  const mine = ++shownDetails;
+  if (!mark) {
+    box.replaceChildren(el('p', { class: 'meta' }, 'Select a highlight in the text (click it, or Tab to it; Enter moves here, Escape back) to see its details here.'));
+    return;
+  }
+  if (mark.classList.contains('trigger')) {
+    const e = await ask('event', { index: Number(mark.dataset.event) });
+    if (mine !== shownDetails) return;
+    const show = el('button', { type: 'button' }, 'Mark its mentions');
+    show.addEventListener('click', () => focusEvent(e.index));
+    box.replaceChildren(el('p', {}, ...eventTitle(e)), eventRows(e), show);
+    return;
+  }
+  const label = mark.dataset.label;
+  const parts = [el('p', {}, pill(label), el('strong', {}, mark.textContent), ' ',
+    el('span', { class: 'meta' }, mark.title))];
+  if (mark.dataset.actor !== undefined) {
+    const i = Number(mark.dataset.actor);
+    const a = view.summary.actors[i];
+    const rows = [['Name', a.name], ['Role', a.role], ['CAMEO code', a.code], ['Kind', a.kind], ['Country', a.country],
+      ['Coordinates', a.lat !== null ? `${a.lat}, ${a.lon}` : null], ['Government of', a.government_of],
+      ['Mentions', String(a.n)]].filter(([, v]) => v);
+    parts.push(el('dl', {}, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])));
+    const all = el('button', { type: 'button' }, 'Mark all its mentions');
+    all.addEventListener('click', () => focusActor(i));
+    parts.push(all);
+  }
+  if (mark.dataset.quote !== undefined) parts.push(el('p', { class: 'meta' }, 'Inside a quote.'));
+  box.replaceChildren(...parts);
+}
+
+// The map: the places with coordinates over an offline world outline
+// (Natural Earth, www/world.json), framed on them; a click or Enter on a
+// place marks its mentions.
+let world = null;
+function loadWorld() {
+  world ??= fetch(new URL('./world.json', import.meta.url)).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+  return world;
+}
+
+async function renderMap(places) {
+  const box = $('map');
+  $('map-section').hidden = places.length === 0;
+  box.replaceChildren();
+  if (!places.length) return;
+  const lons = places.map((p) => p.lon);
+  const lats = places.map((p) => p.lat);
+  const mid = (Math.min(...lats) + Math.max(...lats)) / 2;
+  const k = Math.cos((mid * Math.PI) / 180);
+  // the frame: the places with a margin, at least 6° across, at most the world
+  let [x0, x1] = [Math.min(...lons) * k, Math.max(...lons) * k];
+  let [y0, y1] = [-Math.max(...lats), -Math.min(...lats)];
+  const span = Math.min(360, Math.max(6, (x1 - x0) * 1.3, (y1 - y0) * 1.3 * 1.6));
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  [x0, x1, y0, y1] = [cx - span / 2, cx + span / 2, cy - span / 3.2, cy + span / 3.2];
+  const map = svg('svg', {
+    viewBox: `${x0} ${y0} ${x1 - x0} ${y1 - y0}`, role: 'group', 'aria-label': 'Map of the places with coordinates',
+    preserveAspectRatio: 'xMidYMid slice',
+  });
+  const outline = svg('g', { class: 'world' });
+  map.append(svg('rect', { x: x0, y: y0, width: x1 - x0, height: y1 - y0, class: 'sea' }), outline);
+  const r = span / 90;
+  const biggest = Math.max(...places.map((p) => p.mentions));
+  for (const p of places) {
+    const what = `${p.name}${p.country ? `, ${p.country}` : ''}: ${p.mentions} mention${p.mentions === 1 ? '' : 's'}, ${p.events} event${p.events === 1 ? '' : 's'}`;
+    const g = svg('g', {
+      class: 'place', tabindex: '0', role: 'button', 'aria-label': what, 'data-name': p.name, 'data-actor': String(p.actor),
+    }, svg('title', {}, what),
+    svg('circle', { cx: p.lon * k, cy: -p.lat, r: r * (1 + Math.sqrt(p.mentions / biggest)), class: p.events ? 'has-events' : '' }),
+    svg('text', { x: p.lon * k + r * 2.2, y: -p.lat + r * 0.9, 'font-size': r * 3.2 }, p.name));
+    g.addEventListener('click', () => focusActor(p.actor));
+    g.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); focusActor(p.actor); } });
+    map.append(g);
+  }
+  box.append(map);
+  const w = await loadWorld();
+  if (!w || !box.contains(map)) return;
+  outline.setAttribute('transform', `scale(${w.step * k} ${-w.step})`);
+  outline.append(svg('path', { d: w.land, class: 'land', 'vector-effect': 'non-scaling-stroke' }),
+    svg('path', { d: w.borders, class: 'borders', 'vector-effect': 'non-scaling-stroke' }));
+}
+
+// The timeline: each date the article's events and times fall on, in
+// order, with its events (a click marks them in the text) and times.
+function renderTimeline(days) {
+  const list = $('timeline');
+  list.replaceChildren();
+  $('timeline-section').hidden = days.length === 0;
+  for (const d of days) {
+    const events = d.events.map((e) => {
+      const b = el('button', { type: 'button', class: 'chip', 'data-event': String(e.index), title: e.type },
+        eventWords({ type: e.type, arguments: [] }), ' ', el('span', { class: 'trigger-word' }, `“${e.text}”`));
+      if (e.status !== 'asserted') b.append(' ', el('span', { class: `status status-${e.status}` }, e.status));
+      b.addEventListener('click', () => focusEvent(e.index));
+      return b;
+    });
+    const ts = d.times.map((t) => el('span', { class: 'chip time' }, `“${t.text}”`));
+    list.append(el('li', { 'data-date': d.date }, el('div', { class: 'date' }, ...timeValue(d.date)), el('div', { class: 'chips' }, ...events, ...ts)));
+  }
 }
 
 // A TIMEX3 value (the core's normalized time) in words, for reading; the
@@ -388,52 +632,13 @@ function timeValue(v) {
   return words === v ? [el('strong', {}, v)] : [el('strong', {}, words), el('span', { class: 'meta' }, ` (${v})`)];
 }
 
-function renderTimes(times, dated) {
-  const list = $('times');
-  list.replaceChildren();
-  for (const t of times) {
-    const mod = t.mod ? ` (${t.mod.toLowerCase().replace('_', ' ')})` : '';
-    list.append(el('li', {}, pill(t.type === 'TIME' ? 'TIME' : 'DATE', t.type.toLowerCase()),
-      `“${t.text}” → `, ...timeValue(t.value), mod));
-  }
-  $('n-times').textContent = `(${times.length})`;
-  // relative times ("Thursday", "last week") need the article's date
-  $('date-hint').hidden = dated || !times.some((t) => t.value.includes('X'));
-}
-
-function renderQuotes(quotes) {
-  const list = $('quotes');
-  list.replaceChildren();
-  for (const q of quotes) {
-    const who = el('span', { class: 'speaker' }, q.speaker ? q.speaker.text : 'unknown speaker');
-    const parts = [who];
-    if (q.speaker_ref) parts.push(' → ', el('span', { class: 'speaker speaker-ref' }, q.speaker_ref.text));
-    if (q.cue) parts.push(el('span', { class: 'meta' }, ` (${q.cue.text})`));
-    list.append(el('li', { class: 'quote' }, el('blockquote', {}, `“${q.text}”`), el('div', {}, '— ', ...parts)));
-  }
-  $('n-quotes').textContent = `(${quotes.length})`;
-}
-
-// auxiliaries (be, have, do as in "were killed", "has claimed", "did not")
-// and predicates without a numbered role say little on their own
-const AUXILIARY = /^(be\.03|have\.01|do\.01)$/;
-const NUMBERED = /^(R-|C-)?ARG[0-5A]/;
-
-function renderFrames(text, frames) {
-  const list = $('frames');
-  list.replaceChildren();
-  const shown = frames.filter((f) => !AUXILIARY.test(f.roleset ?? '')
-    && f.arguments.some((a) => NUMBERED.test(a.role)));
-  for (const f of shown) {
-    const args = f.arguments.map((a) => el('li', { 'data-role': a.role },
-      el('span', { class: 'role', title: a.role }, a.descr ?? a.role), ' ', a.text));
-    const sense = [f.roleset, f.name].filter(Boolean).join(': ');
-    const item = el('li', { class: 'frame', 'data-roleset': f.roleset ?? '' },
-      el('strong', {}, f.text), ' ', el('span', { class: 'meta' }, sense),
-      el('ul', { class: 'args' }, ...args));
-    list.append(item);
-  }
-  $('n-frames').textContent = `(${shown.length})`;
+// A file name from the article's headline (its first line): "turkey-says-
+// three-soldiers-killed-in-idlib.json"; "lede" when there is none.
+function fileName(text, extension) {
+  const headline = text.trim().split('\n')[0] ?? '';
+  const slug = headline.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  return `${slug || 'lede'}.${extension}`;
 }
 
 function loadFile(file) {
@@ -444,36 +649,28 @@ function loadFile(file) {
   }, (e) => showError(`could not read ${file.name}: ${e.message}`));
 }
 
-// A file name from the article's headline (its first line): "turkey-says-
-// three-soldiers-killed-in-idlib.json"; "lede" when there is none.
-function fileName(text, extension) {
-  const headline = text.trim().split('\n')[0] ?? '';
-  const slug = headline.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
-  return `${slug || 'lede'}.${extension}`;
-}
-
-function save(contents, type, name) {
-  const blob = new Blob([contents], { type });
-  const a = el('a', { href: URL.createObjectURL(blob), download: name });
+function save(contents, name) {
+  const a = el('a', { href: URL.createObjectURL(contents), download: name });
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-// The downloads: the analysis as JSON with the text and the options it was
-// made with; the events as CSV and the placed places and events as GeoJSON,
-// both written by the core.
+// The downloads, named after the headline: the analysis as JSON with the
+// text and the options it was made with; the events and the entities as
+// CSV and the placed places and events as GeoJSON, written by the core.
+const DOWNLOADS = {
+  json: ['json', 'application/json'],
+  csv: ['csv', 'text/csv'],
+  'entities-csv': ['entities.csv', 'text/csv'],
+  geojson: ['geojson', 'application/geo+json'],
+};
 async function download(kind) {
-  if (!last) return;
-  const { text, out, options } = last;
-  if (kind === 'json') {
-    save(JSON.stringify({ text, options, analysis: out }, null, 2), 'application/json', fileName(text, 'json'));
-    return;
-  }
-  const name = fileName(text, kind === 'csv' ? 'csv' : 'geojson');
+  if (!view) return;
+  const [extension, type] = DOWNLOADS[kind];
+  const name = fileName(view.text, extension);
   try {
-    const contents = await analyze(text, options, kind, name);
-    save(contents, kind === 'csv' ? 'text/csv' : 'application/geo+json', name);
+    const out = await ask(kind, { doc: name });
+    save(out instanceof Blob ? out : new Blob([out], { type }), name);
   } catch (e) {
     showError(e.message);
   }
@@ -506,7 +703,26 @@ async function setup() {
   $('file').addEventListener('change', (e) => loadFile(e.target.files[0]));
   $('download').addEventListener('click', () => download('json'));
   $('download-csv').addEventListener('click', () => download('csv'));
+  $('download-entities').addEventListener('click', () => download('entities-csv'));
   $('download-geojson').addEventListener('click', () => download('geojson'));
+  const doc = $('doc');
+  doc.addEventListener('focusin', (e) => { if (e.target.matches('mark[tabindex]')) showDetails(e.target); });
+  // Enter on a highlight moves into its details; Escape there goes back
+  let from = null;
+  doc.addEventListener('keydown', async (e) => {
+    if (e.key !== 'Enter' || !e.target.matches('mark[tabindex]')) return;
+    e.preventDefault();
+    from = e.target;
+    await showDetails(from);
+    $('details').focus();
+  });
+  $('details').addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && from?.isConnected) from.focus();
+  });
+  doc.addEventListener('click', (e) => {
+    const m = e.target.closest('mark[tabindex]');
+    if (m) showDetails(m);
+  });
   $('text').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run();
   });

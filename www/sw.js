@@ -1,9 +1,9 @@
 // Offline support: every request goes to the network first and falls back
 // to the copy cached on the last successful visit.
-const CACHE = 'lede-v2';
+const CACHE = 'lede-v3';
 const SHELL = [
   './', './index.html', './style.css', './app.js', './worker.js', './sample.js',
-  './pkg/index.js', './pkg/lede.js', './pkg/lede_bg.wasm',
+  './world.json', './pkg/index.js', './pkg/lede.js', './pkg/lede_bg.wasm',
 ];
 
 self.addEventListener('install', (event) => {

@@ -112,6 +112,12 @@ test('seed article: event cards say who did what to whom, where, when, how many'
   assert.ok(rows[0].startsWith('doc,event,date,date_from,type,'), rows[0]);
   assert.equal(rows.length, 1 + cards.length);
   assert.ok(rows.some((r) => r.includes('Conflict.Capture.Unspecified') && r.includes('retook')));
+  const entities = await save('#download-entities');
+  assert.ok(entities.name.startsWith(slug) && entities.name.endsWith('.entities.csv'), entities.name);
+  const erows = entities.body.trim().split('\n');
+  assert.ok(erows[0].startsWith('doc,actor,name,label,kind,role,code,'), erows[0]);
+  assert.ok(erows.some((r) => r.includes(',Recep Tayyip Erdogan,PERSON,') && r.includes(',President,TURGOV,')), erows.join('\n'));
+  assert.ok(erows.some((r) => r.includes(',Idlib,GPE,') && r.includes(',35.9,36.6,')), erows.join('\n'));
   const geo = await save('#download-geojson');
   assert.ok(geo.name.endsWith('.geojson'), geo.name);
   const fc = JSON.parse(geo.body);
@@ -267,20 +273,158 @@ test('event cards filter by type and by an actor they involve', async () => {
   const visible = () => page.$$eval('#events li.event-card:not([hidden])', (ls) => ls.map((l) => ({
     type: l.dataset.eventType, actors: l.dataset.actors.split(' '),
   })));
+  // the worker filters every event; the page shows the result when it comes
+  const filtered = (type, actor) => page.waitForFunction((f) => document.querySelector('#events').dataset.filter === f, `${type}|${actor}`);
+  await filtered('', '');
   const all = await visible();
   await page.selectOption('#event-type', 'Conflict.Capture.Unspecified');
+  await filtered('Conflict.Capture.Unspecified', '');
   const captures = await visible();
   assert.ok(captures.length > 0 && captures.length < all.length, `${captures.length} of ${all.length}`);
   assert.ok(captures.every((c) => c.type === 'Conflict.Capture.Unspecified'));
   assert.match(await page.textContent('#n-events'), new RegExp(`\\(${captures.length} of ${all.length}\\)`));
   await page.selectOption('#event-type', '');
+  await filtered('', '');
   // an actor: only the events that involve it
   const turkish = await page.$$eval('#event-actor option', (os) => os.find((o) => /Turkish soldiers|Turkish forces/.test(o.textContent))?.value);
   assert.ok(turkish, 'a Turkish actor to filter by');
   await page.selectOption('#event-actor', turkish);
+  await filtered('', turkish);
   const theirs = await visible();
   assert.ok(theirs.length > 0 && theirs.length < all.length, `${theirs.length} of ${all.length}`);
   assert.ok(theirs.every((c) => c.actors.includes(turkish)));
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('the map places the seed article\'s places over the world outline, and the timeline orders its events', async () => {
+  const { context, page, problems } = await openPage();
+  await analyzeIn(page, await readFile(SEED, 'utf8'), '2020-02-27');
+  const places = await page.$$eval('#map g.place', (gs) => gs.map((g) => g.dataset.name));
+  for (const want of ['Idlib', 'Saraqib', 'Ankara']) assert.ok(places.includes(want), `${want} not on the map: ${places}`);
+  // the outline is drawn from the page's own copy of Natural Earth
+  await page.waitForSelector('#map path.land');
+  assert.ok((await page.getAttribute('#map path.land', 'd')).length > 10000);
+  // Ankara is north-west of Idlib on the map, as on the ground
+  const at = (name) => page.$eval(`#map g.place[data-name="${name}"] circle`, (c) => c.getBoundingClientRect().toJSON());
+  const [ankara, idlib] = [await at('Ankara'), await at('Idlib')];
+  assert.ok(ankara.x < idlib.x && ankara.y < idlib.y, `Ankara ${JSON.stringify(ankara)}, Idlib ${JSON.stringify(idlib)}`);
+  // a place on the map, by keyboard: its mentions are marked
+  await page.focus('#map g.place[data-name="Ankara"]');
+  await page.keyboard.press('Enter');
+  const marked = await page.$$eval('#doc mark.ent.focus', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marked.length > 1 && marked.every((m) => m === 'Ankara'), marked.join(', '));
+
+  // the timeline: dates in order, the day of the article with what happened on it
+  const days = await page.$$eval('#timeline > li', (ls) => ls.map((l) => ({ date: l.dataset.date, text: l.textContent })));
+  const dates = days.map((d) => d.date);
+  assert.deepEqual(dates, [...dates].sort(), dates.join(' '));
+  const day = days.find((d) => d.date === '2020-02-27');
+  assert.ok(day && day.text.includes('Thu 27 Feb 2020') && day.text.includes('retook'), JSON.stringify(days));
+  await page.click('#timeline li[data-date="2020-02-27"] button.chip:has-text("retook")');
+  assert.deepEqual(await page.$$eval('#doc mark.trigger.focus', (ms) => ms.map((m) => m.textContent)), ['retook']);
+  await page.$eval('#map-section', (m) => m.scrollIntoView());
+  await page.screenshot({ path: join(OUT, 'page-map.png') });
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('quotes are marked in the text and linked to their speaker', async () => {
+  const { context, page, problems } = await openPage();
+  await analyzeIn(page, await readFile(SEED, 'utf8'), '2020-02-27');
+  const quoted = await page.$$eval('#doc [data-quote]', (qs) => qs.length);
+  assert.ok(quoted > 5, `${quoted} quoted pieces`);
+  const i = await page.$$eval('#quotes li.quote', (ls) => ls.find((l) => l.textContent.includes('The fighting continues'))?.dataset.quote);
+  assert.ok(i !== undefined);
+  await page.click(`#quotes li[data-quote="${i}"] button.quote-head`);
+  const text = await page.$$eval(`#doc [data-quote="${i}"].focus`, (qs) => qs.map((q) => q.textContent).join(''));
+  assert.ok(text.includes('The fighting continues and will continue'), text);
+  // its speaker (the name by the quote, and the name it stands for) is marked too
+  const speakers = await page.$$eval('#doc mark.speaker-focus', (ms) => ms.map((m) => m.textContent));
+  assert.ok(speakers.includes('Erdogan') && speakers.every((s) => /Erdogan/.test(s)), speakers.join(', '));
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('keyboard only: analyze, reach a name\'s details, mark its mentions, come back', async () => {
+  const { context, page, problems } = await openPage();
+  const active = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return { id: a.id, tag: a.tagName, cls: a.className, text: a.textContent.slice(0, 60) };
+  });
+  const tabTo = async (want, max = 400) => {
+    for (let i = 0; i < max; i += 1) {
+      await page.keyboard.press('Tab');
+      const a = await active();
+      if (want(a)) return a;
+    }
+    throw new Error('not reached by Tab');
+  };
+  await tabTo((a) => a.id === 'sample');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#results:not([hidden])');
+  // the legend's toggles, then the highlights in the text
+  const legend = await tabTo((a) => a.tag === 'BUTTON' && a.text.startsWith('GPE'));
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('#legend button[data-label="GPE"]', 'aria-pressed'), 'false', legend.text);
+  await page.keyboard.press('Enter');
+  const mark = await tabTo((a) => a.tag === 'MARK' && a.cls.includes('ent') && a.text === 'Nairobi');
+  assert.match(await page.textContent('#details'), /Nairobi/, mark.text);
+  await page.keyboard.press('Enter');
+  assert.equal((await active()).id, 'details', 'Enter moves into the details');
+  await tabTo((a) => a.tag === 'BUTTON' && a.text === 'Mark all its mentions', 5);
+  await page.keyboard.press('Enter');
+  const marked = await page.$$eval('#doc mark.ent.focus', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marked.length >= 2 && marked.every((m) => m.toLowerCase() === 'nairobi'), marked.join(', '));
+  await page.focus('#details');
+  await page.keyboard.press('Escape');
+  assert.equal((await active()).text, 'Nairobi', 'Escape goes back to the highlight');
+  // an event's trigger: its card's facts in the details
+  const trigger = await tabTo((a) => a.tag === 'MARK' && a.cls.includes('trigger'));
+  await page.waitForFunction((t) => document.querySelector('#details dl') && document.querySelector('#details').textContent.includes(t), trigger.text);
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('axe finds no serious or critical accessibility problem, before and after an analysis', async () => {
+  const { context, page, problems } = await openPage();
+  const axe = await readFile(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axe);
+  const serious = async () => {
+    const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+  };
+  assert.deepEqual(await serious(), [], 'before');
+  await analyzeIn(page, await readFile(SEED, 'utf8'), '2020-02-27');
+  await page.waitForSelector('#map path.land');
+  assert.deepEqual(await serious(), [], 'after');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual(await serious(), [], 'after, dark');
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('a 1 MB paste: no task on the main thread over 200 ms, the whole text highlighted', async () => {
+  const { context, page, problems } = await openPage();
+  const seed = await readFile(SEED, 'utf8');
+  const big = Array(Math.ceil(1_000_000 / seed.length)).fill(seed).join('\n\n');
+  await page.evaluate((t) => { document.querySelector('#text').value = t; }, big);
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.longTasks.push(Math.round(e.duration)); })
+      .observe({ type: 'longtask' });
+  });
+  await page.click('#analyze');
+  await page.waitForFunction(() => /sentences/.test(document.querySelector('#status').textContent), null, { timeout: 300_000 });
+  // the page answers while it works, and after
+  await page.waitForTimeout(500);
+  const long = await page.evaluate(() => window.longTasks);
+  assert.ok(long.every((ms) => ms <= 200), `long tasks: ${long.join(', ')} ms`);
+  assert.equal(await page.$eval('#doc', (d) => d.textContent.length), big.length);
+  assert.ok(await page.$$eval('#doc mark.ent', (ms) => ms.length) > 20_000);
+  // the long lists show a page at a time
+  assert.match(await page.textContent('#events'), /Show more \(100 of \d+ shown\)/);
   await context.close();
   assert.deepEqual(problems, []);
 });

@@ -117,7 +117,7 @@ console.log(JSON.stringify({ parts: raw.parts(), unknown }));`);
   assert.match(r.unknown, /no part "everything" to load: one of tagger, /);
 });
 
-test('analyzeCsv and analyzeGeoJson: the core writes the events as CSV and the placed ones as GeoJSON', async () => {
+test('analyzeCsv, analyzeEntitiesCsv and analyzeGeoJson: the core writes the events and the entities as CSV and the placed ones as GeoJSON', async () => {
   const lede = await import('../../pkg/node.js');
   const text = 'Three Turkish soldiers were killed in Idlib on Wednesday.';
   const csv = lede.analyzeCsv(text, { date: '2020-02-27' }, 'a.txt').trim().split('\n');
@@ -129,4 +129,8 @@ test('analyzeCsv and analyzeGeoJson: the core writes the events as CSV and the p
   assert.equal(idlib.geometry.type, 'Point');
   assert.ok(geo.features.some((f) => f.properties.feature === 'event' && f.properties.fatalities === 3));
   assert.throws(() => lede.analyzeCsv(42), /analyzeCsv\(text, options\): text must be a string/);
+  const entities = lede.analyzeEntitiesCsv(text, { date: '2020-02-27' }, 'a.txt').trim().split('\n');
+  assert.ok(entities[0].startsWith('doc,actor,name,label,'), entities[0]);
+  assert.ok(entities.some((r) => r.startsWith('a.txt,') && r.includes(',Idlib,GPE,')), entities.join('\n'));
+  assert.throws(() => lede.analyzeEntitiesCsv(text, { colour: 'red' }), /unknown field/);
 });
