@@ -24,7 +24,8 @@ if [ "${1:-}" = "--browser" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
   fi
-  if [ ! -d node_modules/playwright-core ]; then
+  # npm ls fails when a dev dependency in package-lock.json is missing
+  if ! npm ls --silent >/dev/null 2>&1; then
     echo "setup: installing npm dev dependencies"
     npm ci --no-audit --no-fund
   fi

@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const WWW = join(root, 'www');
 export const OUT = join(root, 'test-output');
 const TYPES = {
   '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css',
@@ -18,15 +17,25 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
- * Serve www/ and launch Chromium. `openPage()` opens the page in a fresh
+ * Serve a folder (www/ unless `dir` says otherwise, e.g. 'dist') under
+ * `prefix` ('/' unless given, e.g. '/tools/lede/') and launch Chromium.
+ * Like some static hosts, the server answers the prefix without its
+ * trailing slash with the folder's index.html, not with a redirect. `openPage()` opens the page in a fresh
  * context and waits until the analyzer is ready; it records console errors
  * and warnings, page errors and failed requests in `problems`, and every
  * requested URL in `requests`.
  */
-export async function startPage() {
+export async function startPage({ dir = 'www', prefix = '/' } = {}) {
+  const folder = join(root, dir);
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(WWW, path.endsWith('/') ? `${path}index.html` : path);
+    let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (`${path}/` === prefix) path = prefix;
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    path = `/${path.slice(prefix.length)}`;
+    const file = join(folder, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
@@ -36,10 +45,10 @@ export async function startPage() {
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const base = `http://127.0.0.1:${server.address().port}${prefix}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
   await mkdir(OUT, { recursive: true });
-  const openPage = async () => {
+  const openPage = async (url = base) => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
     const problems = [];
@@ -48,7 +57,7 @@ export async function startPage() {
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
     context.on('request', (r) => requests.push(r.url()));
-    await page.goto(base);
+    await page.goto(url);
     await page.waitForSelector('#analyze:not([disabled])');
     return { context, page, problems, requests };
   };
