@@ -33,10 +33,24 @@ export function init(input) {
     // quick as the next
     loading = wasmInit(arg).then(
       () => { load(); ready = true; },
-      (e) => { loading = null; throw e; },
+      (e) => { loading = null; throw explained(e, arg.module_or_path); },
     );
   }
   return loading;
+}
+
+/**
+ * The error of a failed load, with what to do when the server answered
+ * with something other than the wasm (an HTML page: the file is not where
+ * the module looked, as in Vite's dev server, which serves a copy of this
+ * module from node_modules/.vite/deps without the wasm beside it).
+ */
+function explained(e, from) {
+  if (!/magic word|MIME type/.test(String(e?.message))) return e;
+  const where = typeof from === 'string' || from instanceof URL ? ` from ${from}` : '';
+  return new Error(`lede could not load its WebAssembly${where}: the server answered with something else `
+    + '(an HTML page?). With Vite\'s dev server, add `optimizeDeps: { exclude: [\'lede-news\'] }` to vite.config; '
+    + 'elsewhere, serve lede_bg.wasm beside the package\'s index.js or pass its URL to init().', { cause: e });
 }
 
 function loaded() {

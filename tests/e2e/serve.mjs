@@ -3,7 +3,7 @@
 // launch, flags that keep it off the network).
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
-import { join, extname, normalize } from 'node:path';
+import { join, extname, normalize, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -26,7 +26,7 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
  * requested URL in `requests`.
  */
 export async function startPage({ dir = 'www', prefix = '/' } = {}) {
-  const folder = join(root, dir);
+  const folder = isAbsolute(dir) ? dir : join(root, dir);
   const server = createServer(async (req, res) => {
     let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     if (`${path}/` === prefix) path = prefix;
@@ -48,7 +48,7 @@ export async function startPage({ dir = 'www', prefix = '/' } = {}) {
   const base = `http://127.0.0.1:${server.address().port}${prefix}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
   await mkdir(OUT, { recursive: true });
-  const openPage = async (url = base) => {
+  const openPage = async (url = base, ready = '#analyze:not([disabled])') => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
     const problems = [];
@@ -58,7 +58,7 @@ export async function startPage({ dir = 'www', prefix = '/' } = {}) {
     page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
     context.on('request', (r) => requests.push(r.url()));
     await page.goto(url);
-    await page.waitForSelector('#analyze:not([disabled])');
+    if (ready) await page.waitForSelector(ready);
     return { context, page, problems, requests };
   };
   const stop = async () => {
