@@ -31,12 +31,23 @@ export type EntityLabel =
   | 'PERSON' | 'NORP' | 'FAC' | 'ORG' | 'GPE' | 'LOC' | 'PRODUCT' | 'EVENT'
   | 'DATE' | 'TIME' | 'MONEY' | 'PERCENT' | 'QUANTITY' | 'ORDINAL' | 'CARDINAL' | 'MISC';
 
+/** The stage that found an entity: the NER model, the gazetteer, the quantity or the time stage. */
+export type EntitySource = 'ner' | 'gazetteer' | 'quantity' | 'time';
+
+/** The gazetteer's kinds. */
+export type PlaceKind = 'country' | 'city' | 'state' | 'place' | 'region' | 'continent' | 'demonym' | 'group';
+
+/** TIMEX3 modifiers. */
+export type TimeMod =
+  | 'START' | 'MID' | 'END' | 'APPROX' | 'MORE_THAN' | 'LESS_THAN' | 'EQUAL_OR_MORE' | 'EQUAL_OR_LESS'
+  | 'BEFORE' | 'AFTER';
+
 export interface Entity extends TextSpan {
   label: EntityLabel;
-  /** The stage that found it: "ner", "gazetteer" or "quantity". */
-  source: string;
-  /** Gazetteer kind: "country", "city", "state", "place", "region", "continent", "demonym", "group". */
-  kind: string | null;
+  /** The stage that found it. */
+  source: EntitySource;
+  /** The gazetteer's kind of place or group; null for a name the gazetteer does not hold. */
+  kind: PlaceKind | null;
   /** ISO 3166-1 alpha-3 code, which is also the CAMEO country code ("TUR", "SYR"). */
   country: string | null;
   /** Index into `actors`; null for numbers and times. */
@@ -83,8 +94,8 @@ export interface Time extends TextSpan {
   type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
   /** TIMEX3 value: "2020-02-27", "2019-12", "2020-W08", "P2D", "PAST_REF", "XXXX-WXX-5", "2020-02-27T15:00". */
   value: string;
-  /** TIMEX3 mod: "START", "MID", "END", "APPROX", "MORE_THAN", ...; null when none. */
-  mod: string | null;
+  /** TIMEX3 mod ("late February": END, "about two weeks": APPROX); null when none. */
+  mod: TimeMod | null;
   /** True when computed from the publication date or an earlier time in the text. */
   anchored: boolean;
 }
@@ -229,8 +240,16 @@ export interface Analysis {
   frames?: Frame[];
 }
 
+/**
+ * The analysis for the options given: `tokens` and `frames` are there (not
+ * optional) when the options ask for them.
+ */
+export type AnalysisFor<O> = Analysis
+  & (O extends { tokens: true } ? { tokens: Token[] } : unknown)
+  & (O extends { frames: true } ? { frames: Frame[] } : unknown);
+
 /** Analyze one article. Throws an Error with a message for bad input or options. */
-export function analyze(text: string, options?: AnalyzeOptions | null): Analysis;
+export function analyze<const O extends AnalyzeOptions | null | undefined = undefined>(text: string, options?: O): AnalysisFor<O>;
 
 /** The same analysis as JSON text (the bytes the CLI prints). */
 export function analyzeJson(text: string, options?: AnalyzeOptions | null): string;

@@ -1,6 +1,6 @@
 // Compiled with `tsc --strict --noEmit` by tests/node/package.test.mjs: the
 // package's types describe what a JS app would write against.
-import init, { analyze, analyzeCsv, analyzeEntitiesCsv, analyzeGeoJson, analyzeJson, version, type Analysis, type Entity, type Frame, type Quote } from 'lede-news';
+import init, { analyze, analyzeCsv, analyzeEntitiesCsv, analyzeGeoJson, analyzeJson, version, type Analysis, type Entity, type Frame, type Quote, type Token, type TimeMod } from 'lede-news';
 
 // the browser entry needs it once; in Node it resolves at once
 async function load(): Promise<void> {
@@ -22,7 +22,12 @@ const v: string = version();
 const csv: string = analyzeCsv(text, { date: '2020-02-27' }, 'a.txt');
 const geo: string = analyzeGeoJson(text);
 const entitiesCsv: string = analyzeEntitiesCsv(text, { date: '2020-02-27' }, 'a.txt');
-const tokens = analyze(text, { tokens: true }).tokens ?? [];
-const frames: Frame[] = analyze(text, { frames: true }).frames ?? [];
+// asked for, the tokens and frames are there; not asked for, they may not be
+const tokens: Token[] = analyze(text, { tokens: true }).tokens;
+const frames: Frame[] = analyze(text, { frames: true, date: null }).frames;
+// @ts-expect-error: without options.frames, `frames` may be undefined
+const none: number = analyze(text).frames.length;
+const mods: (TimeMod | null)[] = out.times.map((t) => t.mod);
+const sources: ('ner' | 'gazetteer' | 'quantity' | 'time')[] = out.entities.map((e) => e.source);
 const who: string[] = frames.flatMap((f) => f.arguments.filter((a) => a.role === 'ARG0').map((a) => `${a.head.text} (${a.descr ?? '?'}) ${f.roleset ?? f.lemma}`));
-console.log(schema, spans, speakers, values, json.length, v, tokens.length, who, csv.length, geo.length, entitiesCsv.length);
+console.log(schema, spans, speakers, values, json.length, v, tokens.length, who, csv.length, geo.length, entitiesCsv.length, none, mods, sources);
