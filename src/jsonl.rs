@@ -8,8 +8,22 @@
 
 use serde_json::Value;
 
-/// The output line for the bytes of one input line (without its `\n`).
-pub fn process(line: &[u8], number: usize, defaults: &crate::Options, csv: bool) -> Line {
+/// What a line's analysis is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// The analysis as one JSON line with the line's id first.
+    Json,
+    /// The events as CSV rows (no header).
+    EventsCsv,
+    /// The entities as CSV rows, one per actor (no header).
+    EntitiesCsv,
+    /// The text and analysis, for a format written over all lines at once
+    /// (GeoJSON, HTML).
+    Document,
+}
+
+/// The output for the bytes of one input line (without its `\n`).
+pub fn process(line: &[u8], number: usize, defaults: &crate::Options, output: Output) -> Line {
     let line = match std::str::from_utf8(line) {
         Ok(l) => l.trim_end_matches('\r'),
         Err(e) => {
@@ -27,7 +41,7 @@ pub fn process(line: &[u8], number: usize, defaults: &crate::Options, csv: bool)
             );
         }
     };
-    process_text(line, number, defaults, csv)
+    process_text(line, number, defaults, output)
 }
 
 /// `{"id":…,"line":N,"error":"…"}`
@@ -38,12 +52,29 @@ fn error_line(id: &Value, number: usize, msg: String) -> Line {
     ))
 }
 
-/// One output line (without the newline).
+/// One line's output (without the newline).
 pub enum Line {
     /// The analysis (JSON) or the CSV rows of the line.
     Analysis(String),
+    /// With [`Output::Document`]: the line's name (its id, or its number
+    /// when it has none), text and analysis.
+    Document {
+        doc: String,
+        text: String,
+        analysis: Box<crate::output::Analysis>,
+    },
     /// `{"id", "line", "error"}`.
     Error(String),
+}
+
+/// The analysis' JSON with `"id":…` as its first field.
+pub fn with_id(id: &Value, json: &str) -> String {
+    let mut s = String::with_capacity(json.len() + 32);
+    s.push_str("{\"id\":");
+    s.push_str(&id.to_string());
+    s.push(',');
+    s.push_str(&json[1..]);
+    s
 }
 
 /// Stands for an escaped lone surrogate (`"\ud800"`, which JavaScript's
@@ -94,7 +125,7 @@ fn mark_lone_surrogates(line: &str) -> Option<String> {
 
 /// The output for one input line (a blank one gives an error line too, so
 /// that every input line has its output line).
-fn process_text(line: &str, number: usize, defaults: &crate::Options, csv: bool) -> Line {
+fn process_text(line: &str, number: usize, defaults: &crate::Options, output: Output) -> Line {
     let error = |id: &Value, msg: String| error_line(id, number, msg);
     if line.trim().is_empty() {
         return error(&Value::Null, "blank line".into());
@@ -150,31 +181,34 @@ fn process_text(line: &str, number: usize, defaults: &crate::Options, csv: bool)
     options.max_bytes = options.max_bytes.or(defaults.max_bytes);
     options.tokens |= defaults.tokens;
     options.frames |= defaults.frames;
-    if csv {
-        return match crate::analyze(text, &options) {
-            Ok(a) => {
-                let mut rows = String::new();
-                let doc = match &id {
-                    Value::String(s) => s.clone(),
-                    Value::Null => number.to_string(),
-                    other => other.to_string(),
-                };
-                crate::csv::write_event_rows(&mut rows, &doc, &a);
-                Line::Analysis(rows)
+    let doc = match &id {
+        Value::String(s) => s.clone(),
+        Value::Null => number.to_string(),
+        other => other.to_string(),
+    };
+    let analysis = match output {
+        Output::Json => {
+            return match crate::analyze_to_json(text, &options) {
+                Ok(json) => Line::Analysis(with_id(&id, &json)),
+                Err(e) => error(&id, e.to_string()),
             }
-            Err(e) => error(&id, e.to_string()),
-        };
-    }
-    match crate::analyze_to_json(text, &options) {
-        Ok(json) => {
-            // {"id":…, then the analysis' own fields
-            let mut s = String::with_capacity(json.len() + 32);
-            s.push_str("{\"id\":");
-            s.push_str(&id.to_string());
-            s.push(',');
-            s.push_str(&json[1..]);
-            Line::Analysis(s)
         }
-        Err(e) => error(&id, e.to_string()),
+        _ => match crate::analyze(text, &options) {
+            Ok(a) => a,
+            Err(e) => return error(&id, e.to_string()),
+        },
+    };
+    let mut rows = String::new();
+    match output {
+        Output::EventsCsv => crate::csv::write_event_rows(&mut rows, &doc, &analysis),
+        Output::EntitiesCsv => crate::csv::write_entity_rows(&mut rows, &doc, &analysis),
+        _ => {
+            return Line::Document {
+                doc,
+                text: text.clone(),
+                analysis: Box::new(analysis),
+            }
+        }
     }
+    Line::Analysis(rows)
 }

@@ -16,6 +16,7 @@ pub mod csv;
 pub mod doc;
 pub mod events;
 pub mod geojson;
+pub mod html;
 pub mod jsonl;
 pub mod lexicon;
 pub mod ner;

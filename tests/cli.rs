@@ -301,7 +301,28 @@ fn version_and_help() {
         format!("lede {}", env!("CARGO_PKG_VERSION"))
     );
     let out = lede().arg("--help").output().unwrap();
-    assert!(String::from_utf8(out.stdout).unwrap().contains("--jsonl"));
+    let help = String::from_utf8(out.stdout).unwrap();
+    // every option the CLI takes is explained
+    for option in [
+        "--jsonl",
+        "--date",
+        "--format",
+        "--tokens",
+        "--frames",
+        "--pretty",
+        "--max-bytes",
+        "--threads",
+        "--progress",
+        "--no-progress",
+        "--help",
+        "--version",
+        "jsonl",
+        "entities-csv",
+        "geojson",
+        "html",
+    ] {
+        assert!(help.contains(option), "{option} not in --help");
+    }
 }
 
 /// Split CSV text (RFC 4180) into rows of fields.
@@ -398,7 +419,10 @@ fn jsonl_csv_rows_carry_the_line_id_and_errors_go_to_stderr() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("json, csv or geojson"), "{err}");
+    assert!(
+        err.contains("json, jsonl, csv, entities-csv, geojson or html"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -434,8 +458,118 @@ fn geojson_of_two_files_is_one_feature_collection() {
         .iter()
         .any(|f| f["properties"]["feature"] == "event"
             && f["properties"]["doc"] == a.to_str().unwrap()));
-    // not with --jsonl
-    let (_, err, code) = run_with_stdin(&["analyze", "--jsonl", "--format", "geojson"], "");
-    assert_eq!(code, 2);
-    assert!(err.contains("--format geojson reads FILEs"), "{err}");
+    // the same from JSON lines: one collection, each feature named by its line's id
+    let input = "{\"id\": \"a\", \"text\": \"Three Turkish soldiers were killed in Idlib on Wednesday.\"}\n\
+                 {\"id\": \"b\", \"text\": 7}\n\
+                 {\"id\": \"c\", \"text\": \"A Russian delegation arrived in Ankara.\"}\n";
+    let (out, err, code) = run_with_stdin(&["analyze", "--jsonl", "--format", "geojson"], input);
+    assert_eq!(code, 0, "{err}");
+    let g: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let docs: Vec<&str> = g["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["properties"]["doc"].as_str())
+        .collect();
+    assert!(docs.contains(&"a") && docs.contains(&"c"), "{docs:?}");
+    assert!(err.contains("\"b\""), "the bad line is reported: {err}");
+}
+
+#[test]
+fn jsonl_format_for_files_gives_one_line_each_with_its_name() {
+    let a = temp_file("ja.txt", "Turkish troops entered Idlib.");
+    let b = temp_file("jb.txt", "Rebels attacked Aleppo.");
+    let out = lede()
+        .args(["analyze", "--format", "jsonl"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], a.to_str().unwrap());
+    assert_eq!(lines[1]["id"], b.to_str().unwrap());
+    assert_eq!(lines[0]["schema"], "lede/1");
+}
+
+#[test]
+fn entities_csv_has_one_row_per_actor() {
+    let seed =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/examples/idlib-2020.txt");
+    let out = lede()
+        .args([
+            "analyze",
+            "--date",
+            "2020-02-27",
+            "--format",
+            "entities-csv",
+        ])
+        .arg(&seed)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows = parse_csv(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(rows[0][..4], ["doc", "actor", "name", "label"]);
+    let erdogan = rows
+        .iter()
+        .find(|r| r[2] == "Recep Tayyip Erdogan")
+        .expect("a row for Erdogan");
+    assert_eq!(erdogan[3], "PERSON");
+    assert_eq!(erdogan[6], "TURGOV");
+    assert!(
+        erdogan[13].split('|').any(|n| n == "Erdogan"),
+        "{erdogan:?}"
+    );
+    let names: Vec<&str> = rows.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(
+        names
+            .iter()
+            .filter(|n| **n == "Recep Tayyip Erdogan")
+            .count(),
+        1,
+        "one row per actor"
+    );
+}
+
+#[test]
+fn html_is_one_self_contained_page_per_run() {
+    let a = temp_file(
+        "ha.txt",
+        "Turkish troops entered Idlib on Thursday.\n\n\"We will stay,\" Hulusi Akar said.",
+    );
+    let b = temp_file("hb.txt", "<b>Rebels</b> attacked Aleppo & Homs.");
+    let out = lede()
+        .args(["analyze", "--date", "2020-02-27", "--format", "html"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!doctype html>") && html.trim_end().ends_with("</html>"));
+    assert_eq!(html.matches("<article>").count(), 2);
+    assert!(
+        html.contains(">Idlib</mark>") && html.contains("<span class=\"quoted\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("&lt;b&gt;Rebels&lt;/b&gt;") || html.contains("&lt;b&gt;<mark"),
+        "{html}"
+    );
+    // nothing to fetch: no script, no link, no src
+    for outside in ["<script", "<link", "src=", "http://", "https://"] {
+        assert!(!html.contains(outside), "{outside} in the page");
+    }
+    // not with --tokens
+    let out = lede()
+        .args(["analyze", "--format", "html", "--tokens"])
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -11,13 +11,28 @@ fuzz_target!(|data: &[u8]| {
         max_bytes: Some(4096),
         ..Default::default()
     };
-    match lede::jsonl::process(line, 1, &defaults, false) {
-        lede::jsonl::Line::Analysis(s) | lede::jsonl::Line::Error(s) => {
+    use lede::jsonl::{process, Line, Output};
+    match process(line, 1, &defaults, Output::Json) {
+        Line::Analysis(s) | Line::Error(s) => {
             assert!(!s.contains('\n'), "one output line");
             let v: serde_json::Value = serde_json::from_str(&s).expect("output is JSON");
             assert!(v.get("id").is_some());
         }
+        Line::Document { .. } => panic!("a document only when asked for"),
     }
-    // CSV rows: no panic
-    let _ = lede::jsonl::process(line, 1, &defaults, true);
+    // CSV rows, documents (and their HTML): no panic
+    let _ = process(line, 1, &defaults, Output::EventsCsv);
+    let _ = process(line, 1, &defaults, Output::EntitiesCsv);
+    if let Line::Document {
+        doc,
+        text,
+        analysis,
+    } = process(line, 1, &defaults, Output::Document)
+    {
+        let _ = lede::html::page(&[lede::html::Article {
+            doc: &doc,
+            text: &text,
+            analysis: &analysis,
+        }]);
+    }
 });
