@@ -87,6 +87,8 @@ export interface Quantity extends TextSpan {
   comparator: 'approx' | 'gt' | 'ge' | 'lt' | 'le' | null;
   /** MONEY: ISO 4217 code ("USD"), or the name of a currency several countries share ("dinar"); QUANTITY: the unit ("km"). */
   unit: string | null;
+  /** What a CARDINAL counts ("three Turkish soldiers" → "Turkish soldiers"); null otherwise. */
+  counted: TextSpan | null;
 }
 
 export interface Time extends TextSpan {

@@ -115,6 +115,10 @@ pub struct QuantityOut {
     pub value: f64,
     pub comparator: Option<&'static str>,
     pub unit: Option<&'static str>,
+    /// What a CARDINAL counts, read off the parse ("three Turkish soldiers"
+    /// → "Turkish soldiers"); null for other labels, when it counts nothing
+    /// named, and with `options.events` false (no parse).
+    pub counted: Option<TextSpan>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -475,6 +479,7 @@ pub fn render(doc: &Document, options: &crate::Options) -> Analysis {
                 value: q.value,
                 comparator: q.comparator.map(|c| c.as_str()),
                 unit: q.unit,
+                counted: crate::quantity::counted(doc, q).map(|s| r.span(s)),
             }
         })
         .collect();

@@ -723,6 +723,46 @@ pub fn find(doc: &mut Document) {
     doc.quantities = found;
 }
 
+/// What a cardinal number counts, read off the parse: the noun it
+/// modifies with the words between ("three Turkish soldiers" → "Turkish
+/// soldiers", "more than a hundred towns" → "towns"), or the noun after its
+/// "of" ("thousands of soldiers" → "soldiers"). `None` for other labels, a
+/// number that counts nothing named, or a document without a parse.
+pub fn counted(doc: &Document, q: &Quantity) -> Option<Span> {
+    if q.label != Label::Cardinal || doc.heads.len() != doc.tokens.len() {
+        return None;
+    }
+    let r = doc.tokens_in(q.span);
+    let last = r.end.checked_sub(1).filter(|&l| l >= r.start)?;
+    let tagger = crate::tag::Tagger::embedded();
+    let noun = |k: usize| {
+        let class = doc.pos.get(k).copied().unwrap_or(0) as usize;
+        matches!(tagger.names(class).0, "NOUN" | "PROPN")
+    };
+    // "three [Turkish] soldiers": a number token of the quantity modifies a noun after it
+    let head = r.clone().find_map(|k| {
+        let h = doc.heads[k]?;
+        (doc.deprels[k] == "nummod" && h > last && h - last <= 4 && noun(h)).then_some(h)
+    });
+    let (from, to) = match head {
+        Some(h) => (last + 1, h),
+        None => {
+            // "thousands of soldiers": the number's nmod with "of"
+            let of = (last + 1 < doc.tokens.len()
+                && doc.token_text(last + 1).eq_ignore_ascii_case("of"))
+            .then_some(last + 1)?;
+            let n = (of + 1..doc.tokens.len().min(of + 5)).find(|&c| {
+                doc.heads[c] == Some(last) && doc.deprels[c].starts_with("nmod") && noun(c)
+            })?;
+            (of + 1, n)
+        }
+    };
+    Some(Span::new(
+        doc.tokens[from].span.start,
+        doc.tokens[to].span.end,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -753,6 +793,28 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_number_says_what_it_counts() {
+        let counted_in = |text: &str| -> Vec<(String, Option<String>)> {
+            let a = crate::analyze(text, &crate::Options::default()).unwrap();
+            a.quantities
+                .into_iter()
+                .map(|q| (q.text, q.counted.map(|c| c.text)))
+                .collect()
+        };
+        let got = counted_in("Three Turkish soldiers were killed and thousands of civilians fled.");
+        assert_eq!(
+            got,
+            [
+                ("Three".to_string(), Some("Turkish soldiers".to_string())),
+                ("thousands".to_string(), Some("civilians".to_string())),
+            ]
+        );
+        let got = counted_in("Rebels took more than a hundred towns. The vote was 52 percent.");
+        assert_eq!(got[0].1.as_deref(), Some("towns"), "{got:?}");
+        assert_eq!(got[1].1, None, "{got:?}");
     }
 
     #[track_caller]

@@ -425,7 +425,8 @@ const ITEMS = {
     return el('li', {}, pill(t.type === 'TIME' ? 'TIME' : 'DATE', t.type.toLowerCase()),
       `“${t.text}” → `, ...timeValue(t.value), mod, times(t.n));
   },
-  quantities: (q) => el('li', {}, pill(q.label), `“${q.text}” → `, el('strong', {}, formatValue(q)), times(q.n)),
+  quantities: (q) => el('li', {}, pill(q.label), `“${q.text}” → `, el('strong', {}, formatValue(q)),
+    q.counted ? ` ${q.counted.text}` : '', times(q.n)),
   quotes: (q) => {
     const who = el('span', { class: 'speaker' }, q.speaker ? q.speaker.text : 'unknown speaker');
     const parts = [who];

@@ -81,7 +81,7 @@ function store(text, options, out) {
     text, options, out, spans: kept, involvedBy, frames,
     events: out.events.map((_, i) => i),
     times: grouped(out.times, (t) => [t.text, t.type, t.value, t.mod]),
-    quantities: grouped(out.quantities, (q) => [q.text, q.label, q.value, q.unit, q.comparator]),
+    quantities: grouped(out.quantities, (q) => [q.text, q.label, q.value, q.unit, q.comparator, q.counted?.text]),
     quotes: out.quotes.map((q, i) => ({ ...q, index: i })),
   };
   return summary();
