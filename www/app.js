@@ -681,6 +681,12 @@ async function setup() {
   $('status').textContent = 'Loading the analyzer…';
   const loaded = await new Promise((resolve) => {
     const first = ({ data }) => {
+      if (data.type === 'progress') {
+        const mb = (n) => (n / 1e6).toFixed(1);
+        const share = data.total && data.loaded <= data.total ? `${Math.round((100 * data.loaded) / data.total)}% of ${mb(data.total)} MB` : `${mb(data.loaded)} MB`;
+        $('status').textContent = data.done ? 'Preparing the models…' : `Loading the analyzer… ${share}`;
+        return;
+      }
       if (data.type !== 'ready' && data.type !== 'failed') return;
       worker.removeEventListener('message', first);
       resolve(data);

@@ -23,7 +23,34 @@ const NUMBERED = /^(R-|C-)?ARG[0-5A]/;
 
 let cur = null;
 
-const ready = init().then(
+/**
+ * The wasm, fetched here so that the page can show how much has come
+ * ({type: 'progress', loaded, total} at most ten times a second, and at
+ * the end); init then compiles it and decodes the models.
+ */
+async function fetchWasm(url) {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) return response;
+  const total = Number(response.headers.get('content-length')) || 0;
+  const reader = response.body.getReader();
+  const chunks = [];
+  let loaded = 0;
+  let shown = -Infinity;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    if (performance.now() - shown > 100) {
+      shown = performance.now();
+      postMessage({ type: 'progress', loaded, total });
+    }
+  }
+  postMessage({ type: 'progress', loaded, total, done: true });
+  return new Response(new Blob(chunks), { headers: { 'content-type': 'application/wasm' } });
+}
+
+const ready = init(fetchWasm(new URL('./pkg/lede_bg.wasm', import.meta.url))).then(
   () => postMessage({ type: 'ready', version: version() }),
   (e) => { postMessage({ type: 'failed', message: e.message }); throw e; },
 );

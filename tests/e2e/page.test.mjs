@@ -200,6 +200,25 @@ test('works offline once loaded', async () => {
   assert.deepEqual(problems.filter((p) => !p.startsWith('requestfailed')), []);
 });
 
+test('the page shows how much of the analyzer has loaded', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.statuses = [];
+    new MutationObserver(() => {
+      const s = document.getElementById('status')?.textContent;
+      if (s && s !== window.statuses.at(-1)) window.statuses.push(s);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(env.base);
+  await page.waitForSelector('#analyze:not([disabled])');
+  const seen = await page.evaluate(() => window.statuses);
+  assert.ok(seen.some((s) => /^Loading the analyzer… \d+% of \d+\.\d MB$/.test(s)), seen.join(' | '));
+  assert.ok(seen.includes('Preparing the models…'), seen.join(' | '));
+  assert.equal(seen.at(-1), 'Ready.');
+  await context.close();
+});
+
 test('the results panel shows only after an analysis, and an error clears it', async () => {
   const { context, page, problems } = await openPage();
   const shown = () => page.$eval('#results', (r) => getComputedStyle(r).display !== 'none' && r.offsetHeight > 0);
