@@ -559,13 +559,26 @@ async function renderMap(places) {
   map.append(svg('rect', { x: x0, y: y0, width: x1 - x0, height: y1 - y0, class: 'sea' }), outline);
   const r = span / 90;
   const biggest = Math.max(...places.map((p) => p.mentions));
-  for (const p of places) {
+  // the most mentioned places are labelled first; a label that would
+  // cover another is left out (the place keeps its title and its name for
+  // screen readers)
+  const labels = [];
+  const fits = (b) => labels.every((o) => b.x1 < o.x0 || b.x0 > o.x1 || b.y1 < o.y0 || b.y0 > o.y1);
+  for (const p of [...places].sort((a, b) => b.mentions - a.mentions)) {
     const what = `${p.name}${p.country ? `, ${p.country}` : ''}: ${p.mentions} mention${p.mentions === 1 ? '' : 's'}, ${p.events} event${p.events === 1 ? '' : 's'}`;
+    const [x, y] = [p.lon * k, -p.lat];
+    const size = r * 3.2;
+    const rad = r * (1 + Math.sqrt(p.mentions / biggest));
     const g = svg('g', {
       class: 'place', tabindex: '0', role: 'button', 'aria-label': what, 'data-name': p.name, 'data-actor': String(p.actor),
     }, svg('title', {}, what),
-    svg('circle', { cx: p.lon * k, cy: -p.lat, r: r * (1 + Math.sqrt(p.mentions / biggest)), class: p.events ? 'has-events' : '' }),
-    svg('text', { x: p.lon * k + r * 2.2, y: -p.lat + r * 0.9, 'font-size': r * 3.2 }, p.name));
+    svg('circle', { cx: x, cy: y, r: rad, class: p.events ? 'has-events' : '' }));
+    const at = x + rad + r * 0.6;
+    const box = { x0: at, x1: at + p.name.length * size * 0.58, y0: y - size * 0.8, y1: y + size * 0.3 };
+    if (fits(box)) {
+      labels.push(box);
+      g.append(svg('text', { x: at, y: y + size * 0.35, 'font-size': size }, p.name));
+    }
     g.addEventListener('click', () => focusActor(p.actor));
     g.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); focusActor(p.actor); } });
     map.append(g);

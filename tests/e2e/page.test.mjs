@@ -3,7 +3,7 @@
 // the seed article, check what is rendered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +17,16 @@ before(async () => { env = await startPage(); });
 after(async () => { await env?.stop(); });
 
 const openPage = () => env.openPage();
+
+/**
+ * The README's screenshots: taken by the tests into test-output/ and, with
+ * LEDE_SCREENSHOTS=docs (scripts/screenshots.sh), into docs/ too.
+ */
+async function readmeShot(page, name) {
+  const shot = await page.screenshot({ type: 'jpeg', quality: 80 });
+  await writeFile(join(OUT, name), shot);
+  if (process.env.LEDE_SCREENSHOTS) await writeFile(join(root, process.env.LEDE_SCREENSHOTS, name), shot);
+}
 
 /** Paste `text` (and the date, if given) into the page, analyze, wait for the results. */
 async function analyzeIn(page, text, date) {
@@ -60,7 +70,7 @@ test('seed article: highlights, quotes with speakers, no console errors', async 
 
   await page.screenshot({ path: join(OUT, 'page-idlib.png'), fullPage: true });
   await page.$eval('#results', (r) => r.scrollIntoView());
-  await page.screenshot({ path: join(OUT, 'page-idlib-results.jpg'), type: 'jpeg', quality: 80 });
+  await readmeShot(page, 'screenshot.jpg');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -264,7 +274,7 @@ test('dark theme follows the system setting', async () => {
   const doc = await page.$eval('#doc', (d) => [getComputedStyle(d).backgroundColor, getComputedStyle(d).color]);
   assert.notEqual(doc[0], 'rgb(255, 255, 255)', 'the article panel is not white in the dark');
   assert.notEqual(doc[1], 'rgb(29, 29, 31)', 'the text is not dark on dark');
-  await page.screenshot({ path: join(OUT, 'page-dark.png') });
+  await readmeShot(page, 'screenshot-dark.jpg');
   await context.close();
   assert.deepEqual(problems, []);
 });
@@ -344,7 +354,7 @@ test('the map places the seed article\'s places over the world outline, and the 
   await page.click('#timeline li[data-date="2020-02-27"] button.chip:has-text("retook")');
   assert.deepEqual(await page.$$eval('#doc mark.trigger.focus', (ms) => ms.map((m) => m.textContent)), ['retook']);
   await page.$eval('#map-section', (m) => m.scrollIntoView());
-  await page.screenshot({ path: join(OUT, 'page-map.png') });
+  await readmeShot(page, 'screenshot-map.jpg');
   await context.close();
   assert.deepEqual(problems, []);
 });
