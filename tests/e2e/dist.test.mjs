@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-import { startPage } from './serve.mjs';
+import { startPage, analyzeIn, reloadOffline } from './serve.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PREFIX = '/tools/lede/';
@@ -18,28 +18,22 @@ before(async () => {
 });
 after(async () => { await env?.stop(); });
 
-async function analyzeIn(page, text) {
-  await page.fill('#text', text);
-  await page.click('#analyze');
-  await page.waitForSelector('#results:not([hidden])');
+/** The names highlighted in `text`. */
+async function namesIn(page, text) {
+  await analyzeIn(page, text);
   return page.$$eval('#doc mark.ent', (ms) => ms.map((m) => m.textContent));
 }
 
 test('dist/ under a sub-path with its trailing slash: the analyzer, the map, offline after the first visit', async () => {
   const { context, page, problems, requests } = await env.openPage();
-  assert.deepEqual(await analyzeIn(page, 'Turkish troops entered Idlib.'), ['Turkish', 'Idlib']);
+  assert.deepEqual(await namesIn(page, 'Turkish troops entered Idlib.'), ['Turkish', 'Idlib']);
   await page.waitForSelector('#map path.land');
   const origin = new URL(env.base).origin;
   assert.ok(requests.includes(`${origin}${PREFIX}pkg/lede_bg.wasm`), requests.join('\n'));
   assert.ok(requests.every((r) => r.startsWith(`${origin}${PREFIX}`)), `a request outside ${PREFIX}: ${requests.join('\n')}`);
   // offline: the service worker serves the copy of the first visit
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForSelector('#analyze:not([disabled])');
-  await context.setOffline(true);
-  await page.reload();
-  await page.waitForSelector('#analyze:not([disabled])');
-  assert.deepEqual(await analyzeIn(page, 'Russian jets struck Saraqib.'), ['Russian', 'Saraqib']);
+  await reloadOffline(context, page);
+  assert.deepEqual(await namesIn(page, 'Russian jets struck Saraqib.'), ['Russian', 'Saraqib']);
   await page.waitForSelector('#map path.land');
   await context.close();
   assert.deepEqual(problems.filter((p) => !p.startsWith('requestfailed')), []);
@@ -48,7 +42,7 @@ test('dist/ under a sub-path with its trailing slash: the analyzer, the map, off
 test('dist/ under a sub-path without its trailing slash goes to the folder and works', async () => {
   const { context, page, problems } = await env.openPage(env.base.replace(/\/$/, ''));
   assert.ok(page.url().endsWith(PREFIX), page.url());
-  assert.deepEqual(await analyzeIn(page, 'Turkish troops entered Idlib.'), ['Turkish', 'Idlib']);
+  assert.deepEqual(await namesIn(page, 'Turkish troops entered Idlib.'), ['Turkish', 'Idlib']);
   // before it moved on, the first document may have asked for its files
   // beside the sub-path; nothing else went wrong
   assert.deepEqual(problems.filter((p) => !/404|requestfailed/.test(p)), []);

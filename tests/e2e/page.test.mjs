@@ -7,7 +7,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { startPage, OUT } from './serve.mjs';
+import {
+  startPage, OUT, analyzeIn, reloadOffline,
+} from './serve.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = join(root, '../shared/examples/idlib-2020.txt');
@@ -28,13 +30,6 @@ async function readmeShot(page, name) {
   if (process.env.LEDE_SCREENSHOTS) await writeFile(join(root, process.env.LEDE_SCREENSHOTS, name), shot);
 }
 
-/** Paste `text` (and the date, if given) into the page, analyze, wait for the results. */
-async function analyzeIn(page, text, date) {
-  await page.fill('#text', text);
-  if (date) await page.fill('#date', date);
-  await page.click('#analyze');
-  await page.waitForSelector('#results:not([hidden])');
-}
 
 test('seed article: highlights, quotes with speakers, no console errors', async () => {
   const { context, page, problems } = await openPage();
@@ -197,12 +192,7 @@ test('sample article renders entities, times, quantities and quotes', async () =
 
 test('works offline once loaded', async () => {
   const { context, page, problems } = await openPage();
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForSelector('#analyze:not([disabled])');
-  await context.setOffline(true);
-  await page.reload();
-  await page.waitForSelector('#analyze:not([disabled])');
+  await reloadOffline(context, page);
   await analyzeIn(page, 'Turkish troops entered Idlib.');
   const marks = await page.$$eval('#doc mark.ent', (ms) => ms.map((m) => m.textContent));
   assert.deepEqual(marks, ['Turkish', 'Idlib']);

@@ -67,3 +67,21 @@ export async function startPage({ dir = 'www', prefix = '/' } = {}) {
   };
   return { base, browser, openPage, stop };
 }
+
+/** Paste `text` (and the date, if given) into the page, analyze, wait for the results. */
+export async function analyzeIn(page, text, date) {
+  await page.fill('#text', text);
+  if (date) await page.fill('#date', date);
+  await page.click('#analyze');
+  await page.waitForSelector('#results:not([hidden])');
+}
+
+/** Once the service worker holds the page, reload it with the network off. */
+export async function reloadOffline(context, page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForSelector('#analyze:not([disabled])');
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('#analyze:not([disabled])');
+}
