@@ -74,6 +74,8 @@ function chunks(text, spans) {
       else {
         const sp = text.lastIndexOf(' ', to - 1);
         if (sp > from) to = sp + 1;
+        // never between the two halves of a surrogate pair (an emoji)
+        else if (/[\ud800-\udbff]/.test(text[to - 1])) to += 1;
       }
       // never inside a span (spans are sorted by start)
       while (s < spans.length && spans[s].start < to) {

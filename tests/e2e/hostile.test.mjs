@@ -85,6 +85,14 @@ test('the page form: hostile pastes show a result or a clear error, and clear th
     await paste(text);
     await page.waitForFunction(() => /sentences/.test(document.querySelector('#status').textContent) && document.querySelector('#error').hidden);
   }
+  // emoji without a space or a line break: each stretch of the text the
+  // page renders on its own keeps whole characters
+  const emoji = `a${'😀🇹🇷'.repeat(9_000)}`;
+  await paste(emoji);
+  await page.waitForFunction(() => /sentences/.test(document.querySelector('#status').textContent) && document.querySelector('#error').hidden);
+  const stretches = await page.$$eval('#doc .chunk', (cs) => cs.map((c) => c.textContent.isWellFormed()));
+  assert.ok(stretches.length > 1 && stretches.every(Boolean), `${stretches.length} stretches: ${stretches}`);
+  assert.equal(await page.$eval('#doc', (d) => d.textContent), emoji);
   // over the cap: a clear error
   await paste('word '.repeat(2_000_001));
   await page.waitForSelector('#error:not([hidden])');
