@@ -551,6 +551,14 @@ pub(super) fn fits(doc: &Document, tree: &Tree, k: usize, kind: &str) -> bool {
         // and "war games" no war
         ("warfare", "Conflict") => return false,
         ("war", "Conflict") if doc.deprels[k] == "compound" => return false,
+        // "a war of words", "a trade war", "a price war": no fighting
+        ("war", "Conflict")
+            if kid_word(&[
+                "trade", "price", "tariff", "currency", "culture", "bidding", "words",
+            ]) =>
+        {
+            return false
+        }
         // "broke his leg", not "broke relations" or "broke the law"
         ("break", "Life") => {
             return tree.kids[k].iter().any(|&c| {

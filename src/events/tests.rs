@@ -356,6 +356,14 @@ fn a_compound_agent_of_a_mutual_act_codes_each_side_against_the_other() {
 fn wars_hospital_stays_and_repelled_incursions() {
     let a = run("Idlib is the last rebel enclave in the country's nearly decadelong civil war.");
     assert_eq!(event(&a, "war").kind, "Conflict.Attack.Unspecified");
+    // words and prices fight no war
+    for text in [
+        "Turkey and Russia still enjoy good relations despite a recent war of words between their presidents.",
+        "The trade war between the United States and China hit exports.",
+    ] {
+        let a = run(text);
+        assert!(a.events.iter().all(|e| e.text != "war"), "{text}: {:#?}", a.events);
+    }
     let a = run("Experts in drone warfare met in London.");
     assert!(
         a.events.iter().all(|e| e.text != "warfare"),
