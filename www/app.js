@@ -129,7 +129,7 @@ function render(s) {
   renderLegend(s.labels);
   renderEventFilters(s);
   renderList('events', s.lists.events, false);
-  renderActors(s.actors);
+  renderList('entities', s.lists.actors, false);
   renderMap(s.places);
   renderTimeline(s.timeline);
   renderList('times', s.lists.times, false);
@@ -252,20 +252,6 @@ function actorMeta(a) {
   const where = a.lat !== null ? `${a.lat}, ${a.lon}` : '';
   const gov = a.government_of ? `government of ${a.government_of}` : '';
   return [a.role, a.code, a.kind, where, gov, a.n > 1 ? `×${a.n}` : ''].filter(Boolean).join(' · ');
-}
-
-// One row per actor (its mentions merged by the core); a click marks all
-// its mentions and pronoun references in the text.
-function renderActors(actors) {
-  const list = $('entities');
-  list.replaceChildren();
-  actors.forEach((a, i) => {
-    const b = el('button', { type: 'button', class: 'actor', 'data-actor': String(i), 'aria-pressed': 'false' },
-      pill(a.label), a.name, ' ', el('span', { class: 'meta' }, actorMeta(a)));
-    b.addEventListener('click', () => focusActor(i));
-    list.append(el('li', {}, b));
-  });
-  $('n-entities').textContent = `(${actors.length})`;
 }
 
 /** Clear the marks of a focused actor, event or quote. */
@@ -420,6 +406,14 @@ const times = (n) => (n > 1 ? el('span', { class: 'meta' }, ` ×${n}`) : '');
 /** An item of a side list, by list. */
 const ITEMS = {
   events: eventCard,
+  // one row per actor (its mentions merged by the core); a click marks all
+  // its mentions and pronoun references in the text
+  entities: (a) => {
+    const b = el('button', { type: 'button', class: 'actor', 'data-actor': String(a.index), 'aria-pressed': 'false' },
+      pill(a.label), a.name, ' ', el('span', { class: 'meta' }, actorMeta(a)));
+    b.addEventListener('click', () => focusActor(a.index));
+    return el('li', {}, b);
+  },
   times: (t) => {
     const mod = t.mod ? ` (${t.mod.toLowerCase().replace('_', ' ')})` : '';
     return el('li', {}, pill(t.type === 'TIME' ? 'TIME' : 'DATE', t.type.toLowerCase()),
@@ -446,7 +440,9 @@ const ITEMS = {
   },
 };
 
-const COUNTS = { events: 'n-events', times: 'n-times', quantities: 'n-quantities', quotes: 'n-quotes', frames: 'n-frames' };
+/** The worker's name of a list shown under another id. */
+const LISTS = { entities: 'actors' };
+const COUNTS = { events: 'n-events', entities: 'n-entities', times: 'n-times', quantities: 'n-quantities', quotes: 'n-quotes', frames: 'n-frames' };
 
 /**
  * Show a page of one of the side lists (`append`: after what is shown);
@@ -462,7 +458,7 @@ function renderList(name, { items, total, offset = 0 }, append) {
     const more = el('button', { type: 'button', class: 'more' }, `Show more (${shown} of ${total} shown)`);
     more.addEventListener('click', async () => {
       more.disabled = true;
-      renderList(name, await ask('page', { list: name, offset: shown }), true);
+      renderList(name, await ask('page', { list: LISTS[name] ?? name, offset: shown }), true);
     });
     list.append(el('li', { class: 'more' }, more));
   }
@@ -584,7 +580,9 @@ async function renderMap(places) {
     map.append(g);
   }
   box.append(map);
+  // the outline in a task of its own: its paths are long
   const w = await loadWorld();
+  await nextTask();
   if (!w || !box.contains(map)) return;
   outline.setAttribute('transform', `scale(${w.step * k} ${-w.step})`);
   outline.append(svg('path', { d: w.land, class: 'land', 'vector-effect': 'non-scaling-stroke' }),
@@ -606,7 +604,8 @@ function renderTimeline(days) {
       return b;
     });
     const ts = d.times.map((t) => el('span', { class: 'chip time' }, `“${t.text}”`));
-    list.append(el('li', { 'data-date': d.date }, el('div', { class: 'date' }, ...timeValue(d.date)), el('div', { class: 'chips' }, ...events, ...ts)));
+    const more = d.more ? [el('span', { class: 'meta' }, `and ${d.more} more event${d.more === 1 ? '' : 's'}`)] : [];
+    list.append(el('li', { 'data-date': d.date }, el('div', { class: 'date' }, ...timeValue(d.date)), el('div', { class: 'chips' }, ...events, ...more, ...ts)));
   }
 }
 

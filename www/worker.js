@@ -13,6 +13,10 @@ import init, {
 
 /** Items of a list sent at once; the page asks for more. */
 const PAGE = 100;
+/** Events and times shown on one day of the timeline. */
+const DAY = 8;
+/** Actors offered by the event cards' actor filter: those in the most events. */
+const FILTER_ACTORS = 200;
 /** A stretch of the text the page highlights at once (UTF-16 units). */
 const CHUNK = 8000;
 
@@ -113,6 +117,8 @@ function store(text, options, out) {
     quantities: grouped(out.quantities, (q) => [q.text, q.label, q.value, q.unit, q.comparator, q.counted?.text]),
     quotes: out.quotes.map((q, i) => ({ ...q, index: i })),
   };
+  // the actors without their mentions (the page finds them by their marks)
+  cur.actors = out.actors.map(({ mentions, ...a }, index) => ({ ...a, index, n: mentions.length + a.references.length }));
   return summary();
 }
 
@@ -128,6 +134,7 @@ function grouped(items, key) {
 
 const lists = {
   events: () => cur.events,
+  actors: () => cur.actors,
   times: () => cur.times,
   quantities: () => cur.quantities,
   quotes: () => cur.quotes,
@@ -156,9 +163,10 @@ function summary() {
   const { out, text } = cur;
   const labels = {};
   for (const e of out.entities) labels[e.label] = (labels[e.label] ?? 0) + 1;
-  // the actors without their mentions (the page finds them by their marks)
-  const actors = out.actors.map(({ mentions, ...a }) => ({ ...a, n: mentions.length + a.references.length }));
-  const eventActors = [...new Set(cur.involvedBy.flat())];
+  // the actors in the most events (an actor in more events first)
+  const inEvents = new Map();
+  for (const a of cur.involvedBy.flat()) inEvents.set(a, (inEvents.get(a) ?? 0) + 1);
+  const eventActors = [...inEvents.keys()].sort((a, b) => inEvents.get(b) - inEvents.get(a) || a - b).slice(0, FILTER_ACTORS);
   return {
     date: out.date,
     schema: out.schema,
@@ -167,7 +175,7 @@ function summary() {
       quotes: out.quotes.length, times: out.times.length, quantities: out.quantities.length,
     },
     labels,
-    actors,
+    actors: cur.actors,
     eventTypes: [...new Set(out.events.map((e) => e.type))],
     eventActors,
     lists: Object.fromEntries(Object.keys(lists).map((l) => [l, slice(l)])),
@@ -187,16 +195,19 @@ function timeline() {
   const at = (value) => {
     const m = /^\d{4}(-\d{2}(-\d{2})?)?/.exec(value ?? '');
     if (!m) return null;
-    if (!dated.has(m[0])) dated.set(m[0], { date: m[0], events: [], times: [] });
+    if (!dated.has(m[0])) dated.set(m[0], { date: m[0], events: [], more: 0, times: [] });
     return dated.get(m[0]);
   };
   out.events.forEach((e, i) => {
     const day = at(e.time?.value ?? out.date);
-    if (day && day.events.length < PAGE) day.events.push({ index: i, type: e.type, text: e.text, status: e.status, stated: Boolean(e.time?.stated) });
+    if (!day) return;
+    // a day's first events; the rest counted
+    if (day.events.length < DAY) day.events.push({ index: i, type: e.type, text: e.text, status: e.status, stated: Boolean(e.time?.stated) });
+    else day.more += 1;
   });
   for (const t of out.times) {
     const day = at(t.value);
-    if (day && day.times.length < PAGE && !day.times.some((x) => x.text === t.text)) day.times.push({ text: t.text, value: t.value });
+    if (day && day.times.length < DAY && !day.times.some((x) => x.text === t.text)) day.times.push({ text: t.text, value: t.value });
   }
   return [...dated.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
