@@ -573,3 +573,41 @@ fn html_is_one_self_contained_page_per_run() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn progress_on_stderr_when_asked_and_never_in_the_output() {
+    let files: Vec<_> = (0..3)
+        .map(|i| temp_file(&format!("p{i}.txt"), "Turkish troops entered Idlib."))
+        .collect();
+    let out = lede()
+        .args(["analyze", "--progress", "--format", "csv"])
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("lede [") && err.contains("0/3 documents"),
+        "{err:?}"
+    );
+    assert!(
+        err.ends_with("\r\x1b[2K"),
+        "the bar is cleared at the end: {err:?}"
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("doc,event,") && !stdout.contains('\r'),
+        "{stdout}"
+    );
+    // not a terminal, not asked: no bar
+    let out = lede()
+        .args(["analyze", "--format", "csv"])
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
