@@ -30,28 +30,29 @@ let cur = null;
 /**
  * The wasm, fetched here so that the page can show how much has come
  * ({type: 'progress', loaded, total} at most ten times a second, and at
- * the end); init then compiles it and decodes the models.
+ * the end): the response's bytes are counted on their way to init, which
+ * compiles them as they stream in and then decodes the models.
  */
 async function fetchWasm(url) {
   const response = await fetch(url);
   if (!response.ok || !response.body) return response;
   const total = Number(response.headers.get('content-length')) || 0;
-  const reader = response.body.getReader();
-  const chunks = [];
   let loaded = 0;
   let shown = -Infinity;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.length;
-    if (performance.now() - shown > 100) {
-      shown = performance.now();
-      postMessage({ type: 'progress', loaded, total });
-    }
-  }
-  postMessage({ type: 'progress', loaded, total, done: true });
-  return new Response(new Blob(chunks), { headers: { 'content-type': 'application/wasm' } });
+  const counted = response.body.pipeThrough(new TransformStream({
+    transform(chunk, controller) {
+      loaded += chunk.length;
+      if (performance.now() - shown > 100) {
+        shown = performance.now();
+        postMessage({ type: 'progress', loaded, total });
+      }
+      controller.enqueue(chunk);
+    },
+    flush() {
+      postMessage({ type: 'progress', loaded, total, done: true });
+    },
+  }));
+  return new Response(counted, { headers: { 'content-type': 'application/wasm' } });
 }
 
 const ready = init(fetchWasm(new URL('./pkg/lede_bg.wasm', import.meta.url))).then(
