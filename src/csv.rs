@@ -82,6 +82,20 @@ pub fn entities_header() -> String {
     s
 }
 
+/// One document's events as CSV: the header, then its rows.
+pub fn events(doc: &str, analysis: &Analysis) -> String {
+    let mut out = events_header();
+    write_event_rows(&mut out, doc, analysis);
+    out
+}
+
+/// One document's entities as CSV: the header, then a row per actor.
+pub fn entities(doc: &str, analysis: &Analysis) -> String {
+    let mut out = entities_header();
+    write_entity_rows(&mut out, doc, analysis);
+    out
+}
+
 /// Append one row per event of `analysis` to `out`; `doc` names the
 /// document (a file name, a JSON-lines id). `start` / `end` are UTF-16
 /// offsets of the trigger, as in the JSON.
@@ -112,9 +126,6 @@ fn push_row(out: &mut String, fields: &[Field]) {
 }
 
 fn actor_fields(doc: &str, i: usize, a: &Analysis, x: &ActorOut) -> Vec<Field> {
-    let text = |s: &str| Field::Text(s.to_string());
-    let opt_text = |s: Option<&str>| Field::Text(s.unwrap_or("").to_string());
-    let num = |x: Option<f64>| Field::Number(x.map(format_number).unwrap_or_default());
     let mentions: Vec<_> = x
         .mentions
         .iter()
@@ -153,10 +164,22 @@ enum Field {
     Number(String),
 }
 
+/// A text cell.
+fn text(s: &str) -> Field {
+    Field::Text(s.to_string())
+}
+
+/// A text cell, empty for none.
+fn opt_text(s: Option<&str>) -> Field {
+    Field::Text(s.unwrap_or("").to_string())
+}
+
+/// A number cell, empty for none.
+fn num(x: Option<f64>) -> Field {
+    Field::Number(x.map(format_number).unwrap_or_default())
+}
+
 fn event_fields(doc: &str, i: usize, a: &Analysis, e: &EventOut) -> Vec<Field> {
-    let text = |s: &str| Field::Text(s.to_string());
-    let opt_text = |s: Option<&str>| Field::Text(s.unwrap_or("").to_string());
-    let num = |x: Option<f64>| Field::Number(x.map(format_number).unwrap_or_default());
     let actor = |x: Option<usize>| x.and_then(|x| a.actors.get(x));
     let (date, date_from) = match (&e.time, &a.date) {
         (Some(t), _) if t.stated => (t.value.as_str(), "clause"),
@@ -220,7 +243,7 @@ fn event_fields(doc: &str, i: usize, a: &Analysis, e: &EventOut) -> Vec<Field> {
 }
 
 /// A number as the JSON writes it: `2000`, not `2000.0`.
-fn format_number(x: f64) -> String {
+pub(crate) fn format_number(x: f64) -> String {
     integral(x).map_or_else(|| x.to_string(), |i| i.to_string())
 }
 
@@ -276,20 +299,22 @@ mod tests {
         assert_eq!(cell(Field::Text("-5 dead".into())), "\"'-5 dead\"");
     }
 
-    #[test]
-    fn every_row_has_every_column() {
+    /// The analysis of `text` published on 2020-02-27.
+    fn analyzed(text: &str) -> Analysis {
         let options = crate::Options {
             date: Some("2020-02-27".into()),
             ..Default::default()
         };
-        let a = crate::analyze(
+        crate::analyze(text, &options).unwrap()
+    }
+
+    #[test]
+    fn every_row_has_every_column() {
+        let a = analyzed(
             "Three Turkish soldiers were killed by Syrian forces in Idlib on Thursday, the ministry said.",
-            &options,
-        )
-        .unwrap();
+        );
         assert!(!a.events.is_empty());
-        let mut out = events_header();
-        write_event_rows(&mut out, "t", &a);
+        let out = events("t", &a);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 1 + a.events.len());
         let row = lines[1];
@@ -308,17 +333,10 @@ mod tests {
 
     #[test]
     fn one_entity_row_per_actor_with_its_names() {
-        let options = crate::Options {
-            date: Some("2020-02-27".into()),
-            ..Default::default()
-        };
-        let a = crate::analyze(
+        let a = analyzed(
             "Turkish President Recep Tayyip Erdogan spoke in Ankara. Erdogan said he would visit Idlib.",
-            &options,
-        )
-        .unwrap();
-        let mut out = entities_header();
-        write_entity_rows(&mut out, "t", &a);
+        );
+        let out = entities("t", &a);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0].split(',').count(), ENTITY_COLUMNS.len());
         assert_eq!(lines.len(), 1 + a.actors.len());

@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use crate::output::{integral, Analysis, EventOut};
+use crate::output::{Analysis, EventOut};
 
 /// One article: its name (a file name, a JSON-lines id), text and analysis.
 pub struct Article<'a> {
@@ -213,13 +213,34 @@ fn highlighted(out: &mut String, text: &str, analysis: &Analysis) {
     plain(out, at, analysis.length);
 }
 
+/// A section's heading with its count and, when it has rows, the start of
+/// its table with the header row; false when there are none.
+fn table_head(out: &mut String, title: &str, rows: usize, columns: &[&str]) -> bool {
+    let _ = writeln!(out, "<h2>{title} ({rows})</h2>");
+    if rows == 0 {
+        return false;
+    }
+    out.push_str("<table>\n<tr>");
+    for c in columns {
+        let _ = write!(out, "<th>{}</th>", escape(c));
+    }
+    out.push_str("</tr>\n");
+    true
+}
+
 /// The events as a table: what, who to whom, where, when, how many, CAMEO.
 fn events(out: &mut String, analysis: &Analysis) {
-    let _ = writeln!(out, "<h2>Events ({})</h2>", analysis.events.len());
-    if analysis.events.is_empty() {
+    let columns = [
+        "Event",
+        "Who, to whom",
+        "Where",
+        "When",
+        "How many",
+        "CAMEO",
+    ];
+    if !table_head(out, "Events", analysis.events.len(), &columns) {
         return;
     }
-    out.push_str("<table>\n<tr><th>Event</th><th>Who, to whom</th><th>Where</th><th>When</th><th>How many</th><th>CAMEO</th></tr>\n");
     for e in &analysis.events {
         let status = if e.status == "asserted" {
             String::new()
@@ -283,25 +304,23 @@ fn casualties(e: &EventOut) -> String {
         Some("approx") => "≈ ",
         _ => "",
     };
-    let number = |x: f64| integral(x).map_or_else(|| x.to_string(), |i| i.to_string());
     [
         ("killed", c.killed),
         ("injured", c.injured),
         ("missing", c.missing),
     ]
     .into_iter()
-    .filter_map(|(w, n)| n.map(|n| format!("{sign}{} {w}", number(n))))
+    .filter_map(|(w, n)| n.map(|n| format!("{sign}{} {w}", crate::csv::format_number(n))))
     .collect::<Vec<_>>()
     .join(", ")
 }
 
 /// The actors as a table: name, label, role, code, country, mentions.
 fn actors(out: &mut String, analysis: &Analysis) {
-    let _ = writeln!(out, "<h2>Actors ({})</h2>", analysis.actors.len());
-    if analysis.actors.is_empty() {
+    let columns = ["Name", "Label", "Role", "CAMEO", "Country", "Mentions"];
+    if !table_head(out, "Actors", analysis.actors.len(), &columns) {
         return;
     }
-    out.push_str("<table>\n<tr><th>Name</th><th>Label</th><th>Role</th><th>CAMEO</th><th>Country</th><th>Mentions</th></tr>\n");
     for a in &analysis.actors {
         let _ = writeln!(
             out,

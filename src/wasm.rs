@@ -51,9 +51,7 @@ pub fn analyze_csv(
     doc: Option<String>,
 ) -> Result<String, JsError> {
     let analysis = analyzed("analyzeCsv", text, options)?;
-    let mut out = crate::csv::events_header();
-    crate::csv::write_event_rows(&mut out, doc.as_deref().unwrap_or(""), &analysis);
-    Ok(out)
+    Ok(crate::csv::events(doc.as_deref().unwrap_or(""), &analysis))
 }
 
 /// Analyze one article and return its entities as CSV: a header, then one
@@ -66,9 +64,10 @@ pub fn analyze_entities_csv(
     doc: Option<String>,
 ) -> Result<String, JsError> {
     let analysis = analyzed("analyzeEntitiesCsv", text, options)?;
-    let mut out = crate::csv::entities_header();
-    crate::csv::write_entity_rows(&mut out, doc.as_deref().unwrap_or(""), &analysis);
-    Ok(out)
+    Ok(crate::csv::entities(
+        doc.as_deref().unwrap_or(""),
+        &analysis,
+    ))
 }
 
 /// Analyze one article and return its places and events with coordinates

@@ -401,7 +401,8 @@ function formatValue(q) {
   return `${sign}${value}${unit}`;
 }
 
-const times = (n) => (n > 1 ? el('span', { class: 'meta' }, ` ×${n}`) : '');
+/** How often an item is said, when more than once. */
+const often = (n) => (n > 1 ? el('span', { class: 'meta' }, ` ×${n}`) : '');
 
 /** An item of a side list, by list. */
 const ITEMS = {
@@ -417,10 +418,10 @@ const ITEMS = {
   times: (t) => {
     const mod = t.mod ? ` (${t.mod.toLowerCase().replace('_', ' ')})` : '';
     return el('li', {}, pill(t.type === 'TIME' ? 'TIME' : 'DATE', t.type.toLowerCase()),
-      `“${t.text}” → `, ...timeValue(t.value), mod, times(t.n));
+      `“${t.text}” → `, ...timeValue(t.value), mod, often(t.n));
   },
   quantities: (q) => el('li', {}, pill(q.label), `“${q.text}” → `, el('strong', {}, formatValue(q)),
-    q.counted ? ` ${q.counted.text}` : '', times(q.n)),
+    q.counted ? ` ${q.counted.text}` : '', often(q.n)),
   quotes: (q) => {
     const who = el('span', { class: 'speaker' }, q.speaker ? q.speaker.text : 'unknown speaker');
     const parts = [who];

@@ -20,7 +20,7 @@ const APPS = [
   { name: 'vite8', bundler: ['vite@8.4.1'], entries: ['main.js', 'worker-main.js'] },
   { name: 'webpack5', bundler: ['webpack@5.113.0'], entries: ['main.js', 'worker-main.js'] },
 ];
-const page = (script, module = true) => `<!doctype html>
+const html = (script, module = true) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>lede in an app</title><link rel="icon" href="data:,">
 <script ${module ? 'type="module"' : 'defer'} src="${script}"></script></head>
 <body><pre id="out">not run</pre></body></html>
@@ -42,11 +42,11 @@ after(() => {
 function build(app, dir, entry) {
   const out = `out-${entry.replace('.js', '')}`;
   if (app.name.startsWith('vite')) {
-    writeFileSync(join(dir, 'index.html'), page(`./${entry}`));
+    writeFileSync(join(dir, 'index.html'), html(`./${entry}`));
     run(dir, process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', out, '--logLevel', 'warn']);
   } else {
     run(dir, process.execPath, ['webpack.mjs', `./${entry}`, out]);
-    writeFileSync(join(dir, out, 'index.html'), page('main.js', false));
+    writeFileSync(join(dir, out, 'index.html'), html('main.js', false));
   }
   return out;
 }
@@ -91,7 +91,7 @@ for (const app of APPS) {
 // what to do, and with the dependency excluded from pre-bundling it works.
 test('vite5 dev server: a clear error without optimizeDeps.exclude, the analysis with it', async () => {
   const dir = join(work, 'vite5');
-  writeFileSync(join(dir, 'index.html'), page('./main.js'));
+  writeFileSync(join(dir, 'index.html'), html('./main.js'));
   const serve = async () => {
     const port = await new Promise((resolve) => {
       const s = createServer().listen(0, '127.0.0.1', () => { const { port: p } = s.address(); s.close(() => resolve(p)); });
