@@ -27,4 +27,6 @@ cargo build --release
 bash scripts/build.sh
 
 step "npm package in Node, page in headless Chromium"
-node --test tests/node/ tests/e2e/
+# No test may wait for ever: each gets 5 minutes, and the runner exits when
+# the last one ends even if a child process or socket is left open.
+node --test --test-timeout=300000 --test-force-exit tests/node/ tests/e2e/

@@ -96,17 +96,33 @@ test('vite5 dev server: a clear error without optimizeDeps.exclude, the analysis
     const port = await new Promise((resolve) => {
       const s = createServer().listen(0, '127.0.0.1', () => { const { port: p } = s.address(); s.close(() => resolve(p)); });
     });
-    const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--force'], { cwd: dir });
-    await new Promise((resolve, reject) => {
-      child.stdout.on('data', (d) => { if (String(d).includes(`:${port}`)) resolve(); });
-      child.on('exit', (code) => reject(new Error(`vite exited with ${code}`)));
+    // NO_COLOR: with CI set in the environment, Vite colours its output
+    // (the port in bold) even into a pipe.
+    const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--force'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
     });
-    const env = await startPage({ dir });
-    const { page: p, problems } = await env.openPage(`http://127.0.0.1:${port}/`, null);
-    const text = await outcome(p, problems);
-    await env.stop();
-    child.kill();
-    return text;
+    let said = '';
+    try {
+      await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`vite did not say it listens on ${port} in 60 s: ${said}`)), 60_000);
+        child.stdout.on('data', (d) => {
+          // eslint-disable-next-line no-control-regex
+          said += String(d).replace(/\x1b\[[0-9;]*m/g, '');
+          if (said.includes(`127.0.0.1:${port}`)) { clearTimeout(timer); resolve(); }
+        });
+        child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`vite exited with ${code}: ${said}`)); });
+      });
+      const env = await startPage({ dir });
+      try {
+        const { page: p, problems } = await env.openPage(`http://127.0.0.1:${port}/`, null);
+        return await outcome(p, problems);
+      } finally {
+        await env.stop();
+      }
+    } finally {
+      child.kill();
+    }
   };
   const without = await serve();
   assert.match(without, /error: lede could not load its WebAssembly.*optimizeDeps: \{ exclude: \['lede-news'\] \}/, without);
