@@ -177,6 +177,9 @@ pub struct Quantity {
     pub comparator: Option<Comparator>,
     /// ISO 4217 currency code for MONEY, unit name for QUANTITY.
     pub unit: Option<&'static str>,
+    /// What a CARDINAL counts, read off the parse when there is one:
+    /// "three Turkish soldiers" → "Turkish soldiers".
+    pub counted: Option<Span>,
 }
 
 /// A direct quotation with its cue verb and speaker.

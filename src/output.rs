@@ -479,7 +479,7 @@ pub fn render(doc: &Document, options: &crate::Options) -> Analysis {
                 value: q.value,
                 comparator: q.comparator.map(|c| c.as_str()),
                 unit: q.unit,
-                counted: crate::quantity::counted(doc, q).map(|s| r.span(s)),
+                counted: q.counted.map(|s| r.span(s)),
             }
         })
         .collect();

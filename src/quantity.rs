@@ -666,6 +666,7 @@ fn quantity(
         value,
         comparator,
         unit,
+        counted: None,
     }
 }
 
@@ -711,6 +712,9 @@ pub fn find(doc: &mut Document) {
             k += 1;
         }
     }
+    for q in &mut found {
+        q.counted = counted(doc, q);
+    }
     for q in &found {
         doc.entities.push(Entity {
             span: q.span,
@@ -728,7 +732,7 @@ pub fn find(doc: &mut Document) {
 /// soldiers", "more than a hundred towns" → "towns"), or the noun after its
 /// "of" ("thousands of soldiers" → "soldiers"). `None` for other labels, a
 /// number that counts nothing named, or a document without a parse.
-pub fn counted(doc: &Document, q: &Quantity) -> Option<Span> {
+fn counted(doc: &Document, q: &Quantity) -> Option<Span> {
     if q.label != Label::Cardinal || doc.heads.len() != doc.tokens.len() {
         return None;
     }
