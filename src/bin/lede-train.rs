@@ -1119,6 +1119,54 @@ fn eval_events(args: &Args) -> Result<(), String> {
         all.arg_pred_all
     );
     println!("{tokens} words in {secs:.2} s");
+    eval_event_times(args, verbose)
+}
+
+/// Event times against the TLINKs of TimeBank and AQUAINT (each document
+/// analyzed with its creation time as the date).
+fn eval_event_times(args: &Args, verbose: bool) -> Result<(), String> {
+    use lede::events::eval::{score_times, TimeScore};
+    let mut all = TimeScore::default();
+    let mut docs = lede::time::eval::read_dir(&args.data.join("timebank/TimeBank"))?;
+    docs.extend(lede::time::eval::read_dir(
+        &args.data.join("timebank/AQUAINT"),
+    )?);
+    for d in &docs {
+        let options = lede::Options {
+            date: Some(d.dct.clone()),
+            ..lede::Options::default()
+        };
+        let a = lede::analyze(&d.text, &options).map_err(|e| e.to_string())?;
+        all.add(score_times(d, &a));
+    }
+    if verbose {
+        for e in &all.errors {
+            println!("time {e}");
+        }
+    }
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    println!(
+        "\nevent times on TimeBank + AQUAINT ({} documents): {} lede events on a gold event that a TLINK ties to a time of the text",
+        docs.len(),
+        all.anchored
+    );
+    println!(
+        "  dated by lede: {} ({:.1}%); with a gold time: {} (precision {:.1}%, recall {:.1}%)",
+        all.dated,
+        pct(all.dated, all.anchored),
+        all.right,
+        pct(all.right, all.dated),
+        pct(all.right, all.anchored)
+    );
+    println!(
+        "  stated in the event's clause: {}, with a gold time: {} ({:.1}%); taken from the sentence: {}, with a gold time: {} ({:.1}%)",
+        all.stated,
+        all.stated_right,
+        pct(all.stated_right, all.stated),
+        all.dated - all.stated,
+        all.right - all.stated_right,
+        pct(all.right - all.stated_right, all.dated - all.stated)
+    );
     Ok(())
 }
 

@@ -33,7 +33,9 @@ const REPORTING: &[&str] = &[
 ];
 
 /// The time expression of the clause (in a temporal argument, or hanging
-/// on the trigger), else the sentence's nearest.
+/// on the trigger), else the sentence's nearest; never one of a clause
+/// that describes another noun ("recaptured all areas lost after 2011":
+/// 2011 dates the losing, not the recapture).
 pub(super) fn time(
     doc: &Document,
     k: usize,
@@ -47,7 +49,7 @@ pub(super) fn time(
         .take_while(|&i| doc.times[i].span.end <= sent.end)
         .filter(|&i| matches!(doc.times[i].kind, TimeType::Date | TimeType::Time))
         .map(|i| (i, doc.tokens_in(doc.times[i].span)))
-        .filter(|(_, r)| !r.is_empty())
+        .filter(|(_, r)| !r.is_empty() && !in_noun_clause(doc, r.end - 1, k))
         .collect();
     for (i, r) in &candidates {
         let in_tmp = tmp.iter().any(|a| a.contains(&r.start));
@@ -77,6 +79,30 @@ fn hangs_on(doc: &Document, mut t: usize, k: usize, hops: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether token `t` hangs on `k` through a clause that modifies a noun
+/// other than `k` (`acl`, `acl:relcl`): "areas [lost after 2011]".
+fn in_noun_clause(doc: &Document, mut t: usize, k: usize) -> bool {
+    // deep enough for "on the morning of the day after", and never a cycle
+    for _ in 0..8 {
+        let Some(h) = doc.heads.get(t).copied().flatten() else {
+            return false;
+        };
+        if h == k {
+            return false;
+        }
+        if matches!(doc.deprels[h], "acl" | "acl:relcl") && doc.heads[h] != Some(k) {
+            return reaches(doc, h, k);
+        }
+        t = h;
+    }
+    false
+}
+
+/// Whether `k` is an ancestor of token `t`.
+fn reaches(doc: &Document, t: usize, k: usize) -> bool {
+    hangs_on(doc, t, k, doc.tokens.len())
 }
 
 /// Whether an actor is a place.

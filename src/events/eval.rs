@@ -413,6 +413,91 @@ pub fn score(doc: &WikiDoc, a: &Analysis) -> Score {
     s
 }
 
+/// Event times against the TLINKs of TimeBank and AQUAINT: lede's events
+/// whose trigger (or a mention merged into them) is a gold event tied to a
+/// time of the text, how many of them lede dates, and how many with one of
+/// those times (by overlap, or by the same value). Links to the creation time are not counted: a
+/// date lede takes from the publication date is no time of the text.
+#[derive(Debug, Clone, Default)]
+pub struct TimeScore {
+    /// lede events on a gold event tied to a time of the text
+    pub anchored: usize,
+    /// of them, the ones lede gives a time
+    pub dated: usize,
+    /// of those, the ones whose time is stated in their clause
+    pub stated: usize,
+    /// dated with a gold time
+    pub right: usize,
+    /// stated with a gold time
+    pub stated_right: usize,
+    /// "document: trigger → lede's time (gold times)" for each wrong one
+    pub errors: Vec<String>,
+}
+
+impl TimeScore {
+    pub fn add(&mut self, o: TimeScore) {
+        self.anchored += o.anchored;
+        self.dated += o.dated;
+        self.stated += o.stated;
+        self.right += o.right;
+        self.stated_right += o.stated_right;
+        self.errors.extend(o.errors);
+    }
+}
+
+/// Score one TimeML document's event times (`a` analyzed with its
+/// creation time as the date).
+pub fn score_times(doc: &crate::time::eval::TmlDoc, a: &Analysis) -> TimeScore {
+    let mut s = TimeScore::default();
+    let overlaps = |x: (usize, usize), y: (usize, usize)| x.0 < y.1 && y.0 < x.1;
+    for e in &a.events {
+        let spans =
+            std::iter::once((e.start, e.end)).chain(e.mentions.iter().map(|m| (m.start, m.end)));
+        let anchor = spans
+            .flat_map(|m| {
+                doc.anchors
+                    .iter()
+                    .filter(move |g| overlaps(m, (g.start, g.end)))
+            })
+            .next();
+        let Some(g) = anchor else { continue };
+        s.anchored += 1;
+        let Some(t) = &e.time else { continue };
+        let Some(time) = a.times.get(t.index) else {
+            continue;
+        };
+        s.dated += 1;
+        s.stated += usize::from(t.stated);
+        // the gold time itself, or the same date written elsewhere (a
+        // merged event's time may come from another of its sentences)
+        let right = g.times.iter().any(|&i| {
+            let gold = &doc.times[i];
+            overlaps((time.start, time.end), (gold.start, gold.end)) || gold.value == time.value
+        });
+        s.right += usize::from(right);
+        s.stated_right += usize::from(right && t.stated);
+        if !right {
+            let gold: Vec<&str> = g
+                .times
+                .iter()
+                .map(|&i| {
+                    let at = |u| super::petrarch::utf16_prefix(&doc.text, u);
+                    &doc.text[at(doc.times[i].start)..at(doc.times[i].end)]
+                })
+                .collect();
+            s.errors.push(format!(
+                "{}: {} → {}{} (gold: {})",
+                doc.name,
+                e.text,
+                time.text,
+                if t.stated { "" } else { ", from the sentence" },
+                gold.join(", ")
+            ));
+        }
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::line_span;

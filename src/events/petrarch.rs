@@ -463,7 +463,7 @@ pub fn codings(
 }
 
 /// The byte length of the first `units` UTF-16 code units of `s`.
-fn utf16_prefix(s: &str, units: usize) -> usize {
+pub(super) fn utf16_prefix(s: &str, units: usize) -> usize {
     let mut n = 0;
     for (i, c) in s.char_indices() {
         if n >= units {

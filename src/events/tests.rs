@@ -380,3 +380,14 @@ fn wars_hospital_stays_and_repelled_incursions() {
         "Control.ImpedeInterfereWith.Unspecified"
     );
 }
+
+#[test]
+fn a_time_in_a_clause_of_another_noun_is_not_the_events() {
+    let a = run("Damascus has claimed to have recaptured all areas lost after 2011.");
+    assert!(event(&a, "recaptured").time.is_none());
+    let a = run("The attack, which happened on Wednesday, killed two soldiers.");
+    assert_eq!(
+        event(&a, "attack").time.as_ref().unwrap().value,
+        "2020-02-26"
+    );
+}

@@ -21,7 +21,34 @@ pub struct TmlDoc {
     pub dct: String,
     pub text: String,
     pub times: Vec<Gold>,
+    /// Each `<EVENT>` that a TLINK ties to a time of the text by a relation
+    /// of overlap (`IS_INCLUDED`, `DURING`, `SIMULTANEOUS`, `BEGUN_BY`, …;
+    /// not `BEFORE` or `AFTER`): its span and those times (indexes into
+    /// `times`).
+    pub anchors: Vec<Anchor>,
 }
+
+/// An event of the gold text and the times it happens in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub start: usize,
+    pub end: usize,
+    pub times: Vec<usize>,
+}
+
+/// TLINK relations under which an event and a time overlap.
+const OVERLAP: &[&str] = &[
+    "IS_INCLUDED",
+    "INCLUDES",
+    "DURING",
+    "DURING_INV",
+    "SIMULTANEOUS",
+    "IDENTITY",
+    "BEGINS",
+    "BEGUN_BY",
+    "ENDS",
+    "ENDED_BY",
+];
 
 fn attr(tag: &str, name: &str) -> Option<String> {
     let key = format!(" {name}=\"");
@@ -61,6 +88,10 @@ pub fn parse_tml(name: &str, xml: &str) -> Result<TmlDoc, String> {
     let mut units = 0usize;
     let mut times = Vec::new();
     let mut open: Option<(usize, String, String)> = None;
+    // TIMEX3 tid → index in `times`; EVENT eid → span
+    let mut tids = std::collections::HashMap::new();
+    let mut events = std::collections::HashMap::new();
+    let mut open_event: Option<(usize, String)> = None;
     let mut rest = body;
     while !rest.is_empty() {
         let (chunk, after) = match rest.find('<') {
@@ -80,7 +111,16 @@ pub fn parse_tml(name: &str, xml: &str) -> Result<TmlDoc, String> {
         if tag.starts_with("<TIMEX3") {
             let kind = attr(tag, "type").unwrap_or_default();
             let value = iso_week(attr(tag, "value").unwrap_or_default());
+            if let Some(tid) = attr(tag, "tid") {
+                tids.insert(tid, times.len());
+            }
             open = Some((units, kind, value));
+        } else if tag.starts_with("<EVENT") {
+            open_event = attr(tag, "eid").map(|e| (units, e));
+        } else if tag.starts_with("</EVENT") {
+            if let Some((start, eid)) = open_event.take() {
+                events.insert(eid, (start, units));
+            }
         } else if tag.starts_with("</TIMEX3") {
             if let Some((start, kind, value)) = open.take() {
                 times.push(Gold {
@@ -93,11 +133,39 @@ pub fn parse_tml(name: &str, xml: &str) -> Result<TmlDoc, String> {
         }
         rest = &after[close + 1..];
     }
+    // the links, after the text: event instances, then TLINKs
+    let tags = || xml.split('<').skip(1);
+    let instances: std::collections::HashMap<String, String> = tags()
+        .filter(|t| t.starts_with("MAKEINSTANCE"))
+        .filter_map(|t| Some((attr(t, "eiid")?, attr(t, "eventID")?)))
+        .collect();
+    let mut anchors: Vec<Anchor> = Vec::new();
+    for t in tags().filter(|t| t.starts_with("TLINK")) {
+        let overlap = attr(t, "relType").is_some_and(|r| OVERLAP.contains(&r.as_str()));
+        let time = attr(t, "relatedToTime").and_then(|x| tids.get(&x).copied());
+        let event = attr(t, "eventInstanceID")
+            .and_then(|i| instances.get(&i))
+            .and_then(|e| events.get(e));
+        let (Some(time), Some(&(start, end)), true) = (time, event, overlap) else {
+            continue;
+        };
+        match anchors.iter_mut().find(|a| a.start == start) {
+            Some(a) if !a.times.contains(&time) => a.times.push(time),
+            Some(_) => {}
+            None => anchors.push(Anchor {
+                start,
+                end,
+                times: vec![time],
+            }),
+        }
+    }
+    anchors.sort_by_key(|a| a.start);
     Ok(TmlDoc {
         name: name.to_string(),
         dct,
         text,
         times,
+        anchors,
     })
 }
 
@@ -266,6 +334,21 @@ mod tests {
         let t = &d.times[0];
         assert_eq!(&d.text[t.start..t.end], "yesterday");
         assert_eq!((t.kind.as_str(), t.value.as_str()), ("DATE", "1998-01-07"));
+    }
+
+    #[test]
+    fn events_are_tied_to_the_times_they_overlap() {
+        let xml = r#"<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+<TEXT>They <EVENT eid="e1">met</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3> and <EVENT eid="e2">left</EVENT> before <TIMEX3 tid="t2" type="TIME" value="1998-01-07T12:00">noon</TIMEX3>.</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST"/><MAKEINSTANCE eiid="ei2" eventID="e2"/>
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
+<TLINK lid="l2" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t0"/>
+<TLINK lid="l3" relType="BEFORE" eventInstanceID="ei2" relatedToTime="t2"/></TimeML>"#;
+        let d = parse_tml("x", xml).unwrap();
+        assert_eq!(d.anchors.len(), 1, "{:?}", d.anchors);
+        let a = &d.anchors[0];
+        assert_eq!(&d.text[a.start..a.end], "met");
+        assert_eq!(a.times, vec![0]);
     }
 
     #[test]
