@@ -430,7 +430,8 @@ pub struct TimeScore {
     pub right: usize,
     /// stated with a gold time
     pub stated_right: usize,
-    /// "document: trigger → lede's time (gold times)" for each wrong one
+    /// "document: trigger → lede's time (gold times)" for each wrong or
+    /// missing one
     pub errors: Vec<String>,
 }
 
@@ -462,8 +463,26 @@ pub fn score_times(doc: &crate::time::eval::TmlDoc, a: &Analysis) -> TimeScore {
             .next();
         let Some(g) = anchor else { continue };
         s.anchored += 1;
-        let Some(t) = &e.time else { continue };
-        let Some(time) = a.times.get(t.index) else {
+        let gold_texts = || -> String {
+            let at = |u| super::petrarch::utf16_prefix(&doc.text, u);
+            let texts: Vec<&str> = g
+                .times
+                .iter()
+                .map(|&i| &doc.text[at(doc.times[i].start)..at(doc.times[i].end)])
+                .collect();
+            texts.join(", ")
+        };
+        let Some((t, time)) = e
+            .time
+            .as_ref()
+            .and_then(|t| Some((t, a.times.get(t.index)?)))
+        else {
+            s.errors.push(format!(
+                "{}: {} → no time (gold: {})",
+                doc.name,
+                e.text,
+                gold_texts()
+            ));
             continue;
         };
         s.dated += 1;
@@ -477,21 +496,13 @@ pub fn score_times(doc: &crate::time::eval::TmlDoc, a: &Analysis) -> TimeScore {
         s.right += usize::from(right);
         s.stated_right += usize::from(right && t.stated);
         if !right {
-            let gold: Vec<&str> = g
-                .times
-                .iter()
-                .map(|&i| {
-                    let at = |u| super::petrarch::utf16_prefix(&doc.text, u);
-                    &doc.text[at(doc.times[i].start)..at(doc.times[i].end)]
-                })
-                .collect();
             s.errors.push(format!(
                 "{}: {} → {}{} (gold: {})",
                 doc.name,
                 e.text,
                 time.text,
                 if t.stated { "" } else { ", from the sentence" },
-                gold.join(", ")
+                gold_texts()
             ));
         }
     }
