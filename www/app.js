@@ -555,26 +555,40 @@ async function renderMap(places) {
   const outline = svg('g', { class: 'world' });
   map.append(svg('rect', { x: x0, y: y0, width: x1 - x0, height: y1 - y0, class: 'sea' }), outline);
   const r = span / 90;
+  const size = r * 3.2;
   const biggest = Math.max(...places.map((p) => p.mentions));
-  // the most mentioned places are labelled first; a label that would
-  // cover another is left out (the place keeps its title and its name for
-  // screen readers)
-  const labels = [];
-  const fits = (b) => labels.every((o) => b.x1 < o.x0 || b.x0 > o.x1 || b.y1 < o.y0 || b.y0 > o.y1);
-  for (const p of [...places].sort((a, b) => b.mentions - a.mentions)) {
+  const dots = [...places].sort((a, b) => b.mentions - a.mentions).map((p) => ({
+    p, x: p.lon * k, y: -p.lat, rad: r * (1 + Math.sqrt(p.mentions / biggest)),
+  }));
+  // the most mentioned places are labelled first, each right of its dot,
+  // else left, above or below: the first spot inside the frame that covers
+  // no dot and no label; a place with no such spot keeps its title and its
+  // name for screen readers
+  const taken = dots.map((d) => ({ x0: d.x - d.rad, x1: d.x + d.rad, y0: d.y - d.rad, y1: d.y + d.rad, p: d.p }));
+  const free = (b, p) => b.x0 >= x0 && b.x1 <= x1 && b.y0 >= y0 && b.y1 <= y1
+    && taken.every((o) => o.p === p || b.x1 < o.x0 || b.x0 > o.x1 || b.y1 < o.y0 || b.y0 > o.y1);
+  for (const { p, x, y, rad } of dots) {
     const what = `${p.name}${p.country ? `, ${p.country}` : ''}: ${p.mentions} mention${p.mentions === 1 ? '' : 's'}, ${p.events} event${p.events === 1 ? '' : 's'}`;
-    const [x, y] = [p.lon * k, -p.lat];
-    const size = r * 3.2;
-    const rad = r * (1 + Math.sqrt(p.mentions / biggest));
     const g = svg('g', {
       class: 'place', tabindex: '0', role: 'button', 'aria-label': what, 'data-name': p.name, 'data-actor': String(p.actor),
     }, svg('title', {}, what),
     svg('circle', { cx: x, cy: y, r: rad, class: p.events ? 'has-events' : '' }));
-    const at = x + rad + r * 0.6;
-    const box = { x0: at, x1: at + p.name.length * size * 0.58, y0: y - size * 0.8, y1: y + size * 0.3 };
-    if (fits(box)) {
-      labels.push(box);
-      g.append(svg('text', { x: at, y: y + size * 0.35, 'font-size': size }, p.name));
+    const w = p.name.length * size * 0.58;
+    const gap = rad + r * 0.6;
+    // (text x, baseline y, text-anchor) of each spot, and the box it covers
+    const spots = [
+      [x + gap, y + size * 0.35, 'start'],
+      [x - gap, y + size * 0.35, 'end'],
+      [x, y - gap - size * 0.25, 'middle'],
+      [x, y + gap + size * 0.85, 'middle'],
+    ].map(([tx, ty, anchor]) => {
+      const left = anchor === 'start' ? tx : anchor === 'end' ? tx - w : tx - w / 2;
+      return { tx, ty, anchor, box: { x0: left, x1: left + w, y0: ty - size * 0.85, y1: ty + size * 0.25 } };
+    });
+    const spot = spots.find((c) => free(c.box, p));
+    if (spot) {
+      taken.push(spot.box);
+      g.append(svg('text', { x: spot.tx, y: spot.ty, 'font-size': size, 'text-anchor': spot.anchor }, p.name));
     }
     g.addEventListener('click', () => focusActor(p.actor));
     g.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); focusActor(p.actor); } });

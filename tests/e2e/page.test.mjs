@@ -349,6 +349,34 @@ test('the map places the seed article\'s places over the world outline, and the 
   assert.deepEqual(problems, []);
 });
 
+test('the map labels the sample article\'s places inside its frame, none over another label or a dot', async () => {
+  const { context, page, problems } = await openPage();
+  await page.click('#sample');
+  await page.click('#analyze');
+  await page.waitForSelector('#results:not([hidden])');
+  const { frame, places } = await page.$eval('#map svg', (svg) => ({
+    frame: svg.getBoundingClientRect().toJSON(),
+    places: [...svg.querySelectorAll('g.place')].map((g) => ({
+      name: g.dataset.name,
+      dot: g.querySelector('circle').getBoundingClientRect().toJSON(),
+      label: g.querySelector('text')?.getBoundingClientRect().toJSON(),
+    })),
+  }));
+  // Garissa sits close to Nairobi: its label goes above its dot
+  for (const want of ['Nairobi', 'Garissa']) assert.ok(places.some((p) => p.name === want && p.label), `${want}: ${JSON.stringify(places)}`);
+  const apart = (a, b) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+  for (const p of places.filter((x) => x.label)) {
+    const l = p.label;
+    assert.ok(l.left >= frame.left - 1 && l.right <= frame.right + 1 && l.top >= frame.top - 1 && l.bottom <= frame.bottom + 1, `${p.name} leaves the frame`);
+    for (const o of places.filter((x) => x !== p)) {
+      assert.ok(apart(l, o.dot), `${p.name}'s label covers ${o.name}`);
+      if (o.label) assert.ok(apart(l, o.label), `${p.name}'s label covers ${o.name}'s`);
+    }
+  }
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
 test('quotes are marked in the text and linked to their speaker', async () => {
   const { context, page, problems } = await openPage();
   await analyzeIn(page, await readFile(SEED, 'utf8'), '2020-02-27');
