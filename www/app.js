@@ -89,6 +89,8 @@ function ask(kind, payload = {}) {
 }
 
 let running = 0;
+/** Smooth scrolling, unless the user asks for less motion. */
+const scrolling = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
 const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
 
 async function run() {
@@ -277,7 +279,7 @@ function focusActor(i) {
   const doc = $('doc');
   for (const m of doc.querySelectorAll(`mark.ent[data-actor="${i}"]`)) m.classList.add('focus');
   markTexts(doc, view.summary.actors[i].references);
-  doc.querySelector('.focus')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  doc.querySelector('.focus')?.scrollIntoView({ block: 'center', behavior: scrolling() });
 }
 
 // Wrap each of `ranges` ({start, end}: UTF-16 offsets of the analyzed text)
@@ -391,7 +393,7 @@ function focusEvent(i) {
   if (!on) return;
   button?.setAttribute('aria-pressed', 'true');
   for (const m of marks) m.classList.add('focus');
-  marks[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  marks[0]?.scrollIntoView({ block: 'center', behavior: scrolling() });
 }
 
 function formatValue(q) {
@@ -484,7 +486,7 @@ function focusQuote(q) {
     if (name) name.classList.add('focus', 'speaker-focus'); else words.push(who);
   }
   markTexts(doc, words);
-  doc.querySelector(`[data-quote="${i}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  doc.querySelector(`[data-quote="${i}"]`)?.scrollIntoView({ block: 'center', behavior: scrolling() });
 }
 
 // The details of what is focused or clicked in the text (a name or an
@@ -542,18 +544,117 @@ async function renderMap(places) {
   const mid = (Math.min(...lats) + Math.max(...lats)) / 2;
   const k = Math.cos((mid * Math.PI) / 180);
   // the frame: the places with a margin, at least 6° across, at most the world
-  let [x0, x1] = [Math.min(...lons) * k, Math.max(...lons) * k];
-  let [y0, y1] = [-Math.max(...lats), -Math.min(...lats)];
-  const span = Math.min(360, Math.max(6, (x1 - x0) * 1.3, (y1 - y0) * 1.3 * 1.6));
-  const cx = (x0 + x1) / 2;
-  const cy = (y0 + y1) / 2;
-  [x0, x1, y0, y1] = [cx - span / 2, cx + span / 2, cy - span / 3.2, cy + span / 3.2];
+  const [x0, x1] = [Math.min(...lons) * k, Math.max(...lons) * k];
+  const [y0, y1] = [-Math.max(...lats), -Math.min(...lats)];
+  const home = {
+    cx: (x0 + x1) / 2, cy: (y0 + y1) / 2,
+    span: Math.min(360, Math.max(6, (x1 - x0) * 1.3, (y1 - y0) * 1.3 * 1.6)),
+  };
+  let view = { ...home };
   const map = svg('svg', {
-    viewBox: `${x0} ${y0} ${x1 - x0} ${y1 - y0}`, role: 'group', 'aria-label': 'Map of the places with coordinates',
-    preserveAspectRatio: 'xMidYMid slice',
+    role: 'group', 'aria-label': 'Map of the places with coordinates (arrows move it, + and − zoom)',
+    preserveAspectRatio: 'xMidYMid slice', tabindex: '0',
   });
+  const sea = svg('rect', { class: 'sea' });
   const outline = svg('g', { class: 'world' });
-  map.append(svg('rect', { x: x0, y: y0, width: x1 - x0, height: y1 - y0, class: 'sea' }), outline);
+  const layer = svg('g');
+  map.append(sea, outline, layer);
+  // the frame alone while a drag moves it; the marks and their labels
+  // laid out again once a frame after each change
+  const frame = () => {
+    const { cx, cy, span } = view;
+    const f = { x0: cx - span / 2, x1: cx + span / 2, y0: cy - span / 3.2, y1: cy + span / 3.2 };
+    map.setAttribute('viewBox', `${f.x0} ${f.y0} ${span} ${f.y1 - f.y0}`);
+    for (const [a, v] of Object.entries({ x: f.x0, y: f.y0, width: span, height: f.y1 - f.y0 })) sea.setAttribute(a, v);
+    return f;
+  };
+  let pending = false;
+  const draw = () => {
+    frame();
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      layer.replaceChildren(...placeMarks(places, k, view.span, frame()));
+    });
+  };
+  // zoom (buttons, the wheel) and pan (a drag); the marks keep their size
+  const zoom = (by, at = null) => {
+    const span = Math.min(360, Math.max(1.5, view.span * by));
+    // the point under the pointer stays where it is
+    const [px, py] = at ?? [view.cx, view.cy];
+    view = { cx: px + (view.cx - px) * (span / view.span), cy: py + (view.cy - py) * (span / view.span), span };
+    draw();
+  };
+  const toSvg = (e) => {
+    const m = map.getScreenCTM()?.inverse();
+    if (!m) return null;
+    const pt = new DOMPoint(e.clientX, e.clientY).matrixTransform(m);
+    return [pt.x, pt.y];
+  };
+  // the wheel zooms with Ctrl or ⌘ held (a trackpad's pinch sends that),
+  // and scrolls the page without; a double click zooms in where it is
+  map.addEventListener('wheel', (e) => {
+    if (!e.ctrlKey && !e.metaKey) return;
+    e.preventDefault();
+    zoom(e.deltaY > 0 ? 1.25 : 0.8, toSvg(e));
+  }, { passive: false });
+  map.addEventListener('dblclick', (e) => { e.preventDefault(); zoom(0.5, toSvg(e)); });
+  let drag = null;
+  map.addEventListener('pointerdown', (e) => { drag = { at: toSvg(e), x: e.clientX, y: e.clientY, moved: false }; });
+  map.addEventListener('pointermove', (e) => {
+    if (!drag || !drag.at) return;
+    if (!drag.moved && Math.hypot(e.clientX - drag.x, e.clientY - drag.y) < 4) return;
+    if (!drag.moved) map.setPointerCapture(e.pointerId);
+    drag.moved = true;
+    const now = toSvg(e);
+    if (!now) return;
+    view = { ...view, cx: view.cx - (now[0] - drag.at[0]), cy: view.cy - (now[1] - drag.at[1]) };
+    frame();
+  });
+  const end = () => {
+    if (drag?.moved) draw();
+    setTimeout(() => { drag = null; }, 0);
+  };
+  map.addEventListener('pointerup', end);
+  map.addEventListener('pointercancel', end);
+  // a drag that ends on a place is no click on it
+  map.addEventListener('click', (e) => { if (drag?.moved) e.stopPropagation(); }, true);
+  // by keyboard: the arrows move the map, + and − zoom
+  map.addEventListener('keydown', (e) => {
+    if (e.target !== map) return;
+    const step = view.span / 8;
+    const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    if (moves[e.key]) {
+      view = { ...view, cx: view.cx + moves[e.key][0], cy: view.cy + moves[e.key][1] };
+      draw();
+    } else if (e.key === '+' || e.key === '=') zoom(0.5);
+    else if (e.key === '-' || e.key === '−') zoom(2);
+    else return;
+    e.preventDefault();
+  });
+  const tool = (text, label, act) => {
+    const b = el('button', { type: 'button', title: label, 'aria-label': label }, text);
+    b.addEventListener('click', act);
+    return b;
+  };
+  const tools = el('div', { class: 'map-tools' },
+    tool('+', 'Zoom in', () => zoom(0.5)),
+    tool('−', 'Zoom out', () => zoom(2)),
+    tool('⌂', 'Show all the places', () => { view = { ...home }; draw(); }));
+  layer.replaceChildren(...placeMarks(places, k, view.span, frame()));
+  box.append(map, tools);
+  // the outline in a task of its own: its paths are long
+  const w = await loadWorld();
+  await nextTask();
+  if (!w || !box.contains(map)) return;
+  outline.setAttribute('transform', `scale(${w.step * k} ${-w.step})`);
+  outline.append(svg('path', { d: w.land, class: 'land', 'vector-effect': 'non-scaling-stroke' }),
+    svg('path', { d: w.borders, class: 'borders', 'vector-effect': 'non-scaling-stroke' }));
+}
+
+/** The dots and labels of the places in frame `f`, `span` wide (x scaled by `k`). */
+function placeMarks(places, k, span, f) {
   const r = span / 90;
   const size = r * 3.2;
   const biggest = Math.max(...places.map((p) => p.mentions));
@@ -565,9 +666,9 @@ async function renderMap(places) {
   // no dot and no label; a place with no such spot keeps its title and its
   // name for screen readers
   const taken = dots.map((d) => ({ x0: d.x - d.rad, x1: d.x + d.rad, y0: d.y - d.rad, y1: d.y + d.rad, p: d.p }));
-  const free = (b, p) => b.x0 >= x0 && b.x1 <= x1 && b.y0 >= y0 && b.y1 <= y1
+  const free = (b, p) => b.x0 >= f.x0 && b.x1 <= f.x1 && b.y0 >= f.y0 && b.y1 <= f.y1
     && taken.every((o) => o.p === p || b.x1 < o.x0 || b.x0 > o.x1 || b.y1 < o.y0 || b.y0 > o.y1);
-  for (const { p, x, y, rad } of dots) {
+  return dots.map(({ p, x, y, rad }) => {
     const what = `${p.name}${p.country ? `, ${p.country}` : ''}: ${p.mentions} mention${p.mentions === 1 ? '' : 's'}, ${p.events} event${p.events === 1 ? '' : 's'}`;
     const g = svg('g', {
       class: 'place', tabindex: '0', role: 'button', 'aria-label': what, 'data-name': p.name, 'data-actor': String(p.actor),
@@ -592,16 +693,8 @@ async function renderMap(places) {
     }
     g.addEventListener('click', () => focusActor(p.actor));
     g.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); focusActor(p.actor); } });
-    map.append(g);
-  }
-  box.append(map);
-  // the outline in a task of its own: its paths are long
-  const w = await loadWorld();
-  await nextTask();
-  if (!w || !box.contains(map)) return;
-  outline.setAttribute('transform', `scale(${w.step * k} ${-w.step})`);
-  outline.append(svg('path', { d: w.land, class: 'land', 'vector-effect': 'non-scaling-stroke' }),
-    svg('path', { d: w.borders, class: 'borders', 'vector-effect': 'non-scaling-stroke' }));
+    return g;
+  });
 }
 
 // The timeline: each date the article's events and times fall on, in

@@ -343,6 +343,59 @@ test('the map places the seed article\'s places over the world outline, and the 
   assert.ok(day && day.text.includes('Thu 27 Feb 2020') && day.text.includes('retook'), JSON.stringify(days));
   await page.click('#timeline li[data-date="2020-02-27"] button.chip:has-text("retook")');
   assert.deepEqual(await page.$$eval('#doc mark.trigger.focus', (ms) => ms.map((m) => m.textContent)), ['retook']);
+  // zoomed in on Idlib (Ctrl and the wheel there, as a trackpad's pinch
+  // sends), Saraqib's dot comes apart from Idlib's; a double click zooms
+  // in too; the home button frames every place again
+  // (no smooth scrolling, which would move the map under the pointer)
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const apart = async () => {
+    const [i, s] = [await at('Idlib'), await at('Saraqib')];
+    return Math.hypot(i.x + i.width / 2 - s.x - s.width / 2, i.y + i.height / 2 - s.y - s.height / 2);
+  };
+  const inView = () => page.$eval('#map', (m) => m.scrollIntoView({ block: 'center' }));
+  await inView();
+  const before = await apart();
+  const idlibDot = await at('Idlib');
+  await page.mouse.move(idlibDot.x + idlibDot.width / 2, idlibDot.y + idlibDot.height / 2);
+  // (Chromium may merge wheel events: turn until it is zoomed, or 30 times)
+  await page.keyboard.down('Control');
+  for (let n = 0; n < 30 && await apart() <= before * 4; n += 1) {
+    await page.mouse.wheel(0, -100);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+  }
+  await page.keyboard.up('Control');
+  const zoomed = await apart();
+  assert.ok(zoomed > before * 4, `Idlib and Saraqib ${before} → ${zoomed} px apart`);
+  const frame = await page.$eval('#map svg', (m) => m.getBoundingClientRect().toJSON());
+  await page.mouse.dblclick(frame.x + 3, frame.y + 3);
+  await page.waitForFunction((d) => {
+    const [i, s] = ['Idlib', 'Saraqib'].map((n) => document.querySelector(`#map g.place[data-name="${n}"] circle`).getBoundingClientRect());
+    return Math.hypot(i.x + i.width / 2 - s.x - s.width / 2, i.y + i.height / 2 - s.y - s.height / 2) > d * 1.9;
+  }, zoomed);
+  const home = async () => {
+    await page.click('#map button[aria-label="Show all the places"]');
+    await inView();
+    await page.waitForFunction((x) => Math.abs(document.querySelector('#map g.place[data-name="Idlib"] circle').getBoundingClientRect().x - x) < 1, idlibDot.x);
+  };
+  await home();
+  // a drag moves the map with the pointer
+  const c = await at('Idlib');
+  await page.mouse.move(c.x + 40, c.y + 40);
+  await page.mouse.down();
+  await page.mouse.move(c.x + 10, c.y + 20, { steps: 5 });
+  await page.mouse.up();
+  const moved = await at('Idlib');
+  assert.ok(Math.abs(moved.x - (c.x - 30)) < 3 && Math.abs(moved.y - (c.y - 20)) < 3, `${JSON.stringify(c)} → ${JSON.stringify(moved)}`);
+  await home();
+  // by keyboard: + zooms in, an arrow moves the map (the places go the other way)
+  await page.focus('#map svg');
+  await page.keyboard.press('+');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(([x, d]) => {
+    const [i, s] = ['Idlib', 'Saraqib'].map((n) => document.querySelector(`#map g.place[data-name="${n}"] circle`).getBoundingClientRect());
+    return i.x > x && Math.hypot(i.x + i.width / 2 - s.x - s.width / 2, i.y + i.height / 2 - s.y - s.height / 2) > d * 1.9;
+  }, [idlibDot.x, before]);
+  await home();
   await page.$eval('#map-section', (m) => m.scrollIntoView());
   await readmeShot(page, 'screenshot-map.jpg');
   await context.close();
