@@ -1,7 +1,7 @@
 // Build www/world.json, the page's offline world outline, from Natural
 // Earth's 1:50m countries (public domain) as the world-atlas npm package
 // ships them: the land as one SVG path and the land borders as another, in
-// degrees (x = longitude, y = latitude), rounded to 0.05°. Same input, same
+// degrees (x = longitude, y = latitude), rounded to 0.02°. Same input, same
 // bytes. Run: node tools/build_world.mjs (after npm ci). The paths are in
 // whole units of the step (x = longitude / STEP, y = latitude / STEP): the
 // page scales them.
@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { feature, mesh } from 'topojson-client';
 
 const require = createRequire(import.meta.url);
-const STEP = 0.1;
+const STEP = 0.02;
 const topo = JSON.parse(await readFile(require.resolve('world-atlas/countries-50m.json'), 'utf8'));
 const version = JSON.parse(await readFile(require.resolve('world-atlas/package.json'), 'utf8')).version;
 
