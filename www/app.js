@@ -568,6 +568,7 @@ async function renderMap(places) {
     for (const [a, v] of Object.entries({ x: f.x0, y: f.y0, width: span, height: f.y1 - f.y0 })) sea.setAttribute(a, v);
     return f;
   };
+  const layout = () => layer.replaceChildren(...placeMarks(places, k, view.span, frame()));
   let pending = false;
   const draw = () => {
     frame();
@@ -575,7 +576,7 @@ async function renderMap(places) {
     pending = true;
     requestAnimationFrame(() => {
       pending = false;
-      layer.replaceChildren(...placeMarks(places, k, view.span, frame()));
+      layout();
     });
   };
   // zoom (buttons, the wheel) and pan (a drag); the marks keep their size
@@ -642,7 +643,7 @@ async function renderMap(places) {
     tool('+', 'Zoom in', () => zoom(0.5)),
     tool('−', 'Zoom out', () => zoom(2)),
     tool('⌂', 'Show all the places', () => { view = { ...home }; draw(); }));
-  layer.replaceChildren(...placeMarks(places, k, view.span, frame()));
+  layout();
   box.append(map, tools);
   // the outline in a task of its own: its paths are long
   const w = await loadWorld();
@@ -658,9 +659,10 @@ function placeMarks(places, k, span, f) {
   const r = span / 90;
   const size = r * 3.2;
   const biggest = Math.max(...places.map((p) => p.mentions));
+  // the places in the frame only (zoomed in on a long article, most are out of it)
   const dots = [...places].sort((a, b) => b.mentions - a.mentions).map((p) => ({
     p, x: p.lon * k, y: -p.lat, rad: r * (1 + Math.sqrt(p.mentions / biggest)),
-  }));
+  })).filter((d) => d.x + d.rad > f.x0 && d.x - d.rad < f.x1 && d.y + d.rad > f.y0 && d.y - d.rad < f.y1);
   // the most mentioned places are labelled first, each right of its dot,
   // else left, above or below: the first spot inside the frame that covers
   // no dot and no label; a place with no such spot keeps its title and its

@@ -93,16 +93,12 @@ fn in_noun_clause(doc: &Document, mut t: usize, k: usize) -> bool {
             return false;
         }
         if matches!(doc.deprels[h], "acl" | "acl:relcl") && doc.heads[h] != Some(k) {
-            return reaches(doc, h, k);
+            // (a clause under the trigger's branch, not one the trigger is in)
+            return hangs_on(doc, h, k, doc.tokens.len());
         }
         t = h;
     }
     false
-}
-
-/// Whether `k` is an ancestor of token `t`.
-fn reaches(doc: &Document, t: usize, k: usize) -> bool {
-    hangs_on(doc, t, k, doc.tokens.len())
 }
 
 /// Whether an actor is a place.

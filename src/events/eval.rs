@@ -416,8 +416,9 @@ pub fn score(doc: &WikiDoc, a: &Analysis) -> Score {
 /// Event times against the TLINKs of TimeBank and AQUAINT: lede's events
 /// whose trigger (or a mention merged into them) is a gold event tied to a
 /// time of the text, how many of them lede dates, and how many with one of
-/// those times (by overlap, or by the same value). Links to the creation time are not counted: a
-/// date lede takes from the publication date is no time of the text.
+/// those times (by overlap, or by the same value). Links to the creation
+/// time are not counted: a date lede takes from the publication date is no
+/// time of the text.
 #[derive(Debug, Clone, Default)]
 pub struct TimeScore {
     /// lede events on a gold event tied to a time of the text
@@ -512,6 +513,28 @@ pub fn score_times(doc: &crate::time::eval::TmlDoc, a: &Analysis) -> TimeScore {
 #[cfg(test)]
 mod tests {
     use super::line_span;
+
+    #[test]
+    fn event_times_count_the_linked_time_right_and_another_wrong() {
+        // the killing is tied to Wednesday, the attack to Monday (which
+        // lede takes from the attack's own clause: wrong by the links)
+        let xml = r#"<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+<TEXT>Two soldiers were <EVENT eid="e1">killed</EVENT> in Idlib on <TIMEX3 tid="t1" type="DATE" value="1998-01-07">Wednesday</TIMEX3>. Rebels <EVENT eid="e2">attacked</EVENT> the town on <TIMEX3 tid="t2" type="DATE" value="1998-01-05">Monday</TIMEX3>.</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1"/><MAKEINSTANCE eventID="e2" eiid="ei2"/>
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
+<TLINK lid="l2" relType="AFTER" eventInstanceID="ei2" relatedToTime="t0"/>
+<TLINK lid="l3" relType="IS_INCLUDED" eventInstanceID="ei2" relatedToTime="t1"/></TimeML>"#;
+        let doc = crate::time::eval::parse_tml("x", xml).unwrap();
+        let options = crate::Options {
+            date: Some(doc.dct.clone()),
+            ..crate::Options::default()
+        };
+        let a = crate::analyze(&doc.text, &options).unwrap();
+        let s = super::score_times(&doc, &a);
+        assert_eq!((s.anchored, s.dated, s.right), (2, 2, 1), "{:?}", s.errors);
+        assert_eq!(s.errors.len(), 1);
+        assert!(s.errors[0].contains("attacked → Monday"), "{:?}", s.errors);
+    }
 
     #[test]
     fn a_line_runs_from_its_start_to_the_next_break() {
