@@ -349,11 +349,13 @@ test('the map places the seed article\'s places over the world outline, and the 
   // zoomed in on Idlib (Ctrl and the wheel there, as a trackpad's pinch
   // sends), Saraqib's dot comes apart from Idlib's; a double click zooms
   // in too; the home button frames every place again
-  // (both dots read at once, in one frame)
-  const apart = () => page.$$eval('#map g.place circle', (cs) => {
-    const [i, s] = ['Idlib', 'Saraqib'].map((n) => cs.find((c) => c.parentNode.dataset.name === n).getBoundingClientRect());
-    return Math.hypot(i.x + i.width / 2 - s.x - s.width / 2, i.y + i.height / 2 - s.y - s.height / 2);
+  // (both dots read at once, in one frame: Idlib's left edge, and how far
+  // apart the two are; null while one is not drawn)
+  const pair = () => page.$$eval('#map g.place circle', (cs) => {
+    const [i, s] = ['Idlib', 'Saraqib'].map((n) => cs.find((c) => c.parentNode.dataset.name === n)?.getBoundingClientRect());
+    return i && s ? { x: i.x, d: Math.hypot(i.x + i.width / 2 - s.x - s.width / 2, i.y + i.height / 2 - s.y - s.height / 2) } : null;
   });
+  const apart = async () => (await pair())?.d ?? 0;
   const inView = () => page.$eval('#map', (m) => m.scrollIntoView({ block: 'center' }));
   await inView();
   const before = await apart();
@@ -373,13 +375,15 @@ test('the map places the seed article\'s places over the world outline, and the 
   // about the middle. (The marks are laid out again a frame after the view
   // changes: until then, a place may be missing, so the waits allow that.)
   await page.focus('#map svg');
-  const settled = (x, lo, hi) => page.waitForFunction(([x, lo, hi]) => {
-    const [i, s] = ['Idlib', 'Saraqib'].map((n) => document.querySelector(`#map g.place[data-name="${n}"] circle`)?.getBoundingClientRect());
-    if (!i || !s) return false;
-    const d = Math.hypot(i.x + i.width / 2 - s.x - s.width / 2, i.y + i.height / 2 - s.y - s.height / 2);
-    return i.x > x && d > lo && d < hi;
-  }, [x, lo, hi]);
-  const there = await at('Idlib');
+  const settled = async (x, lo, hi) => {
+    for (let n = 0; n < 100; n += 1) {
+      const p = await pair();
+      if (p && p.x > x && p.d > lo && p.d < hi) return;
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+    }
+    assert.fail(`Idlib right of ${x}, ${lo} to ${hi} px from Saraqib: ${JSON.stringify(await pair())}`);
+  };
+  const there = await pair();
   await page.keyboard.press('ArrowLeft');
   await settled(there.x + 10, zoomed * 0.98, zoomed * 1.02);
   await page.keyboard.press('-');
